@@ -1,0 +1,12 @@
+#pragma once
+// Each sub-command registers its options on the app and returns the exit code when run.
+namespace CLI {
+class App;
+}
+
+namespace rw::cli {
+
+void addSynthCommand(CLI::App& app, int& exitCode);
+void addInfoCommand(CLI::App& app, int& exitCode);
+
+}  // namespace rw::cli

@@ -1,0 +1,32 @@
+// ridgeworks-cli: the workbench without a window, for batch work, scripts and CI.
+#include "Commands.h"
+#include "ridgeworks/common/Error.h"
+
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+int main(int argc, char** argv)
+{
+    CLI::App app{"Ridgeworks — fingerprint reconstruction workbench (command line)",
+                 "ridgeworks-cli"};
+    app.set_version_flag("--version", std::string("ridgeworks-cli ") + RIDGEWORKS_VERSION);
+    app.require_subcommand(1);
+
+    int exitCode = 0;
+    rw::cli::addSynthCommand(app, exitCode);
+    rw::cli::addInfoCommand(app, exitCode);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e);
+    } catch (const rw::Error& e) {
+        std::cerr << "ridgeworks-cli: " << e.what() << '\n';
+        return e.kind() == rw::ErrorKind::Cancelled ? 130 : 1;
+    } catch (const std::exception& e) {
+        std::cerr << "ridgeworks-cli: unexpected error: " << e.what() << '\n';
+        return 1;
+    }
+    return exitCode;
+}

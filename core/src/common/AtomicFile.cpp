@@ -1,0 +1,77 @@
+#include "ridgeworks/common/AtomicFile.h"
+
+#include "ridgeworks/common/Error.h"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <random>
+#include <unistd.h>
+
+namespace rw {
+namespace {
+
+std::filesystem::path tempSibling(const std::filesystem::path& target)
+{
+    std::random_device device;
+    // Appended piecewise: GCC 12 warns falsely (-Wrestrict) on "." + std::string.
+    std::string name(1, '.');
+    name += target.filename().string();
+    name += ".tmp-";
+    name += std::to_string(device());
+    name += std::to_string(::getpid());
+    return target.parent_path() / name;
+}
+
+[[noreturn]] void fail(const std::filesystem::path& target, const std::string& what, int err)
+{
+    throw Error(ErrorKind::WriteFailed, what + ": " + std::strerror(err), target);
+}
+
+}  // namespace
+
+void writeFileAtomically(const std::filesystem::path& target, std::span<const std::uint8_t> bytes)
+{
+    const std::filesystem::path folder =
+        target.parent_path().empty() ? std::filesystem::path(".") : target.parent_path();
+    std::error_code ec;
+    if (!std::filesystem::is_directory(folder, ec))
+        throw Error(ErrorKind::WriteFailed, "the folder does not exist", target);
+
+    const std::filesystem::path temp = tempSibling(target);
+    const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (fd < 0)
+        fail(target, "cannot create a temporary file", errno);
+
+    std::size_t written = 0;
+    while (written < bytes.size()) {
+        const ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            const int err = errno;
+            ::close(fd);
+            std::filesystem::remove(temp, ec);
+            fail(target, "cannot write", err);
+        }
+        written += static_cast<std::size_t>(n);
+    }
+    if (::fsync(fd) != 0 || ::close(fd) != 0) {
+        const int err = errno;
+        std::filesystem::remove(temp, ec);
+        fail(target, "cannot flush to disk", err);
+    }
+    if (::rename(temp.c_str(), target.c_str()) != 0) {
+        const int err = errno;
+        std::filesystem::remove(temp, ec);
+        fail(target, "cannot replace the file", err);
+    }
+}
+
+void writeFileAtomically(const std::filesystem::path& target, std::string_view text)
+{
+    writeFileAtomically(target, std::span<const std::uint8_t>(
+                                    reinterpret_cast<const std::uint8_t*>(text.data()), text.size()));
+}
+
+}  // namespace rw
