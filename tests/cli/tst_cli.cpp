@@ -3,6 +3,8 @@
 #include "ridgeworks/common/Sha256.h"
 #include "ridgeworks/image/ImageLoader.h"
 
+#include <opencv2/imgcodecs.hpp>
+
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>

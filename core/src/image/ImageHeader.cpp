@@ -19,6 +19,13 @@ std::optional<double> positivePpi(double ppi)
     return ppi;
 }
 
+// Formats that store pixels per metre cannot hold whole ppi values (500 ppi is stored as
+// 19685 px/m = 499.999 ppi); a hundredth of a ppi is far below any scanner's precision.
+std::optional<double> ppiFromPerMetre(double perMetre)
+{
+    return positivePpi(std::round(perMetre * kInchesPerMetre * 100.0) / 100.0);
+}
+
 ImageHeader readPng(const ByteReader& r)
 {
     ImageHeader h;
@@ -45,7 +52,7 @@ ImageHeader readPng(const ByteReader& r)
             const auto ppuX = r.u32(offset + 8);
             const auto unit = r.u8(offset + 16);
             if (ppuX && unit && *unit == 1)
-                h.ppi = positivePpi(*ppuX * kInchesPerMetre);
+                h.ppi = ppiFromPerMetre(*ppuX);
             break;
         }
         if (*type == 0x49444154u || *type == 0x49454e44u)  // "IDAT", "IEND"
@@ -71,7 +78,7 @@ ImageHeader readBmp(const ByteReader& r)
         h.height = std::llabs(r.i32(22).value_or(0));  // negative height = top-down rows
         bitsPerPixel = r.u16(28).value_or(0);
         if (auto pelsPerMetre = r.i32(38))
-            h.ppi = positivePpi(*pelsPerMetre * kInchesPerMetre);
+            h.ppi = ppiFromPerMetre(*pelsPerMetre);
     }
     h.bitDepth = 8;
     h.channels = bitsPerPixel == 32 ? 4 : bitsPerPixel >= 16 ? 3 : 1;
@@ -185,7 +192,7 @@ void readJp2Resolution(const ByteReader& r, std::size_t begin, std::size_t end, 
             if (num && den && exponent && *den != 0) {
                 const double perMetre = static_cast<double>(*num) / *den *
                                         std::pow(10.0, static_cast<std::int8_t>(*exponent));
-                h.ppi = positivePpi(perMetre * kInchesPerMetre);
+                h.ppi = ppiFromPerMetre(perMetre);
             }
         }
         offset += length;

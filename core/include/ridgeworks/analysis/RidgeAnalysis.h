@@ -18,14 +18,40 @@ cv::Mat estimateCoherence(const cv::Mat& gray, double smoothingSigma = 6.0);
 
 // Dominant ridge period in pixels from the radial peak of the power spectrum inside `mask`
 // (CV_8UC1, nonzero = use; empty = whole image). Returns 0 when no peak is found.
+// Periods from 3 to 64 px are searched, and at most half the mask's bounding box; the
+// mask's edge is tapered over up to 16 px so its outline does not masquerade as ridges.
 double estimateRidgePeriod(const cv::Mat& gray, const cv::Mat& mask = {});
 
 // Mean absolute angular difference in degrees between two orientation fields (axial
-// angles, so 179° vs 1° is 2°), over nonzero `mask` pixels.
+// angles, so 179° vs 1° is 2°), over nonzero `mask` pixels (empty = whole image). Returns NaN
+// when the mask selects no pixel.
 double meanOrientationErrorDeg(const cv::Mat& a, const cv::Mat& b, const cv::Mat& mask);
 
+// How findSingularPoints looks for singular points. The defaults suit fields estimated with
+// estimateOrientation at 500 ppi as well as analytic fields.
+struct SingularPointSearch {
+    // Half side, in pixels, of the square loop along which the Poincaré index of a pixel is
+    // summed (8 * ringRadius samples). Larger loops ignore pixel-level noise but cannot tell
+    // apart two singular points closer than the loop.
+    int ringRadius = 2;
+    // Detections of the same type closer than this (pixels) are merged into one point, their
+    // position the pixel-count weighted mean.
+    double mergeDistance = 8.0;
+    // The mask is eroded by this many pixels first, so that the unreliable field near the
+    // border of the fingerprint area produces no spurious points.
+    int borderMargin = 0;
+    // A core and a delta closer than this (pixels) cancel out and are both dropped, closest
+    // pairs first. No ridge fits between a real core and delta less than about one and a half
+    // ridge periods apart; such a pair in a field estimated from an image is a local twist
+    // (a crease, a smudge). 0 keeps every point, as the index alone says.
+    double pairCancelDistance = 0.0;
+};
+
 // Cores (Poincaré index +1/2) and deltas (-1/2) of an orientation field, restricted to
-// nonzero `mask` pixels. Nearby detections are merged.
-std::vector<SingularPoint> findSingularPoints(const cv::Mat& orientation, const cv::Mat& mask);
+// nonzero `mask` pixels (empty = whole image): a pixel counts when its whole loop lies in the
+// mask. Nearby detections are merged. A whorl centre of index +1 (concentric ridges) is
+// reported as one core. Sorted by type (cores first), then by y, then by x.
+std::vector<SingularPoint> findSingularPoints(const cv::Mat& orientation, const cv::Mat& mask,
+                                              const SingularPointSearch& search = {});
 
 }  // namespace rw

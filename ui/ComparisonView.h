@@ -1,0 +1,57 @@
+#pragma once
+// The central comparison area: "Original" and "Working" panes side by side, pixel-aligned,
+// zoomed and panned together.
+#include "EvidenceItem.h"
+
+#include <QPoint>
+#include <QWidget>
+
+class QLabel;
+
+namespace rw {
+
+class ImageView;
+
+class ComparisonView : public QWidget {
+    Q_OBJECT
+
+public:
+    enum class Pane { Original, Working };
+    Q_ENUM(Pane)
+
+    explicit ComparisonView(QWidget* parent = nullptr);
+
+    void showItem(const EvidenceItem& item);
+    // Refreshes the captions after the item's resolution changed; keeps zoom and position.
+    void updateCaptions(const EvidenceItem& item);
+
+    ImageView* originalView() const { return m_originalView; }
+    ImageView* workingView() const { return m_workingView; }
+    QLabel* originalCaption() const { return m_originalCaption; }
+    QLabel* workingCaption() const { return m_workingCaption; }
+
+public Q_SLOTS:
+    void zoomIn();
+    void zoomOut();
+    void fitToWindow();
+    void actualSize();
+
+Q_SIGNALS:
+    // Gray value of `pixel` in the pane under the cursor.
+    void pixelHovered(rw::ComparisonView::Pane pane, QPoint pixel, int gray);
+    void pixelLeft();
+
+private:
+    // Gives `other` the zoom and scene centre of `source`. The guard stops the echo: moving
+    // `other` makes it emit viewChanged() too.
+    void syncFrom(ImageView* source, ImageView* other);
+    void onPixelHovered(Pane pane, QPoint pixel);
+
+    ImageView* m_originalView = nullptr;
+    ImageView* m_workingView = nullptr;
+    QLabel* m_originalCaption = nullptr;
+    QLabel* m_workingCaption = nullptr;
+    bool m_syncing = false;
+};
+
+}  // namespace rw

@@ -1,0 +1,44 @@
+#pragma once
+// One piece of evidence as the workbench holds it: the Print as loaded plus the images the
+// views need, all computed off the GUI thread when the item is loaded.
+#include <ridgeworks/image/Preprocess.h>
+#include <ridgeworks/image/Print.h>
+
+#include <QImage>
+#include <QString>
+
+#include <optional>
+
+namespace rw {
+
+// Where an item's resolution comes from; the examiner must see whether it is measured or assumed.
+enum class PpiOrigin {
+    File,       // the file stated it
+    Default,    // the file did not: kDefaultPpi assumed
+    User,       // set by the examiner (Set resolution…)
+    Synthetic,  // known by construction (demo prints)
+};
+
+struct EvidenceItem {
+    QString name;  // file name, or e.g. "demo-left-loop-seed-3"
+    QString key;   // identity for "already open": absolute path, or the synthetic name
+    Print print;   // pixels are never modified; only print.ppi may be set by the user
+    PpiOrigin ppiOrigin = PpiOrigin::Default;
+    std::optional<double> statedPpi;  // what the file said, kept when the user overrides it
+
+    std::optional<Preprocessed> preprocessed;  // empty when preprocessing failed...
+    QString preprocessError;                   // ...and then this says why
+
+    QImage original;  // shares print.pixels
+    QImage working;   // the model's 100×100 input mapped back onto the original geometry
+    QImage thumbnail;
+};
+
+// "500 ppi", "999.5 ppi": rounded to a tenth.
+QString ppiText(double ppi);
+// "500 ppi (default)", "1000 ppi (from file)", "750 ppi (set by user)", "500 ppi (synthetic)".
+QString resolutionText(const EvidenceItem& item);
+// "png, 8-bit gray", "bmp, 8-bit colour + alpha", "synthetic".
+QString sourceFormatText(const Print& print);
+
+}  // namespace rw

@@ -1,0 +1,45 @@
+#pragma once
+// The evidence list: every open item, in load order, for the side list and the panes.
+#include "EvidenceItem.h"
+
+#include <QAbstractListModel>
+#include <QSet>
+#include <QStringList>
+
+#include <vector>
+
+namespace rw {
+
+class EvidenceModel : public QAbstractListModel {
+    Q_OBJECT
+
+public:
+    enum Role {
+        NameRole = Qt::UserRole + 1,  // QString
+        PpiRole,                      // double
+        PpiOriginRole,                // int (PpiOrigin)
+        Sha256Role,                   // QString
+        PathRole,                     // QString, empty for synthesized prints
+    };
+
+    explicit EvidenceModel(QObject* parent = nullptr);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+
+    // Appends in order; returns the row of the first new item (or -1 when `items` is empty).
+    int append(std::vector<EvidenceItem> items);
+    void remove(int row);
+    // The examiner's correction of the resolution; marks the item's ppi as set by the user.
+    void setPpi(int row, double ppi);
+
+    int count() const { return static_cast<int>(m_items.size()); }
+    const EvidenceItem& item(int row) const { return m_items.at(static_cast<std::size_t>(row)); }
+    QSet<QString> keys() const;
+    QStringList names() const;
+
+private:
+    std::vector<EvidenceItem> m_items;
+};
+
+}  // namespace rw

@@ -1,0 +1,622 @@
+#include "MainWindow.h"
+
+#include "AppIcon.h"
+#include "EvidenceLoader.h"
+#include "EvidenceModel.h"
+#include "ImageView.h"
+#include "JobProgressWidget.h"
+#include "JobRunner.h"
+#include "RecentFiles.h"
+#include "WelcomePage.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QInputDialog>
+#include <QLabel>
+#include <QListView>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QScreen>
+#include <QStyle>
+#include <QToolBar>
+#include <QUrl>
+
+#include <opencv2/core/version.hpp>
+
+#include <algorithm>
+
+namespace rw {
+
+namespace {
+
+constexpr int kStatusTimeoutMs = 8000;
+// Past this many problems the message lists the first few and puts the rest under "Show Details…".
+constexpr int kProblemsInline = 12;
+
+QStringList localPaths(const QMimeData* mime)
+{
+    QStringList paths;
+    if (!mime || !mime->hasUrls())
+        return paths;
+    for (const QUrl& url : mime->urls()) {
+        if (url.isLocalFile())
+            paths.append(url.toLocalFile());
+    }
+    return paths;
+}
+
+QString imageFileFilter()
+{
+    return QStringLiteral(
+        "Fingerprint images (*.png *.bmp *.tif *.tiff *.jpg *.jpeg *.jp2 *.j2k *.jpf "
+        "*.PNG *.BMP *.TIF *.TIFF *.JPG *.JPEG *.JP2 *.J2K *.JPF);;All files (*)");
+}
+
+QString plural(int count, const QString& one, const QString& many)
+{
+    return QString::number(count) + u' ' + (count == 1 ? one : many);
+}
+
+}  // namespace
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent)
+    , m_model(new EvidenceModel(this))
+    , m_jobs(new JobRunner(this))
+    , m_recent(new RecentFiles(this))
+    , m_stack(new QStackedWidget(this))
+    , m_welcome(new WelcomePage(this))
+    , m_comparison(new ComparisonView(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(QStringLiteral("Ridgeworks"));
+    setWindowIcon(applicationIcon());
+    setAcceptDrops(true);
+
+    m_stack->addWidget(m_welcome);
+    m_stack->addWidget(m_comparison);
+    setCentralWidget(m_stack);
+
+    createActions();
+    createMenus();
+    createToolBar();
+    createEvidenceDock();
+    createStatusBar();
+
+    connect(m_welcome, &WelcomePage::loadDemoRequested, this, &MainWindow::loadDemoPrints);
+    connect(m_welcome, &WelcomePage::openFilesRequested, this, &MainWindow::openFiles);
+    connect(m_welcome, &WelcomePage::openFolderRequested, this, &MainWindow::openFolder);
+    connect(m_comparison, &ComparisonView::pixelHovered, this, &MainWindow::showPixel);
+    connect(m_comparison, &ComparisonView::pixelLeft, this, &MainWindow::clearPixelReadout);
+    connect(m_recent, &RecentFiles::changed, this, &MainWindow::rebuildRecentMenu);
+    connect(
+        m_jobs, &JobRunner::jobFailed, this, [this](const QString& title, const QString& message) {
+            auto* box = new QMessageBox(QMessageBox::Critical, QStringLiteral("Ridgeworks"),
+                                        title + QStringLiteral(" failed."), QMessageBox::Ok, this);
+            box->setObjectName(QStringLiteral("jobFailedMessage"));
+            box->setInformativeText(message);
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            box->open();
+        });
+    connect(m_jobs, &JobRunner::jobCancelled, this, [this](const QString& title) {
+        statusBar()->showMessage(title + QStringLiteral(" cancelled."), kStatusTimeoutMs);
+    });
+
+    rebuildRecentMenu();
+    showCurrent();
+
+    QSettings settings;
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) {
+        // First start: two panes side by side need room. Small screens get all of it,
+        // large ones a comfortable window in the middle.
+        const QRect available = screen()->availableGeometry();
+        if (available.width() < 1600 || available.height() < 1000)
+            setGeometry(available);
+        else
+            setGeometry(
+                QStyle::alignedRect(Qt::LeftToRight, Qt::AlignCenter, QSize(1440, 900), available));
+    }
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    m_openFilesAction =
+        new QAction(QIcon::fromTheme(QStringLiteral("document-open"),
+                                     style()->standardIcon(QStyle::SP_DialogOpenButton)),
+                    QStringLiteral("&Open Files…"), this);
+    m_openFilesAction->setShortcut(QKeySequence::Open);
+    m_openFilesAction->setStatusTip(QStringLiteral("Open fingerprint images"));
+    connect(m_openFilesAction, &QAction::triggered, this, &MainWindow::openFiles);
+
+    m_openFolderAction =
+        new QAction(QIcon::fromTheme(QStringLiteral("folder-open"),
+                                     style()->standardIcon(QStyle::SP_DirOpenIcon)),
+                    QStringLiteral("Open &Folder…"), this);
+    m_openFolderAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    m_openFolderAction->setStatusTip(
+        QStringLiteral("Open every image in a folder and its subfolders"));
+    connect(m_openFolderAction, &QAction::triggered, this, &MainWindow::openFolder);
+
+    m_demoAction = new QAction(QStringLiteral("Load &Demo Prints"), this);
+    m_demoAction->setStatusTip(
+        QStringLiteral("Five synthetic prints, one of each fingerprint class"));
+    connect(m_demoAction, &QAction::triggered, this, &MainWindow::loadDemoPrints);
+
+    m_quitAction = new QAction(QStringLiteral("&Quit"), this);
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    m_setResolutionAction = new QAction(QStringLiteral("Set &Resolution…"), this);
+    m_setResolutionAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    m_setResolutionAction->setStatusTip(
+        QStringLiteral("Correct the pixels per inch of the selected print"));
+    connect(m_setResolutionAction, &QAction::triggered, this, &MainWindow::setResolutionOfCurrent);
+
+    m_removeAction = new QAction(QStringLiteral("Re&move from List"), this);
+    m_removeAction->setShortcut(QKeySequence::Delete);
+    m_removeAction->setStatusTip(
+        QStringLiteral("Close the selected print (the file is not touched)"));
+    connect(m_removeAction, &QAction::triggered, this, &MainWindow::removeCurrent);
+
+    m_zoomInAction =
+        new QAction(QIcon::fromTheme(QStringLiteral("zoom-in")), QStringLiteral("Zoom &In"), this);
+    m_zoomInAction->setShortcut(QKeySequence::ZoomIn);
+    connect(m_zoomInAction, &QAction::triggered, m_comparison, &ComparisonView::zoomIn);
+
+    m_zoomOutAction = new QAction(QIcon::fromTheme(QStringLiteral("zoom-out")),
+                                  QStringLiteral("Zoom &Out"), this);
+    m_zoomOutAction->setShortcut(QKeySequence::ZoomOut);
+    connect(m_zoomOutAction, &QAction::triggered, m_comparison, &ComparisonView::zoomOut);
+
+    m_fitAction = new QAction(QIcon::fromTheme(QStringLiteral("zoom-fit-best")),
+                              QStringLiteral("&Fit"), this);
+    m_fitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    m_fitAction->setStatusTip(QStringLiteral("Fit the whole print into the panes"));
+    connect(m_fitAction, &QAction::triggered, m_comparison, &ComparisonView::fitToWindow);
+
+    m_actualSizeAction = new QAction(QIcon::fromTheme(QStringLiteral("zoom-original")),
+                                     QStringLiteral("&100 %"), this);
+    m_actualSizeAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    m_actualSizeAction->setStatusTip(QStringLiteral("One image pixel per screen pixel"));
+    connect(m_actualSizeAction, &QAction::triggered, m_comparison, &ComparisonView::actualSize);
+
+    m_aboutAction = new QAction(QStringLiteral("&About Ridgeworks"), this);
+    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+    m_aboutQtAction = new QAction(QStringLiteral("About &Qt"), this);
+    connect(m_aboutQtAction, &QAction::triggered, qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu* file = menuBar()->addMenu(QStringLiteral("&File"));
+    file->addAction(m_openFilesAction);
+    file->addAction(m_openFolderAction);
+    m_recentMenu = file->addMenu(QStringLiteral("Recent &Files"));
+    m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
+    file->addAction(m_demoAction);
+    file->addSeparator();
+    file->addAction(m_quitAction);
+
+    QMenu* evidence = menuBar()->addMenu(QStringLiteral("&Evidence"));
+    evidence->addAction(m_setResolutionAction);
+    evidence->addAction(m_removeAction);
+
+    QMenu* view = menuBar()->addMenu(QStringLiteral("&View"));
+    view->setObjectName(QStringLiteral("viewMenu"));
+    view->addAction(m_zoomInAction);
+    view->addAction(m_zoomOutAction);
+    view->addAction(m_fitAction);
+    view->addAction(m_actualSizeAction);
+
+    QMenu* help = menuBar()->addMenu(QStringLiteral("&Help"));
+    help->addAction(m_aboutAction);
+    help->addAction(m_aboutQtAction);
+}
+
+void MainWindow::createToolBar()
+{
+    QToolBar* bar = addToolBar(QStringLiteral("Main"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->setMovable(false);
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    bar->addAction(m_openFilesAction);
+    bar->addAction(m_openFolderAction);
+    bar->addSeparator();
+    bar->addAction(m_fitAction);
+    bar->addAction(m_actualSizeAction);
+    bar->addAction(m_zoomInAction);
+    bar->addAction(m_zoomOutAction);
+    bar->addSeparator();
+    bar->addAction(m_setResolutionAction);
+
+    QMenu* view = menuBar()->findChild<QMenu*>(QStringLiteral("viewMenu"));
+    view->addSeparator();
+    view->addAction(bar->toggleViewAction());
+}
+
+void MainWindow::createEvidenceDock()
+{
+    m_evidenceList = new QListView(this);
+    m_evidenceList->setObjectName(QStringLiteral("evidenceList"));
+    m_evidenceList->setModel(m_model);
+    m_evidenceList->setIconSize(QSize(72, 72));
+    m_evidenceList->setSpacing(3);
+    m_evidenceList->setUniformItemSizes(true);
+    m_evidenceList->setTextElideMode(Qt::ElideMiddle);
+    m_evidenceList->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_evidenceList->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_evidenceList->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_evidenceList->addAction(m_setResolutionAction);
+    m_evidenceList->addAction(m_removeAction);
+    connect(m_evidenceList->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &MainWindow::showCurrent);
+    connect(m_model, &EvidenceModel::rowsRemoved, this, &MainWindow::showCurrent);
+
+    auto* dock = new QDockWidget(QStringLiteral("Evidence"), this);
+    dock->setObjectName(QStringLiteral("evidenceDock"));
+    dock->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea);
+    dock->setWidget(m_evidenceList);
+    addDockWidget(Qt::LeftDockWidgetArea, dock);
+    resizeDocks({dock}, {290}, Qt::Horizontal);
+
+    QMenu* view = menuBar()->findChild<QMenu*>(QStringLiteral("viewMenu"));
+    view->addAction(dock->toggleViewAction());
+}
+
+void MainWindow::createStatusBar()
+{
+    m_pixelLabel = new QLabel(this);
+    m_pixelLabel->setObjectName(QStringLiteral("pixelReadout"));
+    m_pixelLabel->setMinimumWidth(fontMetrics().horizontalAdvance(
+        QStringLiteral("Original  x 9999, y 9999 (99.99, 99.99 mm)  gray 255")));
+    m_resolutionLabel = new QLabel(this);
+    m_resolutionLabel->setObjectName(QStringLiteral("resolutionReadout"));
+    m_resolutionLabel->setToolTip(QStringLiteral("Resolution of the selected print; "
+                                                 "Evidence ▸ Set Resolution… corrects it"));
+    statusBar()->addPermanentWidget(new JobProgressWidget(m_jobs, this));
+    statusBar()->addPermanentWidget(m_pixelLabel);
+    statusBar()->addPermanentWidget(m_resolutionLabel);
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList paths = m_recent->paths();
+    int number = 1;
+    for (const QString& path : paths) {
+        const QFileInfo info(path);
+        const QString name = info.fileName() + (info.isDir() ? QStringLiteral("/") : QString());
+        QString label =
+            name + QStringLiteral("  —  ") + QDir::toNativeSeparators(info.absolutePath());
+        label.replace(u'&', QStringLiteral("&&"));
+        if (number <= 9)
+            label = u'&' + QString::number(number) + u' ' + label;
+        ++number;
+        QAction* action = m_recentMenu->addAction(label);
+        action->setToolTip(path);
+        connect(action, &QAction::triggered, this, [this, path] { loadPaths({path}); });
+    }
+    if (!paths.isEmpty()) {
+        m_recentMenu->addSeparator();
+        m_recentMenu->addAction(QStringLiteral("&Clear Recent Files"), m_recent,
+                                &RecentFiles::clear);
+    }
+    m_recentMenu->menuAction()->setEnabled(!paths.isEmpty());
+}
+
+int MainWindow::currentRow() const
+{
+    const QModelIndex current = m_evidenceList->currentIndex();
+    return current.isValid() ? current.row() : -1;
+}
+
+void MainWindow::selectRow(int row)
+{
+    if (row < 0 || row >= m_model->count())
+        return;
+    m_evidenceList->setCurrentIndex(m_model->index(row));
+}
+
+void MainWindow::openFiles()
+{
+    QSettings settings;
+    const QString dir = settings.value(QStringLiteral("lastDirectory")).toString();
+    const QStringList files = QFileDialog::getOpenFileNames(
+        this, QStringLiteral("Open Fingerprint Images"), dir, imageFileFilter());
+    if (files.isEmpty())
+        return;
+    settings.setValue(QStringLiteral("lastDirectory"), QFileInfo(files.first()).absolutePath());
+    loadPaths(files);
+}
+
+void MainWindow::openFolder()
+{
+    QSettings settings;
+    const QString dir = settings.value(QStringLiteral("lastDirectory")).toString();
+    const QString folder = QFileDialog::getExistingDirectory(
+        this, QStringLiteral("Open Folder of Fingerprint Images"), dir);
+    if (folder.isEmpty())
+        return;
+    settings.setValue(QStringLiteral("lastDirectory"), folder);
+    loadPaths({folder});
+}
+
+void MainWindow::loadPaths(const QStringList& paths)
+{
+    if (paths.isEmpty())
+        return;
+    m_recent->add(paths);
+    const QSet<QString> openKeys = m_model->keys();
+    // The status message names the source when there is one: "Loaded 12 prints from scans."
+    const QString what = paths.size() == 1 ? QFileInfo(paths.first()).fileName() : QString();
+    m_jobs->submitForResult(
+        QStringLiteral("Loading"),
+        [paths, openKeys](const ProgressSink& progress, const CancelToken& cancel) {
+            return loadEvidence(paths, openKeys, progress, cancel);
+        },
+        [this, what](LoadOutcome outcome) { onLoaded(std::move(outcome), what); });
+}
+
+void MainWindow::loadDemoPrints()
+{
+    const QSet<QString> openKeys = m_model->keys();
+    m_jobs->submitForResult(
+        QStringLiteral("Making demo prints"),
+        [openKeys](const ProgressSink& progress, const CancelToken& cancel) {
+            return synthesizeDemoEvidence(openKeys, progress, cancel);
+        },
+        [this](LoadOutcome outcome) {
+            onLoaded(std::move(outcome), QStringLiteral("the demo set"));
+        });
+}
+
+void MainWindow::onLoaded(LoadOutcome outcome, const QString& what)
+{
+    // Another load may have finished since this one started: never open a file twice.
+    const QSet<QString> openKeys = m_model->keys();
+    std::vector<EvidenceItem> fresh;
+    int alreadyOpen = outcome.alreadyOpen;
+    for (EvidenceItem& item : outcome.items) {
+        if (openKeys.contains(item.key)) {
+            ++alreadyOpen;
+            continue;
+        }
+        fresh.push_back(std::move(item));
+    }
+    const int loaded = static_cast<int>(fresh.size());
+    const int failed = static_cast<int>(outcome.problems.size());
+    const int firstNew = m_model->append(std::move(fresh));
+    if (firstNew >= 0)
+        selectRow(firstNew);
+
+    QString message;
+    if (outcome.cancelled)
+        message = QStringLiteral("Loading cancelled: ") +
+                  plural(loaded, QStringLiteral("print"), QStringLiteral("prints")) +
+                  QStringLiteral(" loaded before the stop.");
+    else
+        message = QStringLiteral("Loaded ") +
+                  plural(loaded, QStringLiteral("print"), QStringLiteral("prints")) +
+                  (what.isEmpty() ? QString() : QString(QStringLiteral(" from ") + what)) + u'.';
+    if (alreadyOpen > 0)
+        message += u' ' + plural(alreadyOpen, QStringLiteral("was"), QStringLiteral("were")) +
+                   QStringLiteral(" already open.");
+    statusBar()->showMessage(message, kStatusTimeoutMs);
+
+    if (!outcome.problems.isEmpty())
+        reportProblems(outcome.problems, loaded + failed);
+    Q_EMIT loadFinished(loaded, failed);
+}
+
+void MainWindow::reportProblems(const QStringList& problems, int attempted)
+{
+    // One message for the whole load, however many files failed; a new load replaces it.
+    if (m_problemBox)
+        m_problemBox->close();
+
+    const int count = static_cast<int>(problems.size());
+    const QString text =
+        (count == 1 ? QStringLiteral("1 item could not be loaded")
+                    : QString::number(count) + QStringLiteral(" items could not be loaded")) +
+        (attempted > count ? QStringLiteral("; the others are open.") : QStringLiteral("."));
+    const QStringList shown = problems.mid(0, kProblemsInline);
+    QString details = QStringLiteral("• ") + shown.join(QStringLiteral("\n• "));
+    if (count > kProblemsInline)
+        details += QStringLiteral("\n… and ") + QString::number(count - kProblemsInline) +
+                   QStringLiteral(" more (Show Details…).");
+
+    auto* box = new QMessageBox(QMessageBox::Warning, QStringLiteral("Some files were not loaded"),
+                                text, QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("loadProblemsMessage"));
+    box->setTextFormat(Qt::PlainText);
+    box->setInformativeText(details);
+    // Wide enough that a path and its reason usually fit on one line.
+    box->setStyleSheet(QStringLiteral("QLabel#qt_msgbox_informativelabel { min-width: 620px; }"));
+    if (count > kProblemsInline)
+        box->setDetailedText(problems.join(u'\n'));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    m_problemBox = box;
+    // open(), not exec(): loading goes on, and tests can read the message.
+    box->open();
+    Q_EMIT loadProblemsReported(text + u'\n' + problems.join(u'\n'));
+}
+
+void MainWindow::showCurrent()
+{
+    const int row = currentRow();
+    if (m_model->count() > 0 && row < 0) {
+        // Keep something selected while anything is open, e.g. after a removal.
+        selectRow(0);
+        return;
+    }
+    if (row < 0) {
+        m_stack->setCurrentWidget(m_welcome);
+        setWindowTitle(QStringLiteral("Ridgeworks"));
+    } else {
+        const EvidenceItem& item = m_model->item(row);
+        m_comparison->showItem(item);
+        m_stack->setCurrentWidget(m_comparison);
+        setWindowTitle(item.name + QStringLiteral(" — Ridgeworks"));
+    }
+    clearPixelReadout();
+    updateResolutionLabel();
+    updateActions();
+}
+
+void MainWindow::updateActions()
+{
+    const bool hasItem = currentRow() >= 0;
+    m_setResolutionAction->setEnabled(hasItem);
+    m_removeAction->setEnabled(hasItem);
+    m_zoomInAction->setEnabled(hasItem);
+    m_zoomOutAction->setEnabled(hasItem);
+    m_fitAction->setEnabled(hasItem);
+    m_actualSizeAction->setEnabled(hasItem);
+}
+
+void MainWindow::updateResolutionLabel()
+{
+    const int row = currentRow();
+    m_resolutionLabel->setText(row < 0 ? QString() : resolutionText(m_model->item(row)));
+}
+
+void MainWindow::clearPixelReadout()
+{
+    m_pixelLabel->setText(currentRow() < 0 ? QString()
+                                           : QStringLiteral("Point at a pane to read a pixel"));
+}
+
+void MainWindow::showPixel(ComparisonView::Pane pane, QPoint pixel, int gray)
+{
+    const int row = currentRow();
+    if (row < 0)
+        return;
+    // Millimetres from the resolution, measured to the pixel's centre.
+    const double mmPerPixel = 25.4 / m_model->item(row).print.ppi;
+    const QString paneName = pane == ComparisonView::Pane::Original ? QStringLiteral("Original")
+                                                                    : QStringLiteral("Working");
+    m_pixelLabel->setText(
+        paneName + QStringLiteral("  x ") + QString::number(pixel.x()) + QStringLiteral(", y ") +
+        QString::number(pixel.y()) + QStringLiteral(" (") +
+        QString::number((pixel.x() + 0.5) * mmPerPixel, 'f', 2) + QStringLiteral(", ") +
+        QString::number((pixel.y() + 0.5) * mmPerPixel, 'f', 2) + QStringLiteral(" mm)  gray ") +
+        QString::number(gray));
+}
+
+void MainWindow::setResolution(int row, double ppi)
+{
+    if (row < 0 || row >= m_model->count() || !(ppi > 0.0))
+        return;
+    m_model->setPpi(row, ppi);
+    if (row == currentRow()) {
+        m_comparison->updateCaptions(m_model->item(row));
+        updateResolutionLabel();
+    }
+    statusBar()->showMessage(m_model->item(row).name + QStringLiteral(": resolution set to ") +
+                                 ppiText(ppi) + u'.',
+                             kStatusTimeoutMs);
+}
+
+void MainWindow::setResolutionOfCurrent()
+{
+    const int row = currentRow();
+    if (row < 0)
+        return;
+    const EvidenceItem& item = m_model->item(row);
+    QString origin;
+    switch (item.ppiOrigin) {
+    case PpiOrigin::File:
+        origin = QStringLiteral("The file states this resolution.");
+        break;
+    case PpiOrigin::Default:
+        origin = QStringLiteral("The file states no resolution; the 500 ppi standard is assumed.");
+        break;
+    case PpiOrigin::User:
+        origin = item.statedPpi ? QString(QStringLiteral("Set by you; the file stated ") +
+                                          ppiText(*item.statedPpi) + u'.')
+                                : QStringLiteral("Set by you; the file stated none.");
+        break;
+    case PpiOrigin::Synthetic:
+        origin = QStringLiteral("The print was synthesized at this resolution.");
+        break;
+    }
+    bool ok = false;
+    const double ppi = QInputDialog::getDouble(this, QStringLiteral("Set Resolution"),
+                                               QStringLiteral("Pixels per inch of “") + item.name +
+                                                   QStringLiteral("”.\n") + origin,
+                                               item.print.ppi, 50.0, 20000.0, 1, &ok);
+    if (ok)
+        setResolution(row, ppi);
+}
+
+void MainWindow::removeCurrent()
+{
+    const int row = currentRow();
+    if (row < 0)
+        return;
+    const QString name = m_model->item(row).name;
+    m_model->remove(row);
+    if (m_model->count() > 0)
+        selectRow(std::min(row, m_model->count() - 1));
+    statusBar()->showMessage(name + QStringLiteral(" removed from the list."), kStatusTimeoutMs);
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(
+        this, QStringLiteral("About Ridgeworks"),
+        QStringLiteral("<h3>Ridgeworks ") + QStringLiteral(RIDGEWORKS_VERSION) +
+            QStringLiteral(
+                "</h3><p>A forensic workbench for fingerprint reconstruction: compare each "
+                "print with the model's view of it, pixel for pixel.</p>"
+                "<p>Built with Qt ") +
+            QString::fromLatin1(qVersion()) + QStringLiteral(" and OpenCV ") +
+            QStringLiteral(CV_VERSION) + QStringLiteral(".</p>"));
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    if (!localPaths(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dragMoveEvent(QDragMoveEvent* event)
+{
+    if (!localPaths(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    const QStringList paths = localPaths(event->mimeData());
+    if (paths.isEmpty())
+        return;
+    event->acceptProposedAction();
+    loadPaths(paths);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    m_jobs->cancelAll();
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    QMainWindow::closeEvent(event);
+}
+
+}  // namespace rw
