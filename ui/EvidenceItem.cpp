@@ -17,14 +17,10 @@ QString resolutionText(const EvidenceItem& item)
 {
     const QString ppi = ppiText(item.print.ppi);
     switch (item.ppiOrigin) {
-    case PpiOrigin::File:
-        return ppi + QStringLiteral(" (from file)");
-    case PpiOrigin::Default:
-        return ppi + QStringLiteral(" (default)");
-    case PpiOrigin::User:
-        return ppi + QStringLiteral(" (set by user)");
-    case PpiOrigin::Synthetic:
-        return ppi + QStringLiteral(" (synthetic)");
+    case PpiOrigin::File: return ppi + QStringLiteral(" (from file)");
+    case PpiOrigin::Default: return ppi + QStringLiteral(" (default)");
+    case PpiOrigin::User: return ppi + QStringLiteral(" (set by user)");
+    case PpiOrigin::Synthetic: return ppi + QStringLiteral(" (synthetic)");
     }
     return ppi;
 }
@@ -37,21 +33,11 @@ QString sourceFormatText(const Print& print)
         return format;
     QString channels;
     switch (source.channels) {
-    case 1:
-        channels = QStringLiteral("gray");
-        break;
-    case 2:
-        channels = QStringLiteral("gray + alpha");
-        break;
-    case 3:
-        channels = QStringLiteral("colour");
-        break;
-    case 4:
-        channels = QStringLiteral("colour + alpha");
-        break;
-    default:
-        channels = QString::number(source.channels) + QStringLiteral(" channels");
-        break;
+    case 1: channels = QStringLiteral("gray"); break;
+    case 2: channels = QStringLiteral("gray + alpha"); break;
+    case 3: channels = QStringLiteral("colour"); break;
+    case 4: channels = QStringLiteral("colour + alpha"); break;
+    default: channels = QString::number(source.channels) + QStringLiteral(" channels"); break;
     }
     return format + QStringLiteral(", ") + QString::number(source.bitDepth) +
            QStringLiteral("-bit ") + channels;

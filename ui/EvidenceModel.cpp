@@ -25,8 +25,7 @@ QVariant EvidenceModel::data(const QModelIndex& index, int role) const
         return QString(it.name + u'\n' + QString::number(it.print.width()) + u'×' +
                        QString::number(it.print.height()) + QStringLiteral(" · ") +
                        resolutionText(it));
-    case Qt::DecorationRole:
-        return it.thumbnail;
+    case Qt::DecorationRole: return it.thumbnail;
     case Qt::ToolTipRole: {
         QString tip = QStringLiteral("<b>") + it.name.toHtmlEscaped() + QStringLiteral("</b><br>");
         if (!it.print.sourcePath.empty())
@@ -42,18 +41,12 @@ QVariant EvidenceModel::data(const QModelIndex& index, int role) const
                QStringLiteral("</tt>");
         return tip;
     }
-    case NameRole:
-        return it.name;
-    case PpiRole:
-        return it.print.ppi;
-    case PpiOriginRole:
-        return static_cast<int>(it.ppiOrigin);
-    case Sha256Role:
-        return QString::fromStdString(it.print.sha256);
-    case PathRole:
-        return QString::fromStdString(it.print.sourcePath);
-    default:
-        return {};
+    case NameRole: return it.name;
+    case PpiRole: return it.print.ppi;
+    case PpiOriginRole: return static_cast<int>(it.ppiOrigin);
+    case Sha256Role: return QString::fromStdString(it.print.sha256);
+    case PathRole: return QString::fromStdString(it.print.sourcePath);
+    default: return {};
     }
 }
 

@@ -139,12 +139,8 @@ void JobRunner::finishCurrent()
             finished.job.onDone();
         Q_EMIT jobSucceeded(finished.job.title);
         break;
-    case Status::Cancelled:
-        Q_EMIT jobCancelled(finished.job.title);
-        break;
-    case Status::Failed:
-        Q_EMIT jobFailed(finished.job.title, outcome.message);
-        break;
+    case Status::Cancelled: Q_EMIT jobCancelled(finished.job.title); break;
+    case Status::Failed: Q_EMIT jobFailed(finished.job.title, outcome.message); break;
     }
 
     // onDone may already have submitted (and so started) the next job.

@@ -25,10 +25,10 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QScreen>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
-#include <QScreen>
 #include <QStyle>
 #include <QToolBar>
 #include <QUrl>
@@ -540,9 +540,7 @@ void MainWindow::setResolutionOfCurrent()
     const EvidenceItem& item = m_model->item(row);
     QString origin;
     switch (item.ppiOrigin) {
-    case PpiOrigin::File:
-        origin = QStringLiteral("The file states this resolution.");
-        break;
+    case PpiOrigin::File: origin = QStringLiteral("The file states this resolution."); break;
     case PpiOrigin::Default:
         origin = QStringLiteral("The file states no resolution; the 500 ppi standard is assumed.");
         break;

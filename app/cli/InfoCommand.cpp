@@ -37,7 +37,8 @@ nlohmann::json describe(const std::filesystem::path& path, const LoadOptions& op
         {"ppi", print.ppi},
         {"ppiSource", print.ppiFromFile ? "file" : "default"},
         {"statedPpi", print.statedPpi ? nlohmann::json(*print.statedPpi) : nlohmann::json()},
-        {"foregroundBox", {{"x", box.x}, {"y", box.y}, {"width", box.width}, {"height", box.height}}},
+        {"foregroundBox",
+         {{"x", box.x}, {"y", box.y}, {"width", box.width}, {"height", box.height}}},
         {"foregroundFraction", cv::countNonZero(foreground) / total},
     };
 }

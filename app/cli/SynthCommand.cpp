@@ -43,7 +43,8 @@ cv::Size parseSize(const std::string& text)
         }
     } catch (const std::exception&) {
     }
-    throw Error(ErrorKind::InvalidArgument, "--size must be S or WxH, e.g. 256 or 300x200, not '" + text + "'");
+    throw Error(ErrorKind::InvalidArgument,
+                "--size must be S or WxH, e.g. 256 or 300x200, not '" + text + "'");
 }
 
 int runSynth(const SynthArgs& args)
@@ -67,7 +68,7 @@ int runSynth(const SynthArgs& args)
 
     const CancelToken& cancel = interruptToken();
     TerminalProgress progress("synth");
-    const ProgressSink sink = progress.sink();
+    const ProgressSink sink = progress.asSink();
     const auto start = std::chrono::steady_clock::now();
     nlohmann::json files = nlohmann::json::array();
     for (int i = 0; i < args.count; ++i) {
@@ -83,15 +84,20 @@ int runSynth(const SynthArgs& args)
                                  std::to_string(options.seed) + ".png";
         saveImage(outDir / name, print.image, print.ppi);
         files.push_back({{"file", name}, {"class", toString(print.cls)}, {"seed", options.seed}});
-        report(sink, {static_cast<std::size_t>(i + 1), static_cast<std::size_t>(args.count), name, {}});
+        report(sink,
+               {static_cast<std::size_t>(i + 1), static_cast<std::size_t>(args.count), name, {}});
     }
     progress.finish();
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    const nlohmann::json summary{{"out", outDir.string()},  {"count", args.count},
-                                 {"width", size.width},     {"height", size.height},
-                                 {"ppi", args.ppi},         {"seconds", seconds},
-                                 {"printsPerSecond", args.count / seconds}, {"files", files}};
+    const nlohmann::json summary{{"out", outDir.string()},
+                                 {"count", args.count},
+                                 {"width", size.width},
+                                 {"height", size.height},
+                                 {"ppi", args.ppi},
+                                 {"seconds", seconds},
+                                 {"printsPerSecond", args.count / seconds},
+                                 {"files", files}};
     std::cout << summary.dump(2) << '\n';
     return 0;
 }
@@ -103,7 +109,8 @@ void addSynthCommand(CLI::App& app, int& exitCode)
     auto args = std::make_shared<SynthArgs>();
     CLI::App* cmd = app.add_subcommand("synth", "Write synthetic fingerprints as PNG files");
     cmd->add_option("--count,-n", args->count, "How many prints")->capture_default_str();
-    cmd->add_option("--size,-s", args->size, "Size in pixels: S or WxH (96..1024)")->capture_default_str();
+    cmd->add_option("--size,-s", args->size, "Size in pixels: S or WxH (96..1024)")
+        ->capture_default_str();
     cmd->add_option("--seed", args->seed, "First seed; print i uses seed+i")->capture_default_str();
     cmd->add_option("--class,-c", args->cls,
                     "arch, tented-arch, left-loop, right-loop, whorl or random")

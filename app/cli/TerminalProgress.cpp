@@ -12,9 +12,12 @@ TerminalProgress::TerminalProgress(std::string label)
 {
 }
 
-TerminalProgress::~TerminalProgress() { finish(); }
+TerminalProgress::~TerminalProgress()
+{
+    finish();
+}
 
-ProgressSink TerminalProgress::sink()
+ProgressSink TerminalProgress::asSink()
 {
     return [this](const ProgressEvent& event) { draw(event); };
 }
@@ -34,8 +37,7 @@ void TerminalProgress::draw(const ProgressEvent& event)
         return;
     }
     constexpr int width = 30;
-    const int filled =
-        event.total ? static_cast<int>(width * event.step / event.total) : 0;
+    const int filled = event.total ? static_cast<int>(width * event.step / event.total) : 0;
     std::string bar(static_cast<std::size_t>(filled), '#');
     bar.resize(width, '.');
     std::fprintf(stderr, "\r%s [%s] %zu/%zu  %.1f/s  %-40.40s", m_label.c_str(), bar.c_str(),

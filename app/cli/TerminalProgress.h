@@ -13,7 +13,7 @@ public:
     explicit TerminalProgress(std::string label);
     ~TerminalProgress();
 
-    ProgressSink sink();
+    ProgressSink asSink();
     void finish();
 
 private:

@@ -1,5 +1,6 @@
 // The ridge measurements on inputs whose answer is known by construction: sinusoid gratings
 // of a given angle and period, and analytic zero-pole orientation fields.
+#include "ErrorKindOf.h"
 #include "ridgeworks/analysis/RidgeAnalysis.h"
 #include "ridgeworks/common/Error.h"
 
@@ -66,15 +67,7 @@ cv::Mat constantField(cv::Size size, double angleRad)
     return cv::Mat(size, CV_32FC1, cv::Scalar(angleRad));
 }
 
-std::optional<rw::ErrorKind> errorKindOf(const std::function<void()>& call)
-{
-    try {
-        call();
-    } catch (const rw::Error& e) {
-        return e.kind();
-    }
-    return std::nullopt;
-}
+using rw::test::errorKindOf;
 }  // namespace
 
 class TestRidgeAnalysis : public QObject {

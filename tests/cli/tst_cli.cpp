@@ -39,7 +39,10 @@ Run runCli(const QStringList& args)
 class TestCli : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void initTestCase() { QVERIFY2(QFile::exists(qEnvironmentVariable("RIDGEWORKS_CLI")), "RIDGEWORKS_CLI not set"); }
+    void initTestCase()
+    {
+        QVERIFY2(QFile::exists(qEnvironmentVariable("RIDGEWORKS_CLI")), "RIDGEWORKS_CLI not set");
+    }
 
     void versionIsPrinted()
     {
@@ -50,10 +53,11 @@ private Q_SLOTS:
     void synthWritesDeterministicPrints()
     {
         QTemporaryDir a, b;
-        const QStringList common{QStringLiteral("synth"), QStringLiteral("--count"), QStringLiteral("3"),
-                                 QStringLiteral("--size"), QStringLiteral("160x128"), QStringLiteral("--seed"),
-                                 QStringLiteral("11"), QStringLiteral("--class"), QStringLiteral("whorl"),
-                                 QStringLiteral("--out")};
+        const QStringList common{QStringLiteral("synth"),   QStringLiteral("--count"),
+                                 QStringLiteral("3"),       QStringLiteral("--size"),
+                                 QStringLiteral("160x128"), QStringLiteral("--seed"),
+                                 QStringLiteral("11"),      QStringLiteral("--class"),
+                                 QStringLiteral("whorl"),   QStringLiteral("--out")};
         const Run first = runCli(common + QStringList{a.path()});
         QCOMPARE(first.exitCode, 0);
         QVERIFY(runCli(common + QStringList{b.path()}).exitCode == 0);
@@ -62,8 +66,10 @@ private Q_SLOTS:
         QCOMPARE(summary.value(QStringLiteral("count")).toInt(), 3);
         const QJsonArray files = summary.value(QStringLiteral("files")).toArray();
         QCOMPARE(files.size(), 3);
-        const QStringList names = QDir(a.path()).entryList({QStringLiteral("*.png")}, QDir::Files, QDir::Name);
-        QCOMPARE(names, (QStringList{QStringLiteral("synth-whorl-seed11.png"), QStringLiteral("synth-whorl-seed12.png"),
+        const QStringList names =
+            QDir(a.path()).entryList({QStringLiteral("*.png")}, QDir::Files, QDir::Name);
+        QCOMPARE(names, (QStringList{QStringLiteral("synth-whorl-seed11.png"),
+                                     QStringLiteral("synth-whorl-seed12.png"),
                                      QStringLiteral("synth-whorl-seed13.png")}));
         for (const QString& name : names) {
             const std::filesystem::path pa = QDir(a.path()).filePath(name).toStdString();
@@ -86,7 +92,8 @@ private Q_SLOTS:
               QStringList{QStringLiteral("--class"), QStringLiteral("spiral")},
               QStringList{QStringLiteral("--size"), QStringLiteral("abc")},
               QStringList{QStringLiteral("--count"), QStringLiteral("0")}}) {
-            const Run run = runCli(QStringList{QStringLiteral("synth"), QStringLiteral("--out"), dir.path()} + bad);
+            const Run run = runCli(
+                QStringList{QStringLiteral("synth"), QStringLiteral("--out"), dir.path()} + bad);
             QVERIFY2(run.exitCode != 0, qPrintable(bad.join(u' ')));
             QVERIFY2(!run.err.isEmpty(), qPrintable(bad.join(u' ')));
         }
@@ -105,11 +112,14 @@ private Q_SLOTS:
         QCOMPARE(info.value(QStringLiteral("height")).toInt(), 160);
         QCOMPARE(info.value(QStringLiteral("bitDepth")).toInt(), 8);
         QCOMPARE(info.value(QStringLiteral("format")).toString(), QStringLiteral("png"));
-        QCOMPARE(info.value(QStringLiteral("sha256")).toString().toStdString(), rw::sha256OfFile(path.toStdString()));
+        QCOMPARE(info.value(QStringLiteral("sha256")).toString().toStdString(),
+                 rw::sha256OfFile(path.toStdString()));
         QCOMPARE(info.value(QStringLiteral("ppiSource")).toString(), QStringLiteral("default"));
         const QJsonObject box = info.value(QStringLiteral("foregroundBox")).toObject();
-        const cv::Rect found(box.value(QStringLiteral("x")).toInt(), box.value(QStringLiteral("y")).toInt(),
-                             box.value(QStringLiteral("width")).toInt(), box.value(QStringLiteral("height")).toInt());
+        const cv::Rect found(box.value(QStringLiteral("x")).toInt(),
+                             box.value(QStringLiteral("y")).toInt(),
+                             box.value(QStringLiteral("width")).toInt(),
+                             box.value(QStringLiteral("height")).toInt());
         QVERIFY(double((found & region).area()) / double((found | region).area()) > 0.8);
     }
     void infoNamesABadFileAndGoesOn()

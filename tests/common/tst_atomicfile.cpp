@@ -19,12 +19,15 @@ private Q_SLOTS:
         const auto bytes = rw::test::readBytes(target);
         QCOMPARE(std::string(bytes.begin(), bytes.end()), std::string("second version"));
         // No temporary files are left behind.
-        QCOMPARE(std::distance(fs::directory_iterator(dir.path().toStdString()), fs::directory_iterator()), 1);
+        QCOMPARE(std::distance(fs::directory_iterator(dir.path().toStdString()),
+                               fs::directory_iterator()),
+                 1);
     }
     void missingFolderFailsAndKeepsNothing()
     {
         QTemporaryDir dir;
-        const fs::path target = dir.filePath(QStringLiteral("no/such/folder/out.png")).toStdString();
+        const fs::path target =
+            dir.filePath(QStringLiteral("no/such/folder/out.png")).toStdString();
         try {
             rw::writeFileAtomically(target, std::string_view("x"));
             QFAIL("expected rw::Error");
@@ -41,9 +44,12 @@ private Q_SLOTS:
         const fs::path target = dir.filePath(QStringLiteral("occupied")).toStdString();
         fs::create_directory(target);
         rw::test::writeBytes(target / "keep.txt", {'o', 'k'});
-        QVERIFY_THROWS_EXCEPTION(rw::Error, rw::writeFileAtomically(target, std::string_view("new")));
+        QVERIFY_THROWS_EXCEPTION(rw::Error,
+                                 rw::writeFileAtomically(target, std::string_view("new")));
         QCOMPARE(rw::test::readBytes(target / "keep.txt").size(), std::size_t(2));
-        QCOMPARE(std::distance(fs::directory_iterator(dir.path().toStdString()), fs::directory_iterator()), 1);
+        QCOMPARE(std::distance(fs::directory_iterator(dir.path().toStdString()),
+                               fs::directory_iterator()),
+                 1);
     }
 };
 

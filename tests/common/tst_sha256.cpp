@@ -13,18 +13,21 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("input");
         QTest::addColumn<QString>("digest");
         // FIPS 180-2 examples.
-        QTest::newRow("empty") << QByteArray()
-                               << QStringLiteral("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
-        QTest::newRow("abc") << QByteArray("abc")
-                             << QStringLiteral("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        QTest::newRow("empty")
+            << QByteArray()
+            << QStringLiteral("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+        QTest::newRow("abc")
+            << QByteArray("abc")
+            << QStringLiteral("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     }
     void knownVectors()
     {
         QFETCH(QByteArray, input);
         QFETCH(QString, digest);
         const auto* data = reinterpret_cast<const std::uint8_t*>(input.constData());
-        QCOMPARE(QString::fromStdString(rw::sha256Hex({data, static_cast<std::size_t>(input.size())})),
-                 digest);
+        QCOMPARE(
+            QString::fromStdString(rw::sha256Hex({data, static_cast<std::size_t>(input.size())})),
+            digest);
     }
     void fileDigestEqualsBytesDigest()
     {

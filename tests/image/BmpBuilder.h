@@ -40,7 +40,8 @@ std::vector<std::uint8_t> bmp32(int width, int height, std::uint32_t pelsPerMetr
     putLe(b, 66, 0xFF000000u, 4);  // alpha mask
     for (int y = 0; y < height; ++y)
         for (int x = 0; x < width; ++x) {
-            const std::size_t at = offset + static_cast<std::size_t>(((height - 1 - y) * width + x) * 4);
+            const std::size_t at =
+                offset + static_cast<std::size_t>(((height - 1 - y) * width + x) * 4);
             const auto v = static_cast<std::uint8_t>(gray(x, y));
             b[at] = b[at + 1] = b[at + 2] = v;
             b[at + 3] = 0;

@@ -40,7 +40,11 @@ private Q_SLOTS:
         QVERIFY(box.x + box.width <= 92);
         QVERIFY(box.y + box.height <= 99);
         QVERIFY2(double((box & truth).area()) / double((box | truth).area()) > 0.8,
-                 qPrintable(QStringLiteral("%1 %2 %3 %4").arg(box.x).arg(box.y).arg(box.width).arg(box.height)));
+                 qPrintable(QStringLiteral("%1 %2 %3 %4")
+                                .arg(box.x)
+                                .arg(box.y)
+                                .arg(box.width)
+                                .arg(box.height)));
     }
     void blankImageHasNoForeground()
     {

@@ -9,7 +9,8 @@
 
 namespace {
 
-std::vector<std::uint8_t> encode(const char* ext, const cv::Mat& image, const std::vector<int>& params = {})
+std::vector<std::uint8_t> encode(const char* ext, const cv::Mat& image,
+                                 const std::vector<int>& params = {})
 {
     std::vector<std::uint8_t> bytes;
     cv::imencode(ext, image, bytes, params);
@@ -27,11 +28,16 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("ext");
         QTest::addColumn<QString>("format");
-        QTest::newRow("png") << ".png" << "png";
-        QTest::newRow("bmp") << ".bmp" << "bmp";
-        QTest::newRow("tiff") << ".tiff" << "tiff";
-        QTest::newRow("jpeg") << ".jpg" << "jpeg";
-        QTest::newRow("jpeg2000") << ".jp2" << "jpeg2000";
+        QTest::newRow("png") << ".png"
+                             << "png";
+        QTest::newRow("bmp") << ".bmp"
+                             << "bmp";
+        QTest::newRow("tiff") << ".tiff"
+                              << "tiff";
+        QTest::newRow("jpeg") << ".jpg"
+                              << "jpeg";
+        QTest::newRow("jpeg2000") << ".jp2"
+                                  << "jpeg2000";
     }
     void sizesAndFormats()
     {
@@ -61,16 +67,17 @@ private Q_SLOTS:
     }
     void tiffResolutionGivesPpi()
     {
-        const auto bytes = encode(".tiff", m_image, {cv::IMWRITE_TIFF_RESUNIT, 3,  // per cm
-                                                     cv::IMWRITE_TIFF_XDPI, 200,
-                                                     cv::IMWRITE_TIFF_YDPI, 200});
+        const auto bytes = encode(".tiff", m_image,
+                                  {cv::IMWRITE_TIFF_RESUNIT, 3,  // per cm
+                                   cv::IMWRITE_TIFF_XDPI, 200, cv::IMWRITE_TIFF_YDPI, 200});
         const auto header = rw::readImageHeader(bytes);
         QVERIFY(header && header->ppi);
         QVERIFY(std::abs(*header->ppi - 508.0) < 0.01);  // 200 px/cm
     }
     void bmpHeaderGivesPpi()
     {
-        const auto header = rw::readImageHeader(rw::test::bmp32(8, 8, 19685, [](int, int) { return 0; }));
+        const auto header =
+            rw::readImageHeader(rw::test::bmp32(8, 8, 19685, [](int, int) { return 0; }));
         QVERIFY(header && header->ppi);
         QVERIFY(std::abs(*header->ppi - 500.0) < 0.1);
         QCOMPARE(header->channels, 4);

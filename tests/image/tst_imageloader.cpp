@@ -15,7 +15,10 @@ Q_DECLARE_METATYPE(rw::ErrorKind)
 namespace {
 
 // Gray ramp with structure, so a wrong row order or channel would show.
-std::uint8_t ramp(int x, int y) { return static_cast<std::uint8_t>((x * 3 + y * 5) % 256); }
+std::uint8_t ramp(int x, int y)
+{
+    return static_cast<std::uint8_t>((x * 3 + y * 5) % 256);
+}
 
 cv::Mat rampImage(int width, int height)
 {
@@ -32,7 +35,10 @@ class TestImageLoader : public QObject {
     Q_OBJECT
     QTemporaryDir m_dir;
 
-    fs::path file(const char* name) const { return m_dir.filePath(QString::fromUtf8(name)).toStdString(); }
+    fs::path file(const char* name) const
+    {
+        return m_dir.filePath(QString::fromUtf8(name)).toStdString();
+    }
 
 private Q_SLOTS:
     void losslessFormatsGiveExactGray_data()
@@ -62,7 +68,9 @@ private Q_SLOTS:
         if (channels == 3)
             cv::merge(std::vector<cv::Mat>{stored, stored, stored}, stored);
         if (channels == 4)
-            cv::merge(std::vector<cv::Mat>{stored, stored, stored, cv::Mat(stored.size(), stored.type(), 0.0)}, stored);
+            cv::merge(std::vector<cv::Mat>{stored, stored, stored,
+                                           cv::Mat(stored.size(), stored.type(), 0.0)},
+                      stored);
         const fs::path path = m_dir.filePath(name).toStdString();
         QVERIFY(cv::imwrite(path.string(), stored));
 
@@ -162,7 +170,8 @@ private Q_SLOTS:
         } catch (const rw::Error& e) {
             QCOMPARE(e.kind(), kind);
             QCOMPARE(e.path(), path);
-            QVERIFY2(std::string(e.what()).find(path.filename().string()) != std::string::npos, e.what());
+            QVERIFY2(std::string(e.what()).find(path.filename().string()) != std::string::npos,
+                     e.what());
         }
     }
     void pixelLimitRefusesBeforeDecoding()
@@ -187,8 +196,10 @@ private Q_SLOTS:
         QVERIFY(cv::imencode(".png", rampImage(8, 8), bytes));
         const std::uint32_t side = 100000;
         for (int i = 0; i < 4; ++i) {
-            bytes[16 + static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(side >> (24 - 8 * i));
-            bytes[20 + static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(side >> (24 - 8 * i));
+            bytes[16 + static_cast<std::size_t>(i)] =
+                static_cast<std::uint8_t>(side >> (24 - 8 * i));
+            bytes[20 + static_cast<std::size_t>(i)] =
+                static_cast<std::uint8_t>(side >> (24 - 8 * i));
         }
         rw::test::writeBytes(file("bomb.png"), bytes);
         QVERIFY_THROWS_EXCEPTION(rw::Error, rw::loadPrint(file("bomb.png")));
@@ -203,7 +214,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const fs::path root = dir.path().toStdString();
         fs::create_directories(root / "Real" / "nested");
-        for (const char* name : {"Real/b.BMP", "Real/nested/c.png", "a.tif", "notes.txt", "Real/x.json"})
+        for (const char* name :
+             {"Real/b.BMP", "Real/nested/c.png", "a.tif", "notes.txt", "Real/x.json"})
             rw::test::writeBytes(root / name, {1, 2, 3});
         const auto files = rw::listImageFiles(root);
         QCOMPARE(files.size(), std::size_t(3));

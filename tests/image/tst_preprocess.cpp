@@ -46,7 +46,8 @@ private Q_SLOTS:
         t.outputSize = cv::Size(100, 100);
         t.scaleX = 100.0 / 150;
         t.scaleY = 100.0 / 210;
-        for (const cv::Point2d p : {cv::Point2d(17, 9), cv::Point2d(100.5, 200.25), cv::Point2d(166, 218)}) {
+        for (const cv::Point2d p :
+             {cv::Point2d(17, 9), cv::Point2d(100.5, 200.25), cv::Point2d(166, 218)}) {
             const cv::Point2d back = t.toSource(t.toOutput(p));
             QVERIFY(std::abs(back.x - p.x) < 1e-9 && std::abs(back.y - p.y) < 1e-9);
         }
@@ -91,8 +92,8 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(rw::Error, rw::preprocessForModel(printOf(cv::Mat())));
         rw::PreprocessOptions options;
         options.targetSize = {0, 100};
-        QVERIFY_THROWS_EXCEPTION(rw::Error,
-                                 rw::preprocessForModel(printOf(cv::Mat(50, 50, CV_8UC1)), options));
+        QVERIFY_THROWS_EXCEPTION(
+            rw::Error, rw::preprocessForModel(printOf(cv::Mat(50, 50, CV_8UC1)), options));
     }
 };
 

@@ -16,7 +16,8 @@ namespace rw::test {
 inline void writeBytes(const std::filesystem::path& path, const std::vector<std::uint8_t>& bytes)
 {
     std::ofstream out(path, std::ios::binary);
-    out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+    out.write(reinterpret_cast<const char*>(bytes.data()),
+              static_cast<std::streamsize>(bytes.size()));
 }
 
 inline std::vector<std::uint8_t> readBytes(const std::filesystem::path& path)
@@ -35,7 +36,8 @@ inline cv::Mat stripedRegion(cv::Size size, cv::Rect region, double period = 9.0
     for (int y = region.y; y < region.y + region.height; ++y)
         for (int x = region.x; x < region.x + region.width; ++x) {
             const double phase = 2.0 * CV_PI * (x * s - y * c) / period;
-            image.at<std::uint8_t>(y, x) = cv::saturate_cast<std::uint8_t>(128 + 100 * std::sin(phase));
+            image.at<std::uint8_t>(y, x) =
+                cv::saturate_cast<std::uint8_t>(128 + 100 * std::sin(phase));
         }
     return image;
 }

@@ -2,6 +2,7 @@
 // period, agreement of the drawn ridges with the generator's own orientation field, and
 // the singular points a Poincaré analysis of the image finds. Plus the contract: sizes,
 // errors, determinism.
+#include "ErrorKindOf.h"
 #include "ridgeworks/analysis/RidgeAnalysis.h"
 #include "ridgeworks/common/Error.h"
 #include "ridgeworks/synth/SyntheticPrint.h"
@@ -70,15 +71,7 @@ double meanPeriod(const rw::SyntheticPrint& print)
     return cv::mean(print.period, print.foreground)[0];
 }
 
-std::optional<rw::ErrorKind> errorKindOf(const std::function<void()>& call)
-{
-    try {
-        call();
-    } catch (const rw::Error& e) {
-        return e.kind();
-    }
-    return std::nullopt;
-}
+using rw::test::errorKindOf;
 
 bool identical(const cv::Mat& a, const cv::Mat& b)
 {
@@ -94,12 +87,13 @@ bool identical(const rw::SyntheticPrint& a, const rw::SyntheticPrint& b)
     if (a.singularities.size() != b.singularities.size())
         return false;
     for (std::size_t i = 0; i < a.singularities.size(); ++i) {
-        if (a.singularities[i].type != b.singularities[i].type
-            || a.singularities[i].position != b.singularities[i].position)
+        if (a.singularities[i].type != b.singularities[i].type ||
+            a.singularities[i].position != b.singularities[i].position)
             return false;
     }
-    return a.cls == b.cls && identical(a.image, b.image) && identical(a.orientation, b.orientation)
-           && identical(a.period, b.period) && identical(a.foreground, b.foreground);
+    return a.cls == b.cls && identical(a.image, b.image) &&
+           identical(a.orientation, b.orientation) && identical(a.period, b.period) &&
+           identical(a.foreground, b.foreground);
 }
 
 // Singular points measured from the image alone: Poincaré index of the estimated field,

@@ -11,8 +11,8 @@ cv::Mat toFloatImage(const cv::Mat& image, const char* what)
     if (image.empty())
         throw Error(ErrorKind::InvalidArgument, std::string(what) + " is empty");
     if (image.channels() != 1)
-        throw Error(ErrorKind::InvalidArgument, std::string(what) + " must have one channel, not "
-                                                    + std::to_string(image.channels()));
+        throw Error(ErrorKind::InvalidArgument, std::string(what) + " must have one channel, not " +
+                                                    std::to_string(image.channels()));
     cv::Mat result;
     image.convertTo(result, CV_32F);
     return result;
@@ -24,9 +24,9 @@ cv::Mat toBinaryMask(const cv::Mat& mask, cv::Size size, const char* what)
         return cv::Mat(size, CV_8UC1, cv::Scalar(255));
     if (mask.size() != size)
         throw Error(ErrorKind::InvalidArgument,
-                    std::string(what) + " is " + std::to_string(mask.cols) + "x"
-                        + std::to_string(mask.rows) + " but the image is "
-                        + std::to_string(size.width) + "x" + std::to_string(size.height));
+                    std::string(what) + " is " + std::to_string(mask.cols) + "x" +
+                        std::to_string(mask.rows) + " but the image is " +
+                        std::to_string(size.width) + "x" + std::to_string(size.height));
     if (mask.channels() != 1)
         throw Error(ErrorKind::InvalidArgument, std::string(what) + " must have one channel");
     // compare() gives 255 where nonzero for any depth, including float masks.

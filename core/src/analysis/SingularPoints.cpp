@@ -116,8 +116,8 @@ std::vector<SingularPoint> findSingularPoints(const cv::Mat& orientation, const 
 {
     if (search.ringRadius < 1)
         throw Error(ErrorKind::InvalidArgument, "singular-point ring radius must be at least 1");
-    if (!(search.mergeDistance >= 0.0) || !(search.pairCancelDistance >= 0.0)
-        || search.borderMargin < 0)
+    if (!(search.mergeDistance >= 0.0) || !(search.pairCancelDistance >= 0.0) ||
+        search.borderMargin < 0)
         throw Error(ErrorKind::InvalidArgument,
                     "singular-point merge and cancel distances and border margin must not be "
                     "negative");

@@ -70,8 +70,9 @@ void writeFileAtomically(const std::filesystem::path& target, std::span<const st
 
 void writeFileAtomically(const std::filesystem::path& target, std::string_view text)
 {
-    writeFileAtomically(target, std::span<const std::uint8_t>(
-                                    reinterpret_cast<const std::uint8_t*>(text.data()), text.size()));
+    writeFileAtomically(
+        target, std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t*>(text.data()),
+                                              text.size()));
 }
 
 }  // namespace rw

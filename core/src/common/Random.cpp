@@ -14,7 +14,10 @@ std::uint64_t splitMix64(std::uint64_t& x)
     return z ^ (z >> 31);
 }
 
-std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
+std::uint64_t rotl(std::uint64_t x, int k)
+{
+    return (x << k) | (x >> (64 - k));
+}
 
 }  // namespace
 
@@ -38,9 +41,15 @@ std::uint64_t Rng::nextU64()
     return result;
 }
 
-double Rng::uniform() { return static_cast<double>(nextU64() >> 11) * 0x1.0p-53; }
+double Rng::uniform()
+{
+    return static_cast<double>(nextU64() >> 11) * 0x1.0p-53;
+}
 
-double Rng::uniform(double lo, double hi) { return lo + (hi - lo) * uniform(); }
+double Rng::uniform(double lo, double hi)
+{
+    return lo + (hi - lo) * uniform();
+}
 
 int Rng::uniformInt(int lo, int hiInclusive)
 {

@@ -10,7 +10,8 @@ namespace rw::detail {
 class ByteReader {
 public:
     explicit ByteReader(std::span<const std::uint8_t> bytes, bool bigEndian = false)
-        : m_bytes(bytes), m_bigEndian(bigEndian)
+        : m_bytes(bytes)
+        , m_bigEndian(bigEndian)
     {
     }
 

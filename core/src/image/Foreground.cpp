@@ -96,8 +96,8 @@ cv::Mat segmentForeground(const cv::Mat& gray, const ForegroundOptions& options)
     cv::Mat padded;
     const int pad = 2 * block;
     cv::copyMakeBorder(gray(content), padded, pad, pad, pad, pad, cv::BORDER_REFLECT);
-    const cv::Mat variance = localRidgeVariance(padded, block)(
-        cv::Rect(pad, pad, content.width, content.height));
+    const cv::Mat variance =
+        localRidgeVariance(padded, block)(cv::Rect(pad, pad, content.width, content.height));
     // Relative to the strongest ridge areas, so contrast and exposure do not matter.
     const float strong = percentile(variance, 0.95);
     if (strong <= 1e-6f)
@@ -108,7 +108,8 @@ cv::Mat segmentForeground(const cv::Mat& gray, const ForegroundOptions& options)
     // glue the print to the image edge.
     cv::Mat mask;
     const int margin = 2 * block + 2;
-    cv::copyMakeBorder(raw, mask, margin, margin, margin, margin, cv::BORDER_CONSTANT, cv::Scalar(0));
+    cv::copyMakeBorder(raw, mask, margin, margin, margin, margin, cv::BORDER_CONSTANT,
+                       cv::Scalar(0));
     const cv::Mat kernel =
         cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(2 * block + 1, 2 * block + 1));
     cv::morphologyEx(mask, mask, cv::MORPH_CLOSE, kernel);

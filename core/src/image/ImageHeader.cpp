@@ -35,11 +35,14 @@ ImageHeader readPng(const ByteReader& r)
     h.height = r.u32(20).value_or(0);
     h.bitDepth = r.u8(24).value_or(8);
     switch (r.u8(25).value_or(0)) {
-    case 0: h.channels = 1; break;   // gray
-    case 2: h.channels = 3; break;   // RGB
-    case 3: h.channels = 3; h.bitDepth = 8; break;  // palette expands to 8-bit RGB
-    case 4: h.channels = 2; break;   // gray + alpha
-    case 6: h.channels = 4; break;   // RGBA
+    case 0: h.channels = 1; break;  // gray
+    case 2: h.channels = 3; break;  // RGB
+    case 3:
+        h.channels = 3;
+        h.bitDepth = 8;
+        break;                      // palette expands to 8-bit RGB
+    case 4: h.channels = 2; break;  // gray + alpha
+    case 6: h.channels = 4; break;  // RGBA
     default: break;
     }
     // Walk chunks up to the image data looking for pHYs.
@@ -112,11 +115,14 @@ ImageHeader readTiff(ByteReader r)
         if (!tag || !type)
             break;
         // SHORT values sit in the first two bytes of the value field in both byte orders.
-        const std::uint32_t value = *type == 3 ? r.u16(entry + 8).value_or(0)
-                                               : r.u32(entry + 8).value_or(0);
+        const std::uint32_t value =
+            *type == 3 ? r.u16(entry + 8).value_or(0) : r.u32(entry + 8).value_or(0);
         switch (*tag) {
         case 256: h.width = value; break;
-        case 257: h.height = value; h.sizeKnown = true; break;
+        case 257:
+            h.height = value;
+            h.sizeKnown = true;
+            break;
         case 258:  // BitsPerSample: inline when one or two samples, else at an offset
             h.bitDepth = r.u32(entry + 4).value_or(1) <= 2
                              ? static_cast<int>(value)
@@ -163,8 +169,8 @@ ImageHeader readJpeg(const ByteReader& r)
             else if (units && density && *units == 2)
                 h.ppi = positivePpi(*density * 2.54);
         }
-        const bool startOfFrame = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 &&
-                                  marker != 0xC8 && marker != 0xCC;
+        const bool startOfFrame =
+            marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
         if (startOfFrame) {
             h.sizeKnown = r.u8(data + 5).has_value();
             h.bitDepth = r.u8(data).value_or(8);
@@ -256,8 +262,8 @@ ImageHeader readJ2kCodestream(ByteReader r)
 std::optional<ImageHeader> readImageHeader(std::span<const std::uint8_t> bytes)
 {
     static constexpr std::array<std::uint8_t, 8> png{0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
-    static constexpr std::array<std::uint8_t, 12> jp2{0, 0, 0, 0x0C, 'j', 'P', ' ', ' ',
-                                                      0x0D, 0x0A, 0x87, 0x0A};
+    static constexpr std::array<std::uint8_t, 12> jp2{0,   0,   0,    0x0C, 'j',  'P',
+                                                      ' ', ' ', 0x0D, 0x0A, 0x87, 0x0A};
     static constexpr std::array<std::uint8_t, 4> j2k{0xFF, 0x4F, 0xFF, 0x51};
     static constexpr std::array<std::uint8_t, 4> tiffLe{'I', 'I', 42, 0};
     static constexpr std::array<std::uint8_t, 4> tiffBe{'M', 'M', 0, 42};

@@ -73,8 +73,8 @@ std::optional<std::string> truncationProblem(const ImageHeader& header,
             const std::uint64_t stride = (header.width * bitsPerPixel + 31) / 32 * 4;
             const std::uint64_t needed = dataOffset + stride * header.height;
             if (needed > bytes.size())
-                return "the BMP holds " + std::to_string(bytes.size()) + " bytes but its header needs " +
-                       std::to_string(needed);
+                return "the BMP holds " + std::to_string(bytes.size()) +
+                       " bytes but its header needs " + std::to_string(needed);
         }
     }
     return std::nullopt;
@@ -111,8 +111,8 @@ Print decodePrint(const std::vector<std::uint8_t>& bytes, const fs::path& path,
     try {
         decoded = cv::imdecode(bytes, cv::IMREAD_UNCHANGED);
     } catch (const cv::Exception& e) {
-        throw Error(ErrorKind::Truncated, "the " + header->format + " data is corrupt (" + e.msg + ")",
-                    path);
+        throw Error(ErrorKind::Truncated,
+                    "the " + header->format + " data is corrupt (" + e.msg + ")", path);
     }
     if (decoded.empty())
         throw Error(ErrorKind::Truncated,
@@ -144,7 +144,7 @@ bool hasImageExtension(const fs::path& path)
     std::string ext = path.extension().string();
     std::transform(ext.begin(), ext.end(), ext.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    static const std::array<std::string_view, 9> known{".bmp", ".png", ".tif", ".tiff", ".jpg",
+    static const std::array<std::string_view, 9> known{".bmp",  ".png", ".tif", ".tiff", ".jpg",
                                                        ".jpeg", ".jp2", ".j2k", ".jpf"};
     return std::find(known.begin(), known.end(), ext) != known.end();
 }

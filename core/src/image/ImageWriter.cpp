@@ -89,8 +89,8 @@ void saveImage(const std::filesystem::path& path, const cv::Mat& image, double p
     } else if (ext == ".tif" || ext == ".tiff") {
         requireSavable(image, ppi);
         const int dpi = static_cast<int>(std::lround(ppi));
-        const std::vector<int> params{cv::IMWRITE_TIFF_RESUNIT, 2, cv::IMWRITE_TIFF_XDPI, dpi,
-                                      cv::IMWRITE_TIFF_YDPI, dpi};
+        const std::vector<int> params{cv::IMWRITE_TIFF_RESUNIT, 2,  cv::IMWRITE_TIFF_XDPI, dpi,
+                                      cv::IMWRITE_TIFF_YDPI,    dpi};
         if (!cv::imencode(".tiff", image, bytes, params))
             throw Error(ErrorKind::WriteFailed, "TIFF encoding failed", path);
     } else {

@@ -47,8 +47,8 @@ cv::Mat cropPadded(const cv::Mat& image, cv::Rect box, const cv::Scalar& fill)
     const cv::Rect inside = box & cv::Rect(0, 0, image.cols, image.rows);
     cv::Mat out(box.size(), image.type(), fill);
     if (inside.area() > 0)
-        image(inside).copyTo(out(cv::Rect(inside.x - box.x, inside.y - box.y, inside.width,
-                                          inside.height)));
+        image(inside).copyTo(
+            out(cv::Rect(inside.x - box.x, inside.y - box.y, inside.width, inside.height)));
     return out;
 }
 
@@ -78,7 +78,8 @@ Preprocessed preprocessForModel(const Print& print, const PreprocessOptions& opt
     const cv::Rect imageRect(0, 0, print.pixels.cols, print.pixels.rows);
     cv::Rect box = foregroundBox(foreground);
     box = cv::Rect(box.x - options.margin, box.y - options.margin, box.width + 2 * options.margin,
-                   box.height + 2 * options.margin) & imageRect;
+                   box.height + 2 * options.margin) &
+          imageRect;
     if (options.keepAspect)
         box = matchAspect(box, options.targetSize);
 
@@ -87,8 +88,8 @@ Preprocessed preprocessForModel(const Print& print, const PreprocessOptions& opt
     const cv::Mat cropMask = cropPadded(foreground, box, cv::Scalar(0));
 
     Preprocessed result;
-    const bool shrinking = options.targetSize.width <= box.width &&
-                           options.targetSize.height <= box.height;
+    const bool shrinking =
+        options.targetSize.width <= box.width && options.targetSize.height <= box.height;
     cv::resize(crop, result.image, options.targetSize, 0, 0,
                shrinking ? cv::INTER_AREA : cv::INTER_CUBIC);
     cv::resize(cropMask, result.foreground, options.targetSize, 0, 0, cv::INTER_NEAREST);

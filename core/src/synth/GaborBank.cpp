@@ -47,9 +47,8 @@ GaborKernel buildKernel(double angle, double period)
         for (int dx = -half; dx <= half; ++dx) {
             const double along = dx * c + dy * s;
             const double across = -dx * s + dy * c;
-            const double e = std::exp(-0.5
-                                      * (along * along / (sigmaAlong * sigmaAlong)
-                                         + across * across / (sigmaAcross * sigmaAcross)));
+            const double e = std::exp(-0.5 * (along * along / (sigmaAlong * sigmaAlong) +
+                                              across * across / (sigmaAcross * sigmaAcross)));
             const double w = std::cos(2.0 * kPi * across / period);
             envelope.push_back(e);
             carrier.push_back(w);

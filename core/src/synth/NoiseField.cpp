@@ -53,8 +53,8 @@ cv::Mat smoothNoise(Rng& rng, cv::Size size, double cellSize)
         float* out = field.ptr<float>(y);
         for (int x = 0; x < size.width; ++x) {
             const std::size_t s = static_cast<std::size_t>(size.width);
-            out[x] = static_cast<float>(w[0] * r0[x] + w[1] * r0[x + s] + w[2] * r0[x + 2 * s]
-                                        + w[3] * r0[x + 3 * s]);
+            out[x] = static_cast<float>(w[0] * r0[x] + w[1] * r0[x + s] + w[2] * r0[x + 2 * s] +
+                                        w[3] * r0[x + 3 * s]);
         }
     }
 

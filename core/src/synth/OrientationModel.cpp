@@ -34,13 +34,12 @@ void placeSingularities(OrientationModel& m, FingerprintClass cls, double a, dou
                         double period, Rng& rng)
 {
     switch (cls) {
-    case FingerprintClass::Arch:
-        break;
+    case FingerprintClass::Arch: break;
     case FingerprintClass::TentedArch: {
         const cv::Point2d core(a * rng.uniform(-0.1, 0.1), -top * rng.uniform(0.0, 0.25));
         m.cores.push_back(core);
-        m.deltas.push_back(core
-                           + cv::Point2d(a * rng.uniform(-0.08, 0.08), a * rng.uniform(0.4, 0.7)));
+        m.deltas.push_back(core +
+                           cv::Point2d(a * rng.uniform(-0.08, 0.08), a * rng.uniform(0.4, 0.7)));
         break;
     }
     case FingerprintClass::LeftLoop:
@@ -62,10 +61,10 @@ void placeSingularities(OrientationModel& m, FingerprintClass cls, double a, dou
                                -0.5 * separation * std::cos(tilt));
         m.cores.push_back(centre + half);
         m.cores.push_back(centre - half);
-        m.deltas.push_back(centre
-                           + cv::Point2d(-a * rng.uniform(0.5, 0.9), a * rng.uniform(0.5, 0.85)));
-        m.deltas.push_back(centre
-                           + cv::Point2d(a * rng.uniform(0.5, 0.9), a * rng.uniform(0.5, 0.85)));
+        m.deltas.push_back(centre +
+                           cv::Point2d(-a * rng.uniform(0.5, 0.9), a * rng.uniform(0.5, 0.85)));
+        m.deltas.push_back(centre +
+                           cv::Point2d(a * rng.uniform(0.5, 0.9), a * rng.uniform(0.5, 0.85)));
         break;
     }
     }

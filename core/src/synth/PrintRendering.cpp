@@ -109,16 +109,16 @@ Inking inkRidges(const cv::Mat& profile, const cv::Mat& foreground, const Finger
         for (int x = 0; x < size.width; ++x) {
             // Pressure: full in the middle of the contact area, fading towards its outline,
             // uneven over the finger.
-            p[x] = std::clamp(smoothstep01(dist[x] / falloff)
-                                  * (1.0f + float(style.pressureVariation) * pn[x]),
+            p[x] = std::clamp(smoothstep01(dist[x] / falloff) *
+                                  (1.0f + float(style.pressureVariation) * pn[x]),
                               0.0f, 1.0f);
             // The skin's own texture (edge noise) makes the ridge edges ragged.
-            float threshold = float(style.ridgeBias) + 0.5f * (1.0f - p[x])
-                              + 0.15f * float(style.dryness) + 0.08f * bn[x]
-                              + float(style.edgeRoughness) * en[x];
+            float threshold = float(style.ridgeBias) + 0.5f * (1.0f - p[x]) +
+                              0.15f * float(style.dryness) + 0.08f * bn[x] +
+                              float(style.edgeRoughness) * en[x];
             if (style.wetness > 0.0)
-                threshold -= 0.8f * float(style.wetness)
-                             * smoothstep01((wn[x] - wetThreshold + 0.5f) / 1.0f);
+                threshold -= 0.8f * float(style.wetness) *
+                             smoothstep01((wn[x] - wetThreshold + 0.5f) / 1.0f);
             float ink = smoothstep01((v[x] - threshold + soft) / (2.0f * soft));
             ink *= 1.0f - smoothstep01((dn[x] - dryThreshold + 0.4f) / 0.8f);  // dry breaks
             ink *= std::clamp(1.0f - float(style.inkTexture) * std::abs(tn[x]), 0.0f, 1.0f);

@@ -55,14 +55,14 @@ void validate(const SynthOptions& o)
 {
     const auto sideOk = [](int side) { return side >= kMinSide && side <= kMaxSide; };
     if (!sideOk(o.width) || !sideOk(o.height))
-        throw Error(ErrorKind::InvalidArgument, "synthetic print size " + std::to_string(o.width)
-                                                    + "x" + std::to_string(o.height)
-                                                    + " is outside " + std::to_string(kMinSide)
-                                                    + ".." + std::to_string(kMaxSide));
+        throw Error(ErrorKind::InvalidArgument, "synthetic print size " + std::to_string(o.width) +
+                                                    "x" + std::to_string(o.height) +
+                                                    " is outside " + std::to_string(kMinSide) +
+                                                    ".." + std::to_string(kMaxSide));
     if (!(o.ppi >= kMinPpi && o.ppi <= kMaxPpi))
         throw Error(ErrorKind::InvalidArgument,
-                    "synthetic print resolution " + std::to_string(o.ppi) + " ppi is outside "
-                        + std::to_string(int(kMinPpi)) + ".." + std::to_string(int(kMaxPpi)));
+                    "synthetic print resolution " + std::to_string(o.ppi) + " ppi is outside " +
+                        std::to_string(int(kMinPpi)) + ".." + std::to_string(int(kMaxPpi)));
 }
 
 // Where the period model puts the pattern centre: between the cores, or above the finger

@@ -11,9 +11,9 @@
 namespace rw {
 
 struct ProgressEvent {
-    std::size_t step = 0;    // steps done so far
-    std::size_t total = 0;   // 0 when unknown
-    std::string message;     // what is happening, e.g. the current file
+    std::size_t step = 0;                   // steps done so far
+    std::size_t total = 0;                  // 0 when unknown
+    std::string message;                    // what is happening, e.g. the current file
     std::map<std::string, double> metrics;  // optional figures (loss, images/s, ...)
 };
 
@@ -23,7 +23,10 @@ using ProgressSink = std::function<void(const ProgressEvent&)>;
 // batch or tile and then throw rw::Error(ErrorKind::Cancelled).
 class CancelToken {
 public:
-    CancelToken() : m_flag(std::make_shared<std::atomic<bool>>(false)) {}
+    CancelToken()
+        : m_flag(std::make_shared<std::atomic<bool>>(false))
+    {
+    }
 
     void cancel() const noexcept { m_flag->store(true, std::memory_order_relaxed); }
     bool isCancelled() const noexcept { return m_flag->load(std::memory_order_relaxed); }

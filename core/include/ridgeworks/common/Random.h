@@ -10,9 +10,9 @@ public:
     explicit Rng(std::uint64_t seed);
 
     std::uint64_t nextU64();
-    double uniform();                           // [0, 1)
-    double uniform(double lo, double hi);       // [lo, hi)
-    int uniformInt(int lo, int hiInclusive);    // [lo, hi]
+    double uniform();                                       // [0, 1)
+    double uniform(double lo, double hi);                   // [lo, hi)
+    int uniformInt(int lo, int hiInclusive);                // [lo, hi]
     double normal(double mean = 0.0, double stddev = 1.0);  // Box-Muller
     // An independent generator for a sub-task, so adding draws in one place does not shift
     // every later draw elsewhere.

@@ -5,10 +5,10 @@
 namespace rw {
 
 struct ForegroundOptions {
-    int blockSize = 9;              // variance window in pixels, about one ridge period
-                                    // (9 px at 500 ppi; scale it with the resolution)
-    double varianceFraction = 0.15; // block is foreground if its variance exceeds this
-                                    // fraction of the image's high-variance level
+    int blockSize = 9;               // variance window in pixels, about one ridge period
+                                     // (9 px at 500 ppi; scale it with the resolution)
+    double varianceFraction = 0.15;  // block is foreground if its variance exceeds this
+                                     // fraction of the image's high-variance level
 };
 
 // CV_8UC1 mask, 255 = print. Holes are filled; only the largest region is kept.

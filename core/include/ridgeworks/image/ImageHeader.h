@@ -11,10 +11,10 @@
 namespace rw {
 
 struct ImageHeader {
-    std::string format;         // "png", "bmp", "tiff", "jpeg", "jpeg2000"
+    std::string format;  // "png", "bmp", "tiff", "jpeg", "jpeg2000"
     std::int64_t width = 0;
     std::int64_t height = 0;
-    int bitDepth = 8;           // bits per channel
+    int bitDepth = 8;  // bits per channel
     int channels = 1;
     std::optional<double> ppi;  // horizontal pixels per inch, when the file states it
     bool sizeKnown = false;     // false when the file ends before its size fields

@@ -10,10 +10,10 @@ namespace rw {
 // Source pixel (x, y) maps to output ((x - crop.x) * scaleX, (y - crop.y) * scaleY), using
 // pixel-centre coordinates as cv::resize does.
 struct GeometricTransform {
-    cv::Rect crop;          // region of the source image that was kept
-    cv::Size sourceSize;    // size of the source image
-    cv::Size outputSize;    // size after scaling
-    double scaleX = 1.0;    // output pixels per source pixel
+    cv::Rect crop;        // region of the source image that was kept
+    cv::Size sourceSize;  // size of the source image
+    cv::Size outputSize;  // size after scaling
+    double scaleX = 1.0;  // output pixels per source pixel
     double scaleY = 1.0;
 
     cv::Point2d toOutput(cv::Point2d source) const;
@@ -27,8 +27,8 @@ struct PreprocessOptions {
 };
 
 struct Preprocessed {
-    cv::Mat image;            // CV_8UC1, targetSize
-    cv::Mat foreground;       // CV_8UC1 mask of the print in `image`
+    cv::Mat image;       // CV_8UC1, targetSize
+    cv::Mat foreground;  // CV_8UC1 mask of the print in `image`
     GeometricTransform transform;
     double ppiX = kDefaultPpi;  // effective resolution after scaling (source ppi × scale)
     double ppiY = kDefaultPpi;

@@ -15,7 +15,7 @@ namespace rw {
 // mirror image. See docs/synthetic-prints.md.
 enum class FingerprintClass { Arch, TentedArch, LeftLoop, RightLoop, Whorl };
 
-const char* toString(FingerprintClass cls);                           // "arch", "tented-arch", ...
+const char* toString(FingerprintClass cls);  // "arch", "tented-arch", ...
 std::optional<FingerprintClass> fingerprintClassFromString(const std::string& name);
 std::vector<FingerprintClass> allFingerprintClasses();
 
@@ -26,9 +26,9 @@ struct SingularPoint {
 };
 
 struct SynthOptions {
-    int width = 256;        // 96..1024
-    int height = 256;       // 96..1024
-    double ppi = 500.0;     // 150..4000; ridge period scales with it (8–11 px at 500 ppi)
+    int width = 256;     // 96..1024
+    int height = 256;    // 96..1024
+    double ppi = 500.0;  // 150..4000; ridge period scales with it (8–11 px at 500 ppi)
     std::uint64_t seed = 1;
     // Random class when empty, drawn from the seed (all five equally likely) on a stream of
     // its own: naming the class that was drawn gives the very same print.
@@ -36,11 +36,11 @@ struct SynthOptions {
 };
 
 struct SyntheticPrint {
-    cv::Mat image;          // CV_8UC1, dark ridges on a light background
-    cv::Mat orientation;    // CV_32FC1, ridge direction in radians [0, pi), image coordinates
-                            // (x right, y down, angle measured from +x towards +y)
-    cv::Mat period;         // CV_32FC1, ridge period in pixels
-    cv::Mat foreground;     // CV_8UC1, 255 inside the fingerprint area
+    cv::Mat image;        // CV_8UC1, dark ridges on a light background
+    cv::Mat orientation;  // CV_32FC1, ridge direction in radians [0, pi), image coordinates
+                          // (x right, y down, angle measured from +x towards +y)
+    cv::Mat period;       // CV_32FC1, ridge period in pixels
+    cv::Mat foreground;   // CV_8UC1, 255 inside the fingerprint area
     // The cores and deltas of `orientation` that lie inside the image (exactly those: the
     // field has no others there). Some may fall outside `foreground`.
     std::vector<SingularPoint> singularities;
