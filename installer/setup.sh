@@ -76,7 +76,6 @@ run_workbench() {
 setup: built, but this machine has no display to show the workbench on.
   On a desktop, run:        $app --demo
   Headless, for a look:     xvfb-run -a $app --demo
-  (a screenshot: xvfb-run -a -s '-screen 0 1400x900x24' sh -c '$app --demo & sleep 5; import -window root shot.png')
 MSG
     exit 2
   fi
