@@ -1,5 +1,6 @@
 #include "TestFiles.h"
 #include "ridgeworks/image/Foreground.h"
+#include "ridgeworks/synth/SyntheticPrint.h"
 
 #include <QtTest>
 
@@ -45,6 +46,28 @@ private Q_SLOTS:
                                 .arg(box.y)
                                 .arg(box.width)
                                 .arg(box.height)));
+    }
+    void matchesTheSyntheticFingerArea()
+    {
+        // The generator knows where the finger touched: its foreground is ground truth.
+        // Faint, low-pressure borders must still count as print.
+        double sumMaskIou = 0.0;
+        const int prints = 10;
+        for (int seed = 1; seed <= prints; ++seed) {
+            rw::SynthOptions options;
+            options.width = 320;
+            options.height = 400;
+            options.seed = static_cast<std::uint64_t>(seed);
+            const rw::SyntheticPrint print = rw::generateSyntheticPrint(options);
+            const cv::Mat found = rw::segmentForeground(print.image);
+            const cv::Rect a = rw::foregroundBox(found), b = rw::foregroundBox(print.foreground);
+            const double boxIou = double((a & b).area()) / double((a | b).area());
+            QVERIFY2(boxIou > 0.9,
+                     qPrintable(QStringLiteral("seed %1: box IoU %2").arg(seed).arg(boxIou)));
+            sumMaskIou += double(cv::countNonZero(found & print.foreground)) /
+                          double(cv::countNonZero(found | print.foreground));
+        }
+        QVERIFY2(sumMaskIou / prints > 0.9, qPrintable(QString::number(sumMaskIou / prints)));
     }
     void blankImageHasNoForeground()
     {

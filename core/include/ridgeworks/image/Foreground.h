@@ -7,7 +7,7 @@ namespace rw {
 struct ForegroundOptions {
     int blockSize = 9;               // variance window in pixels, about one ridge period
                                      // (9 px at 500 ppi; scale it with the resolution)
-    double varianceFraction = 0.15;  // block is foreground if its variance exceeds this
+    double varianceFraction = 0.08;  // block is foreground if its variance exceeds this
                                      // fraction of the image's high-variance level
 };
 
