@@ -8,5 +8,6 @@ namespace rw::cli {
 
 void addSynthCommand(CLI::App& app, int& exitCode);
 void addInfoCommand(CLI::App& app, int& exitCode);
+void addDamageCommand(CLI::App& app, int& exitCode);
 
 }  // namespace rw::cli

@@ -16,6 +16,7 @@ int main(int argc, char** argv)
     int exitCode = 0;
     rw::cli::addSynthCommand(app, exitCode);
     rw::cli::addInfoCommand(app, exitCode);
+    rw::cli::addDamageCommand(app, exitCode);
 
     try {
         app.parse(argc, argv);

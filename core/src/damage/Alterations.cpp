@@ -1,0 +1,217 @@
+// The SOCOFing-style alterations (after the STRANGE toolbox): obliteration, central rotation,
+// z-cut — and the examiner's own mask, blanked the way obliteration blanks.
+#include "DamageInternal.h"
+
+#include <opencv2/imgproc.hpp>
+
+#include <cmath>
+#include <vector>
+
+namespace rw::damage {
+namespace {
+
+// An irregular blob: a circle whose radius wobbles with a few low harmonics.
+struct Blob {
+    cv::Point2d centre;
+    double radius = 1.0;
+    std::vector<double> amplitude, phase;  // harmonics 2, 3, 4
+
+    void draw(double scale, cv::Mat& mask) const
+    {
+        std::vector<cv::Point> outline;
+        constexpr int kVertices = 64;
+        for (int i = 0; i < kVertices; ++i) {
+            const double t = 2.0 * CV_PI * i / kVertices;
+            double r = 1.0;
+            for (std::size_t k = 0; k < amplitude.size(); ++k)
+                r += amplitude[k] * std::cos(static_cast<double>(k + 2) * t + phase[k]);
+            r *= radius * scale;
+            outline.emplace_back(cvRound(centre.x + r * std::cos(t)),
+                                 cvRound(centre.y + r * std::sin(t)));
+        }
+        cv::fillPoly(mask, std::vector<std::vector<cv::Point>>{outline}, cv::Scalar(255));
+    }
+};
+
+// A point near the centre of the print (SOCOFing's alterations are central), inside it.
+cv::Point2d centralPoint(const cv::Mat& foreground, double spread, Rng& rng)
+{
+    const cv::Point2d c = foregroundCentroid(foreground);
+    const cv::Rect box(0, 0, foreground.cols, foreground.rows);
+    for (int attempt = 0; attempt < 50; ++attempt) {
+        const cv::Point2d p(c.x + rng.normal(0.0, spread), c.y + rng.normal(0.0, spread));
+        const cv::Point q(cvRound(p.x), cvRound(p.y));
+        if (box.contains(q) && foreground.at<std::uint8_t>(q))
+            return p;
+    }
+    return c;
+}
+
+double foregroundSpan(const cv::Mat& foreground)
+{
+    const cv::Rect box = cv::boundingRect(foreground);
+    return std::max(1, std::min(box.width, box.height));
+}
+
+// Smudged local background plus optional scar texture: what obliteration leaves behind.
+cv::Mat scarredFill(const DamageInput& in, double scar, Rng& rng)
+{
+    const double sigma = in.parameters.get("smudgeSigmaPx") * in.scale;
+    cv::Mat fill = localBackground(in.gray, in.foreground, sigma);
+    if (scar > 0.0) {
+        // Blotches of healed skin about half a ridge period wide (SOCOFing's look).
+        Rng noiseRng = rng.fork(7);
+        const cv::Mat noise = smoothNoise(in.gray.size(), 5.0 * in.scale, noiseRng);
+        fill += noise * static_cast<float>(25.0 * scar);
+    }
+    return fill;
+}
+
+}  // namespace
+
+DamageResult obliterate(const DamageInput& in, Rng& rng)
+{
+    const double target = in.parameters.get("areaFraction");
+    const int count = static_cast<int>(in.parameters.get("blobs"));
+    const double irregularity = in.parameters.get("irregularity");
+    const double span = foregroundSpan(in.foreground);
+    Rng shapeRng = rng.fork(1);
+    std::vector<Blob> blobs;
+    for (int i = 0; i < count; ++i) {
+        Blob b;
+        b.centre = centralPoint(in.foreground, 0.15 * span, shapeRng);
+        b.radius = span * shapeRng.uniform(0.6, 1.0) / std::sqrt(static_cast<double>(count));
+        for (int k = 0; k < 3; ++k) {
+            b.amplitude.push_back(shapeRng.uniform(0.0, irregularity / (k + 1.0)));
+            b.phase.push_back(shapeRng.uniform(0.0, 2.0 * CV_PI));
+        }
+        blobs.push_back(b);
+    }
+    cv::Mat region = fitToArea(in.foreground, target, 4.0, [&](double scale, cv::Mat& mask) {
+        for (const Blob& b : blobs)
+            b.draw(scale, mask);
+    });
+    const cv::Mat fill = scarredFill(in, in.parameters.get("scar"), rng);
+    DamageResult r;
+    r.image = blendInto(in.gray, fill, region, 3.0 * in.scale);
+    r.region = region;
+    r.detail = describe("%.0f blobs", count);
+    return r;
+}
+
+DamageResult rotateCentre(const DamageInput& in, Rng& rng)
+{
+    const double span = foregroundSpan(in.foreground);
+    Rng placeRng = rng.fork(1);
+    const cv::Point2d centre = centralPoint(in.foreground, 0.05 * span, placeRng);
+    const double magnitude =
+        placeRng.uniform(in.parameters.get("angleMinDeg"), in.parameters.get("angleMaxDeg"));
+    const double angle = placeRng.uniform() < 0.5 ? -magnitude : magnitude;
+    const cv::Point centrePx(cvRound(centre.x), cvRound(centre.y));
+    double radius = 0.0;
+    cv::Mat region = fitToArea(
+        in.foreground, in.parameters.get("areaFraction"), 2.0 * span, [&](double r, cv::Mat& mask) {
+            cv::circle(mask, centrePx, cvRound(r), cv::Scalar(255), cv::FILLED);
+            radius = r;
+        });
+    radius = std::round(radius);
+    // OpenCV's convention: positive angles turn counter-clockwise as seen on screen.
+    const cv::Mat rotation = cv::getRotationMatrix2D(cv::Point2f(centrePx), angle, 1.0);
+    DamageResult r;
+    cv::warpAffine(in.gray, r.image, rotation, in.gray.size(), cv::INTER_LINEAR,
+                   cv::BORDER_REFLECT);
+    r.region = region;
+    r.drawn.set("angleDeg", angle);
+    r.drawn.set("centerX", centrePx.x);
+    r.drawn.set("centerY", centrePx.y);
+    r.drawn.set("radiusPx", radius);
+    r.detail = describe("%.1f° about (%.0f", angle, centre.x) + describe(", %.0f)", centre.y);
+    return r;
+}
+
+DamageResult zCut(const DamageInput& in, Rng& rng)
+{
+    const cv::Rect box = cv::boundingRect(in.foreground);
+    Rng placeRng = rng.fork(1);
+    const cv::Point2d centre =
+        centralPoint(in.foreground, 0.05 * foregroundSpan(in.foreground), placeRng);
+    const double tilt = placeRng.uniform(-30.0, 30.0) * CV_PI / 180.0;
+    const double skewTop = placeRng.uniform(-0.2, 0.2);
+    const double skewBottom = placeRng.uniform(-0.2, 0.2);
+    const double halfWidth = 0.5 * box.width, halfHeight = 0.3 * box.height;
+    const double cutWidth = in.parameters.get("cutWidthPx") * in.scale;
+    const double shift = in.parameters.get("displacementPx") * in.scale;
+    const double c = std::cos(tilt), s = std::sin(tilt);
+    auto place = [&](double u, double v) {
+        return cv::Point2d(centre.x + u * c - v * s, centre.y + u * s + v * c);
+    };
+    // The Z: top bar left to right, diagonal back to the bottom left, bottom bar to the right.
+    auto corners = [&](double scale) {
+        const double a = halfWidth * scale, b = halfHeight * scale;
+        return std::vector<cv::Point2d>{place(-a * (1 + skewTop), -b), place(a, -b), place(-a, b),
+                                        place(a * (1 + skewBottom), b)};
+    };
+    auto toInt = [](const std::vector<cv::Point2d>& pts) {
+        std::vector<cv::Point> out;
+        for (const auto& p : pts)
+            out.emplace_back(cvRound(p.x), cvRound(p.y));
+        return out;
+    };
+    auto drawCut = [&](const std::vector<cv::Point>& z, cv::Mat& mask) {
+        if (cutWidth >= 0.5)
+            cv::polylines(mask, std::vector<std::vector<cv::Point>>{z}, false, cv::Scalar(255),
+                          std::max(1, cvRound(cutWidth)), cv::LINE_8);
+    };
+    std::vector<cv::Point> z;
+    cv::Mat region = fitToArea(
+        in.foreground, in.parameters.get("areaFraction"), 3.0, [&](double scale, cv::Mat& mask) {
+            z = toInt(corners(scale));
+            cv::fillConvexPoly(mask, std::vector<cv::Point>{z[0], z[1], z[3], z[2]},
+                               cv::Scalar(255));
+            drawCut(z, mask);
+        });
+    // The two flaps on either side of the diagonal slide along it in opposite directions.
+    const cv::Point2d along = cv::Point2d(z[2] - z[1]) / std::max(1.0, cv::norm(z[2] - z[1]));
+    cv::Mat flapA = cv::Mat::zeros(in.gray.size(), CV_8UC1);
+    cv::Mat flapB = flapA.clone();
+    cv::fillConvexPoly(flapA, std::vector<cv::Point>{z[0], z[1], z[2]}, cv::Scalar(255));
+    cv::fillConvexPoly(flapB, std::vector<cv::Point>{z[1], z[3], z[2]}, cv::Scalar(255));
+    auto shifted = [&](double sign) {
+        const cv::Mat m =
+            (cv::Mat_<double>(2, 3) << 1, 0, sign * shift * along.x, 0, 1, sign * shift * along.y);
+        cv::Mat moved;
+        cv::warpAffine(in.gray, moved, m, in.gray.size(), cv::INTER_LINEAR, cv::BORDER_REFLECT);
+        return moved;
+    };
+    DamageResult r;
+    r.image = in.gray.clone();
+    shifted(1.0).copyTo(r.image, flapA);
+    shifted(-1.0).copyTo(r.image, flapB);
+    // Skin removed along the cut shows as light, slightly mottled gaps (SOCOFing's slivers).
+    cv::Mat cut = cv::Mat::zeros(in.gray.size(), CV_8UC1);
+    drawCut(z, cut);
+    Rng noiseRng = rng.fork(2);
+    cv::Mat gap = smoothNoise(in.gray.size(), 3.0 * in.scale, noiseRng) * 6.0f +
+                  static_cast<float>(paperLevel(in.gray, in.foreground) - 8.0);
+    cv::Mat gap8;
+    gap.convertTo(gap8, CV_8U);
+    gap8.copyTo(r.image, cut);
+    r.region = region;
+    r.drawn.set("tiltDeg", tilt * 180.0 / CV_PI);
+    r.drawn.set("centerX", centre.x);
+    r.drawn.set("centerY", centre.y);
+    r.detail = describe("cut %.1f px, shift %.1f px", cutWidth, shift);
+    return r;
+}
+
+DamageResult blankUserMask(const DamageInput& in, Rng& rng)
+{
+    DamageResult r;
+    const cv::Mat fill = scarredFill(in, 0.0, rng);
+    r.region = in.userMask.clone();
+    r.image = blendInto(in.gray, fill, r.region, 3.0 * in.scale);
+    r.detail = "examiner's mask";
+    return r;
+}
+
+}  // namespace rw::damage
