@@ -73,6 +73,7 @@ ComparisonView::ComparisonView(QWidget* parent)
 
 void ComparisonView::showItem(const EvidenceItem& item)
 {
+    m_showingPreview = false;
     m_syncing = true;  // both panes fit themselves; no need to echo
     m_originalView->setImage(item.original);
     if (item.preprocessed && !item.working.isNull()) {
@@ -89,15 +90,46 @@ void ComparisonView::showItem(const EvidenceItem& item)
     syncFrom(m_originalView, m_workingView);
 }
 
+void ComparisonView::showPreview(const QImage& preview, const QString& title, const QString& detail)
+{
+    m_showingPreview = true;
+    m_workingView->replaceImage(preview);
+    m_workingView->setOutline(QRect());
+    m_workingCaption->setText(QStringLiteral("<b>Working — damage preview</b> ") +
+                              title.toHtmlEscaped() + kDetailStart + detail.toHtmlEscaped() +
+                              kDetailEnd);
+}
+
+void ComparisonView::showWorking(const EvidenceItem& item)
+{
+    if (!m_showingPreview)
+        return;
+    m_showingPreview = false;
+    if (item.preprocessed && !item.working.isNull()) {
+        m_workingView->replaceImage(item.working);
+        const cv::Rect crop = item.preprocessed->transform.crop;
+        m_workingView->setOutline(QRect(crop.x, crop.y, crop.width, crop.height));
+    }
+    updateCaptions(item);
+}
+
 void ComparisonView::updateCaptions(const EvidenceItem& item)
 {
-    m_originalCaption->setText(
-        QStringLiteral("<b>Original</b> — ") + QString::number(item.print.width()) + u'×' +
-        QString::number(item.print.height()) + QStringLiteral(" px") + kDetailStart +
-        resolutionText(item).toHtmlEscaped() + QStringLiteral(" · ") +
-        sourceFormatText(item.print).toHtmlEscaped() +
-        QStringLiteral(" · as loaded, never altered") + kDetailEnd);
+    // A derived print is shown where an original would be, and says so.
+    const QString title = item.derivation ? QStringLiteral("<b>Derived print</b> — ")
+                                          : QStringLiteral("<b>Original</b> — ");
+    const QString origin = item.derivation ? QString(QStringLiteral("damaged copy of ") +
+                                                     item.derivation->parentName.toHtmlEscaped() +
+                                                     QStringLiteral(", which stays unaltered"))
+                                           : QString(sourceFormatText(item.print).toHtmlEscaped() +
+                                                     QStringLiteral(" · as loaded, never altered"));
+    m_originalCaption->setText(title + QString::number(item.print.width()) + u'×' +
+                               QString::number(item.print.height()) + QStringLiteral(" px") +
+                               kDetailStart + resolutionText(item).toHtmlEscaped() +
+                               QStringLiteral(" · ") + origin + kDetailEnd);
 
+    if (m_showingPreview)
+        return;  // the preview keeps its own caption
     if (!item.preprocessed) {
         m_workingCaption->setText(QStringLiteral("<b>Working</b> — no model input") + kDetailStart +
                                   QStringLiteral("preprocessing failed") + kDetailEnd);

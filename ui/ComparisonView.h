@@ -22,6 +22,12 @@ public:
     explicit ComparisonView(QWidget* parent = nullptr);
 
     void showItem(const EvidenceItem& item);
+    // The Working pane shows `preview` (same size as the item) instead of the model input,
+    // keeping zoom and position; showWorking() puts the model input back.
+    void showPreview(const QImage& preview, const QString& title, const QString& detail);
+    void showWorking(const EvidenceItem& item);
+    bool isShowingPreview() const { return m_showingPreview; }
+
     // Refreshes the captions after the item's resolution changed; keeps zoom and position.
     void updateCaptions(const EvidenceItem& item);
 
@@ -52,6 +58,7 @@ private:
     QLabel* m_originalCaption = nullptr;
     QLabel* m_workingCaption = nullptr;
     bool m_syncing = false;
+    bool m_showingPreview = false;
 };
 
 }  // namespace rw

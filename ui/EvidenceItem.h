@@ -1,12 +1,14 @@
 #pragma once
 // One piece of evidence as the workbench holds it: the Print as loaded plus the images the
 // views need, all computed off the GUI thread when the item is loaded.
+#include <ridgeworks/damage/Damage.h>
 #include <ridgeworks/image/Preprocess.h>
 #include <ridgeworks/image/Print.h>
 
 #include <QImage>
 #include <QString>
 
+#include <cstdint>
 #include <optional>
 
 namespace rw {
@@ -17,6 +19,21 @@ enum class PpiOrigin {
     Default,    // the file did not: kDefaultPpi assumed
     User,       // set by the examiner (Set resolution…)
     Synthetic,  // known by construction (demo prints)
+};
+
+// How a derived item was made from its parent: enough to make it again and to check it.
+struct Derivation {
+    QString parentKey;
+    QString parentName;
+    QString parentSha256;  // the parent's hash when the item was made
+    QString operation;     // "damage"
+    DamageKind kind = DamageKind::Obliteration;
+    DamageLevel level = DamageLevel::Medium;
+    std::uint64_t seed = 1;
+    DamageParameters parameters;  // resolved: the values actually used
+    QString label;                // "obliteration hard, seed 7": short, for the list
+    QString summary;              // core's one-line description
+    cv::Mat mask;                 // CV_8UC1, 255 where the pixels no longer show the parent's
 };
 
 struct EvidenceItem {
@@ -32,6 +49,8 @@ struct EvidenceItem {
     QImage original;  // shares print.pixels
     QImage working;   // the model's 100×100 input mapped back onto the original geometry
     QImage thumbnail;
+
+    std::optional<Derivation> derivation;  // empty for evidence as loaded
 };
 
 // "500 ppi", "999.5 ppi": rounded to a tenth.

@@ -21,7 +21,12 @@ QVariant EvidenceModel::data(const QModelIndex& index, int role) const
     const EvidenceItem& it = item(index.row());
     switch (role) {
     case Qt::DisplayRole:
-        // Two lines: the name, then the facts an examiner checks first.
+        // Two lines: the name, then the facts an examiner checks first. A derived item says
+        // what was done to its parent, marked "↳" under it.
+        if (it.derivation)
+            return QString(QStringLiteral("↳ ") + it.derivation->label + u'\n' +
+                           QString::number(it.print.width()) + u'×' +
+                           QString::number(it.print.height()) + QStringLiteral(" · derived"));
         return QString(it.name + u'\n' + QString::number(it.print.width()) + u'×' +
                        QString::number(it.print.height()) + QStringLiteral(" · ") +
                        resolutionText(it));
@@ -37,6 +42,11 @@ QVariant EvidenceModel::data(const QModelIndex& index, int role) const
                QStringLiteral("<br>") + resolutionText(it);
         if (it.ppiOrigin == PpiOrigin::User && it.statedPpi)
             tip += QStringLiteral("; the file stated ") + ppiText(*it.statedPpi);
+        if (it.derivation)
+            tip += QStringLiteral("<br>Derived from <b>") +
+                   it.derivation->parentName.toHtmlEscaped() +
+                   QStringLiteral("</b> (SHA-256 <tt>") + it.derivation->parentSha256 +
+                   QStringLiteral("</tt>)<br>") + it.derivation->summary.toHtmlEscaped();
         tip += QStringLiteral("<br>SHA-256 <tt>") + QString::fromStdString(it.print.sha256) +
                QStringLiteral("</tt>");
         return tip;
@@ -46,6 +56,7 @@ QVariant EvidenceModel::data(const QModelIndex& index, int role) const
     case PpiOriginRole: return static_cast<int>(it.ppiOrigin);
     case Sha256Role: return QString::fromStdString(it.print.sha256);
     case PathRole: return QString::fromStdString(it.print.sourcePath);
+    case ParentKeyRole: return it.derivation ? it.derivation->parentKey : QString();
     default: return {};
     }
 }
@@ -60,6 +71,33 @@ int EvidenceModel::append(std::vector<EvidenceItem> items)
         m_items.push_back(std::move(it));
     endInsertRows();
     return first;
+}
+
+int EvidenceModel::insertDerived(EvidenceItem item)
+{
+    const QString parentKey = item.derivation ? item.derivation->parentKey : QString();
+    int row = rowOfKey(parentKey);
+    if (row < 0) {
+        row = count();
+    } else {
+        ++row;
+        while (row < count() && m_items[static_cast<std::size_t>(row)].derivation &&
+               m_items[static_cast<std::size_t>(row)].derivation->parentKey == parentKey)
+            ++row;
+    }
+    beginInsertRows({}, row, row);
+    m_items.insert(m_items.begin() + row, std::move(item));
+    endInsertRows();
+    return row;
+}
+
+int EvidenceModel::rowOfKey(const QString& key) const
+{
+    for (int row = 0; row < count(); ++row) {
+        if (m_items[static_cast<std::size_t>(row)].key == key)
+            return row;
+    }
+    return -1;
 }
 
 void EvidenceModel::remove(int row)

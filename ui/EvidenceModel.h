@@ -20,6 +20,7 @@ public:
         PpiOriginRole,                // int (PpiOrigin)
         Sha256Role,                   // QString
         PathRole,                     // QString, empty for synthesized prints
+        ParentKeyRole,                // QString, the key of the item it was derived from
     };
 
     explicit EvidenceModel(QObject* parent = nullptr);
@@ -29,7 +30,11 @@ public:
 
     // Appends in order; returns the row of the first new item (or -1 when `items` is empty).
     int append(std::vector<EvidenceItem> items);
+    // Puts a derived item under its parent, after the parent's other derived items; returns
+    // its row. Without its parent in the list it goes to the end.
+    int insertDerived(EvidenceItem item);
     void remove(int row);
+    int rowOfKey(const QString& key) const;  // -1 when not open
     // The examiner's correction of the resolution; marks the item's ppi as set by the user.
     void setPpi(int row, double ppi);
 

@@ -65,6 +65,17 @@ void ImageView::setImage(const QImage& image)
     viewport()->update();
 }
 
+void ImageView::replaceImage(const QImage& image)
+{
+    if (m_image.isNull() || image.size() != m_image.size()) {
+        setImage(image);
+        return;
+    }
+    m_image = image;
+    m_pixmapItem->setPixmap(QPixmap::fromImage(image));
+    viewport()->update();
+}
+
 void ImageView::setMessage(const QString& message)
 {
     m_message = message;

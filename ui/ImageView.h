@@ -21,6 +21,9 @@ public:
 
     // Shows `image` (scene = its pixel rectangle) and fits it to the window.
     void setImage(const QImage& image);
+    // Swaps in another image of the same size keeping zoom and position (e.g. a preview);
+    // an image of another size is shown as setImage() would.
+    void replaceImage(const QImage& image);
     // Shows a sentence instead of an image, e.g. why a Working image could not be made.
     void setMessage(const QString& message);
     // Outlines a rectangle in pixel coordinates over the image; an empty rect hides it.

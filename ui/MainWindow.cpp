@@ -1,11 +1,19 @@
 #include "MainWindow.h"
 
 #include "AppIcon.h"
+#include "DamagePanel.h"
+#include "DamagedEvidence.h"
+#include "EvidenceDelegate.h"
 #include "EvidenceLoader.h"
 #include "EvidenceModel.h"
+#include "FilePaths.h"
 #include "ImageView.h"
 #include "JobProgressWidget.h"
 #include "JobRunner.h"
+#include "MaskDocument.h"
+#include "MaskEditor.h"
+#include "MaskToolBar.h"
+#include "MatImage.h"
 #include "RecentFiles.h"
 #include "WelcomePage.h"
 
@@ -31,11 +39,17 @@
 #include <QStatusBar>
 #include <QStyle>
 #include <QToolBar>
+#include <QUndoGroup>
+#include <QUndoStack>
 #include <QUrl>
+
+#include <ridgeworks/image/ImageLoader.h>
+#include <ridgeworks/image/ImageWriter.h>
 
 #include <opencv2/core/version.hpp>
 
 #include <algorithm>
+#include <exception>
 
 namespace rw {
 
@@ -79,6 +93,9 @@ MainWindow::MainWindow(QWidget* parent)
     , m_stack(new QStackedWidget(this))
     , m_welcome(new WelcomePage(this))
     , m_comparison(new ComparisonView(this))
+    , m_maskEditor(new MaskEditor(m_comparison->workingView(), this))
+    , m_undoGroup(new QUndoGroup(this))
+    , m_previewJobs(new JobRunner(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(QStringLiteral("Ridgeworks"));
@@ -92,7 +109,9 @@ MainWindow::MainWindow(QWidget* parent)
     createActions();
     createMenus();
     createToolBar();
+    createMaskEditor();
     createEvidenceDock();
+    createDamageDock();
     createStatusBar();
 
     connect(m_welcome, &WelcomePage::loadDemoRequested, this, &MainWindow::loadDemoPrints);
@@ -212,6 +231,9 @@ void MainWindow::createMenus()
     file->addSeparator();
     file->addAction(m_quitAction);
 
+    QMenu* edit = menuBar()->addMenu(QStringLiteral("&Edit"));
+    edit->setObjectName(QStringLiteral("editMenu"));
+
     QMenu* evidence = menuBar()->addMenu(QStringLiteral("&Evidence"));
     evidence->addAction(m_setResolutionAction);
     evidence->addAction(m_removeAction);
@@ -254,6 +276,7 @@ void MainWindow::createEvidenceDock()
     m_evidenceList = new QListView(this);
     m_evidenceList->setObjectName(QStringLiteral("evidenceList"));
     m_evidenceList->setModel(m_model);
+    m_evidenceList->setItemDelegate(new EvidenceDelegate(m_evidenceList));
     m_evidenceList->setIconSize(QSize(72, 72));
     m_evidenceList->setSpacing(3);
     m_evidenceList->setUniformItemSizes(true);
@@ -276,6 +299,360 @@ void MainWindow::createEvidenceDock()
 
     QMenu* view = menuBar()->findChild<QMenu*>(QStringLiteral("viewMenu"));
     view->addAction(dock->toggleViewAction());
+}
+
+void MainWindow::createMaskEditor()
+{
+    m_maskToolBar = new MaskToolBar(m_maskEditor, this);
+    // Its own row: the tools stay readable next to the main tool bar on any window width.
+    addToolBarBreak();
+    addToolBar(m_maskToolBar);
+
+    m_undoAction = m_undoGroup->createUndoAction(this, QStringLiteral("&Undo"));
+    m_undoAction->setObjectName(QStringLiteral("undoAction"));
+    m_undoAction->setShortcut(QKeySequence::Undo);
+    m_redoAction = m_undoGroup->createRedoAction(this, QStringLiteral("&Redo"));
+    m_redoAction->setObjectName(QStringLiteral("redoAction"));
+    // Ctrl+Shift+Z everywhere; Ctrl+Y too, as Windows users expect.
+    m_redoAction->setShortcuts(
+        {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    QMenu* edit = menuBar()->findChild<QMenu*>(QStringLiteral("editMenu"));
+    edit->addAction(m_undoAction);
+    edit->addAction(m_redoAction);
+
+    m_loadMaskAction = new QAction(QStringLiteral("&Load Mask…"), this);
+    m_loadMaskAction->setStatusTip(
+        QStringLiteral("Replace the selected print's mask with an image of the same size "
+                       "(nonzero = damaged)"));
+    connect(m_loadMaskAction, &QAction::triggered, this, &MainWindow::loadMaskFromDialog);
+    m_saveMaskAction = new QAction(QStringLiteral("&Save Mask As…"), this);
+    m_saveMaskAction->setStatusTip(
+        QStringLiteral("Save the selected print's mask as a PNG (255 = damaged)"));
+    connect(m_saveMaskAction, &QAction::triggered, this, &MainWindow::saveMaskFromDialog);
+
+    auto* mask = new QMenu(QStringLiteral("&Mask"), this);
+    mask->setObjectName(QStringLiteral("maskMenu"));
+    for (const MaskEditor::Tool tool : {MaskEditor::Tool::Pan, MaskEditor::Tool::Brush,
+                                        MaskEditor::Tool::Eraser, MaskEditor::Tool::Lasso})
+        mask->addAction(m_maskToolBar->toolAction(tool));
+    mask->addSeparator();
+    mask->addAction(m_maskToolBar->clearAction());
+    mask->addAction(m_maskToolBar->invertAction());
+    mask->addAction(m_maskToolBar->showAction());
+    mask->addSeparator();
+    mask->addAction(m_loadMaskAction);
+    mask->addAction(m_saveMaskAction);
+    QMenu* view = menuBar()->findChild<QMenu*>(QStringLiteral("viewMenu"));
+    menuBar()->insertMenu(view->menuAction(), mask);
+    view->addAction(m_maskToolBar->toggleViewAction());
+
+    connect(m_model, &EvidenceModel::rowsAboutToBeRemoved, this,
+            [this](const QModelIndex&, int first, int last) { forgetMasks(first, last); });
+}
+
+MaskDocument* MainWindow::currentMask() const
+{
+    return m_maskEditor->document();
+}
+
+void MainWindow::updateMaskDocument()
+{
+    const int row = currentRow();
+    MaskDocument* document = nullptr;
+    // Drawn on the Working pane, so only where there is one; same size as the print.
+    if (row >= 0 && !m_comparison->workingView()->image().isNull()) {
+        const EvidenceItem& item = m_model->item(row);
+        document = m_masks.value(item.key);
+        if (!document) {
+            document = new MaskDocument(item.print.pixels.size(), this);
+            // A derived print starts with the mask of what its damage altered: the region a
+            // reconstruction has to fill in. Not an undo step: it is where editing starts.
+            if (item.derivation && !item.derivation->mask.empty())
+                document->setPatch(cv::Rect(cv::Point(0, 0), document->size()),
+                                   item.derivation->mask);
+            m_masks.insert(item.key, document);
+            m_undoGroup->addStack(document->undoStack());
+        }
+    }
+    if (document)
+        connect(document, &MaskDocument::changed, this, &MainWindow::onMaskEdited,
+                Qt::UniqueConnection);
+    m_maskEditor->setDocument(document);
+    m_undoGroup->setActiveStack(document ? document->undoStack() : nullptr);
+    m_maskToolBar->setEditable(document != nullptr);
+    m_loadMaskAction->setEnabled(document != nullptr);
+    m_saveMaskAction->setEnabled(document != nullptr);
+}
+
+void MainWindow::forgetMasks(int first, int last)
+{
+    for (int row = first; row <= last; ++row) {
+        MaskDocument* document = m_masks.take(m_model->item(row).key);
+        if (!document)
+            continue;
+        if (m_maskEditor->document() == document) {
+            m_maskEditor->setDocument(nullptr);
+            m_undoGroup->setActiveStack(nullptr);
+        }
+        delete document;  // its undo stack leaves the group with it
+    }
+}
+
+bool MainWindow::loadMask(const QString& path)
+{
+    MaskDocument* document = currentMask();
+    if (!document)
+        return false;
+    const QString name = QFileInfo(path).fileName();
+    cv::Mat mask;
+    try {
+        mask = loadPrint(toFsPath(path)).pixels;
+    } catch (const std::exception& error) {
+        // rw::Error::what() names the file and says why.
+        reportMaskProblem(QStringLiteral("The mask could not be loaded.\n") +
+                          QString::fromStdString(error.what()));
+        return false;
+    }
+    const cv::Size expected = document->size();
+    if (mask.size() != expected) {
+        reportMaskProblem(QStringLiteral("The mask could not be loaded.\n") +
+                          QDir::toNativeSeparators(path) + QStringLiteral(": the mask is ") +
+                          QString::number(mask.cols) + u'×' + QString::number(mask.rows) +
+                          QStringLiteral(" px, the print is ") + QString::number(expected.width) +
+                          u'×' + QString::number(expected.height) +
+                          QStringLiteral(" px; a mask must have the size of its print."));
+        return false;
+    }
+    document->replace(mask, QStringLiteral("Load mask ") + name);
+    statusBar()->showMessage(QStringLiteral("Mask loaded from ") + name + QStringLiteral(": ") +
+                                 QString::number(document->damagedPixelCount()) +
+                                 QStringLiteral(" damaged pixels."),
+                             kStatusTimeoutMs);
+    return true;
+}
+
+bool MainWindow::saveMask(const QString& path)
+{
+    MaskDocument* document = currentMask();
+    if (!document)
+        return false;
+    try {
+        // The print's resolution goes with it, so the mask lines up in any other tool.
+        saveImage(toFsPath(path), document->mask(), m_model->item(currentRow()).print.ppi);
+    } catch (const std::exception& error) {
+        reportMaskProblem(QStringLiteral("The mask could not be saved.\n") +
+                          QString::fromStdString(error.what()));
+        return false;
+    }
+    statusBar()->showMessage(QStringLiteral("Mask saved to ") + QFileInfo(path).fileName() + u'.',
+                             kStatusTimeoutMs);
+    return true;
+}
+
+void MainWindow::reportMaskProblem(const QString& text)
+{
+    auto* box = new QMessageBox(QMessageBox::Warning, QStringLiteral("Ridgeworks"), text,
+                                QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("maskProblemMessage"));
+    box->setTextFormat(Qt::PlainText);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+    Q_EMIT maskProblemReported(text);
+}
+
+void MainWindow::loadMaskFromDialog()
+{
+    QSettings settings;
+    const QString dir = settings.value(QStringLiteral("lastMaskDirectory")).toString();
+    const QString file =
+        QFileDialog::getOpenFileName(this, QStringLiteral("Load Mask"), dir, imageFileFilter());
+    if (file.isEmpty())
+        return;
+    settings.setValue(QStringLiteral("lastMaskDirectory"), QFileInfo(file).absolutePath());
+    loadMask(file);
+}
+
+void MainWindow::saveMaskFromDialog()
+{
+    const int row = currentRow();
+    if (row < 0)
+        return;
+    QSettings settings;
+    const QString dir = settings.value(QStringLiteral("lastMaskDirectory")).toString();
+    const QString suggested = QDir(dir).filePath(
+        QFileInfo(m_model->item(row).name).completeBaseName() + QStringLiteral("-mask.png"));
+    QString file = QFileDialog::getSaveFileName(this, QStringLiteral("Save Mask As"), suggested,
+                                                QStringLiteral("PNG image (*.png)"));
+    if (file.isEmpty())
+        return;
+    if (QFileInfo(file).suffix().isEmpty())
+        file += QStringLiteral(".png");
+    settings.setValue(QStringLiteral("lastMaskDirectory"), QFileInfo(file).absolutePath());
+    saveMask(file);
+}
+
+void MainWindow::createDamageDock()
+{
+    m_damagePanel = new DamagePanel(this);
+    m_damageDock = new QDockWidget(QStringLiteral("Damage"), this);
+    m_damageDock->setObjectName(QStringLiteral("damageDock"));
+    m_damageDock->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea);
+    m_damageDock->setWidget(m_damagePanel);
+    addDockWidget(Qt::RightDockWidgetArea, m_damageDock);
+    resizeDocks({m_damageDock}, {260}, Qt::Horizontal);
+
+    QMenu* view = menuBar()->findChild<QMenu*>(QStringLiteral("viewMenu"));
+    view->addAction(m_damageDock->toggleViewAction());
+
+    connect(m_damagePanel, &DamagePanel::settingsChanged, this, [this] {
+        updateDamageApplicable();
+        requestDamagePreview();
+    });
+    connect(m_damagePanel, &DamagePanel::applyRequested, this, &MainWindow::applyDamageToCurrent);
+    // A hidden panel previews nothing: the Working pane goes back to the model input.
+    connect(m_damageDock, &QDockWidget::visibilityChanged, this, &MainWindow::requestDamagePreview);
+    // Not on jobSucceeded: the runner counts as busy until its queue has drained.
+    connect(m_previewJobs, &JobRunner::busyChanged, this, [this](bool busy) {
+        if (!busy)
+            onPreviewJobFinished();
+    });
+    connect(m_previewJobs, &JobRunner::jobFailed, this,
+            [this](const QString&, const QString& message) {
+                m_damagePanel->setStatus(QStringLiteral("Preview failed: ") + message);
+            });
+}
+
+std::optional<DamageSpec> MainWindow::currentDamageSpec(QString* why) const
+{
+    const int row = currentRow();
+    if (row < 0) {
+        *why = QStringLiteral("Open a print first.");
+        return std::nullopt;
+    }
+    DamageSpec spec = m_damagePanel->spec();
+    // Damage sizes are physical: core scales them by the print's resolution.
+    spec.ppi = m_model->item(row).print.ppi;
+    if (spec.kind == DamageKind::Mask) {
+        const MaskDocument* mask = currentMask();
+        if (!mask || mask->damagedPixelCount() == 0) {
+            *why = QStringLiteral("Draw the mask on the Working pane first (Brush or Lasso).");
+            return std::nullopt;
+        }
+        // A copy: the examiner may go on drawing while the job runs.
+        spec.userMask = mask->mask().clone();
+    }
+    return spec;
+}
+
+void MainWindow::updateDamageApplicable()
+{
+    QString why;
+    const bool applicable = currentDamageSpec(&why).has_value();
+    m_damagePanel->setApplicable(applicable, why);
+}
+
+void MainWindow::onMaskEdited()
+{
+    if (m_damagePanel->spec().kind != DamageKind::Mask)
+        return;
+    updateDamageApplicable();
+    requestDamagePreview();
+}
+
+void MainWindow::requestDamagePreview()
+{
+    // Every request makes all earlier ones stale, whether or not it starts a job.
+    ++m_previewGeneration;
+    const int row = currentRow();
+    QString why;
+    const std::optional<DamageSpec> spec = currentDamageSpec(&why);
+    if (row < 0 || !m_damagePanel->isPreviewEnabled() || !m_damageDock->isVisible() || !spec) {
+        m_previewPending = false;
+        if (row >= 0)
+            m_comparison->showWorking(m_model->item(row));
+        m_damagePanel->setStatus(
+            m_damagePanel->isPreviewEnabled() && row >= 0 && !spec ? why : QString());
+        return;
+    }
+    if (m_previewJobs->isBusy()) {
+        // applyDamage cannot be interrupted; the running preview is dropped when it ends and
+        // the latest settings run then.
+        m_previewPending = true;
+        return;
+    }
+    m_previewPending = false;
+    const EvidenceItem& item = m_model->item(row);
+    const cv::Mat gray = item.print.pixels;  // shared, read-only on the worker
+    const QString key = item.key;
+    const quint64 generation = m_previewGeneration;
+    const QString label = damageLabel(spec->kind, spec->level, spec->seed);
+    m_damagePanel->setStatus(QStringLiteral("Computing the preview…"));
+    m_previewJobs->submitForResult(
+        QStringLiteral("Damage preview"),
+        [gray, spec = *spec](const ProgressSink&, const CancelToken&) {
+            return previewDamage(gray, spec);
+        },
+        [this, generation, key, label](DamagePreview preview) {
+            if (generation != m_previewGeneration || currentRow() < 0 ||
+                m_model->item(currentRow()).key != key)
+                return;  // superseded
+            // The summary already says how much of the print was altered.
+            const QString detail = preview.summary + QStringLiteral(" · not yet applied");
+            m_comparison->showPreview(grayImage(preview.image), label, detail);
+            m_damagePanel->setStatus(preview.summary);
+            Q_EMIT damagePreviewShown(preview.summary);
+        });
+}
+
+void MainWindow::onPreviewJobFinished()
+{
+    if (m_previewPending)
+        requestDamagePreview();
+}
+
+void MainWindow::applyDamageToCurrent()
+{
+    const int row = currentRow();
+    QString why;
+    const std::optional<DamageSpec> spec = currentDamageSpec(&why);
+    if (!spec) {
+        statusBar()->showMessage(why, kStatusTimeoutMs);
+        return;
+    }
+    const EvidenceItem parent = m_model->item(row);  // shares the pixels, read-only
+    const QString key = damagedItemKey(parent.key, *spec);
+    const int open = m_model->rowOfKey(key);
+    if (open >= 0) {
+        selectRow(open);
+        statusBar()->showMessage(QStringLiteral("That damaged print is in the list already."),
+                                 kStatusTimeoutMs);
+        Q_EMIT damageApplied(open);
+        return;
+    }
+    m_jobs->submitForResult(
+        QStringLiteral("Applying damage"),
+        [parent, spec = *spec](const ProgressSink&, const CancelToken&) {
+            return makeDamagedItem(parent, spec);
+        },
+        [this](EvidenceItem item) {
+            // The parent was removed while the job ran: a copy without it would be an orphan.
+            if (m_model->rowOfKey(item.derivation->parentKey) < 0) {
+                statusBar()->showMessage(item.derivation->parentName +
+                                             QStringLiteral(" was removed; the damaged copy "
+                                                            "was not added."),
+                                         kStatusTimeoutMs);
+                return;
+            }
+            int at = m_model->rowOfKey(item.key);
+            if (at < 0) {
+                const QString message = QStringLiteral("Added ") + item.name +
+                                        QStringLiteral(": ") + item.derivation->summary;
+                at = m_model->insertDerived(std::move(item));
+                statusBar()->showMessage(message, kStatusTimeoutMs);
+            }
+            selectRow(at);
+            Q_EMIT damageApplied(at);
+        });
 }
 
 void MainWindow::createStatusBar()
@@ -473,6 +850,9 @@ void MainWindow::showCurrent()
         m_stack->setCurrentWidget(m_comparison);
         setWindowTitle(item.name + QStringLiteral(" — Ridgeworks"));
     }
+    updateMaskDocument();
+    updateDamageApplicable();
+    requestDamagePreview();
     clearPixelReadout();
     updateResolutionLabel();
     updateActions();
@@ -568,10 +948,30 @@ void MainWindow::removeCurrent()
     if (row < 0)
         return;
     const QString name = m_model->item(row).name;
-    m_model->remove(row);
+    // Prints derived from it go with it: under another print they would claim the wrong parent.
+    // They follow their parent directly (EvidenceModel::insertDerived), so they are a block.
+    QSet<QString> gone{m_model->item(row).key};
+    int last = row;
+    while (last + 1 < m_model->count()) {
+        const EvidenceItem& next = m_model->item(last + 1);
+        if (!next.derivation || !gone.contains(next.derivation->parentKey))
+            break;
+        gone.insert(next.key);
+        ++last;
+    }
+    for (int r = last; r >= row; --r)
+        m_model->remove(r);
     if (m_model->count() > 0)
         selectRow(std::min(row, m_model->count() - 1));
-    statusBar()->showMessage(name + QStringLiteral(" removed from the list."), kStatusTimeoutMs);
+    const int derived = last - row;
+    statusBar()->showMessage(name +
+                                 (derived > 0 ? QString(QStringLiteral(" and ") +
+                                                        plural(derived, QStringLiteral("print"),
+                                                               QStringLiteral("prints")) +
+                                                        QStringLiteral(" derived from it"))
+                                              : QString()) +
+                                 QStringLiteral(" removed from the list."),
+                             kStatusTimeoutMs);
 }
 
 void MainWindow::showAbout()
@@ -611,6 +1011,7 @@ void MainWindow::dropEvent(QDropEvent* event)
 void MainWindow::closeEvent(QCloseEvent* event)
 {
     m_jobs->cancelAll();
+    m_previewJobs->cancelAll();
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());

@@ -1,14 +1,20 @@
 // ridgeworks: the workbench GUI. Parses the command line, refuses cleanly when there is no
 // display, and hands everything else to rw::MainWindow.
 #include "AppIcon.h"
+#include "DamagePanel.h"
 #include "MainWindow.h"
+
+#include <ridgeworks/damage/Damage.h>
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QStringList>
 
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <memory>
+#include <optional>
 
 namespace {
 
@@ -22,6 +28,15 @@ void describeOptions(QCommandLineParser& parser)
     parser.addOption(QCommandLineOption(
         QStringLiteral("demo"), QStringLiteral("Open the demo prints: five synthetic fingerprints, "
                                                "one of each class.")));
+    parser.addOption(QCommandLineOption(
+        QStringLiteral("damage"),
+        QStringLiteral("Set the damage panel, e.g. rotation:hard:7 (kind[:level[:seed]]; kinds "
+                       "as in ridgeworks-cli, levels easy, medium, hard)."),
+        QStringLiteral("spec")));
+    parser.addOption(QCommandLineOption(
+        QStringLiteral("apply-damage"),
+        QStringLiteral("Once the first prints are open, apply the damage panel's settings to the "
+                       "selected one, as its Apply button does.")));
     parser.addPositionalArgument(
         QStringLiteral("paths"),
         QStringLiteral("Image files or folders (searched recursively) to open."),
@@ -35,6 +50,38 @@ bool hasDisplay(const QStringList& arguments)
                                 arguments.contains(QStringLiteral("--platform"));
     return platformChosen || !qEnvironmentVariableIsEmpty("DISPLAY") ||
            !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
+}
+
+struct DamageSetting {
+    rw::DamageKind kind = rw::DamageKind::Obliteration;
+    rw::DamageLevel level = rw::DamageLevel::Medium;
+    std::uint64_t seed = 1;
+};
+
+// "rotation:hard:7", "zcut:easy", "obliteration".
+std::optional<DamageSetting> parseDamage(const QString& text)
+{
+    const QStringList parts = text.split(u':');
+    if (parts.isEmpty() || parts.size() > 3)
+        return std::nullopt;
+    DamageSetting setting;
+    const auto kind = rw::damageKindFromString(parts[0].trimmed().toLower().toStdString());
+    if (!kind)
+        return std::nullopt;
+    setting.kind = *kind;
+    if (parts.size() > 1) {
+        const auto level = rw::damageLevelFromString(parts[1].trimmed().toLower().toStdString());
+        if (!level || *level == rw::DamageLevel::Custom)
+            return std::nullopt;
+        setting.level = *level;
+    }
+    if (parts.size() > 2) {
+        bool ok = false;
+        setting.seed = parts[2].trimmed().toULongLong(&ok);
+        if (!ok || setting.seed < 1 || setting.seed > 2147483647u)
+            return std::nullopt;
+    }
+    return setting;
 }
 
 }  // namespace
@@ -75,7 +122,30 @@ int main(int argc, char* argv[])
     describeOptions(parser);
     parser.process(app);  // exits with a message on unknown options
 
+    std::optional<DamageSetting> damage;
+    if (parser.isSet(QStringLiteral("damage"))) {
+        damage = parseDamage(parser.value(QStringLiteral("damage")));
+        if (!damage) {
+            std::fprintf(stderr,
+                         "ridgeworks: --damage %s: expected kind[:level[:seed]], e.g. "
+                         "rotation:hard:7\n",
+                         qPrintable(parser.value(QStringLiteral("damage"))));
+            return 2;
+        }
+    }
+
     rw::MainWindow window;
+    if (damage)
+        window.damagePanel()->setSpec(damage->kind, damage->level, damage->seed);
+    if (parser.isSet(QStringLiteral("apply-damage"))) {
+        auto connection = std::make_shared<QMetaObject::Connection>();
+        *connection = QObject::connect(&window, &rw::MainWindow::loadFinished, &window,
+                                       [&window, connection](int loaded, int) {
+                                           QObject::disconnect(*connection);
+                                           if (loaded > 0)
+                                               window.applyDamageToCurrent();
+                                       });
+    }
     window.show();
     if (parser.isSet(QStringLiteral("demo")))
         window.loadDemoPrints();
