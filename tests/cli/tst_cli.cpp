@@ -1,4 +1,5 @@
 // End-to-end tests of ridgeworks-cli: run the real binary, check the files and JSON it makes.
+#include "CliRun.h"
 #include "TestFiles.h"
 #include "ridgeworks/common/Sha256.h"
 #include "ridgeworks/image/ImageLoader.h"
@@ -15,24 +16,8 @@
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Run runCli(const QStringList& args)
-{
-    QProcess process;
-    process.start(qEnvironmentVariable("RIDGEWORKS_CLI"), args);
-    Run run;
-    if (!process.waitForFinished(120000))
-        return run;
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
-}
+using Run = rw::test::CliRun;
+using rw::test::runCli;
 
 }  // namespace
 

@@ -1,5 +1,6 @@
 // End-to-end tests of `ridgeworks-cli damage`: run the real binary on synthetic prints, check
 // the PNGs and the JSON summary, folder seeds, custom parameters, masks and refusals.
+#include "CliRun.h"
 #include "TestFiles.h"
 #include "ridgeworks/common/Sha256.h"
 #include "ridgeworks/image/ImageLoader.h"
@@ -17,24 +18,8 @@
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Run runCli(const QStringList& args)
-{
-    QProcess process;
-    process.start(qEnvironmentVariable("RIDGEWORKS_CLI"), args);
-    Run run;
-    if (!process.waitForFinished(120000))
-        return run;
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
-}
+using Run = rw::test::CliRun;
+using rw::test::runCli;
 
 QString str(const char* text)
 {
