@@ -150,7 +150,13 @@ MainWindow::MainWindow(QWidget* parent)
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // ~QWidget hides the docks, and the Damage dock's visibilityChanged would call back into
+    // this half-destroyed window (undefined behaviour, caught by UBSan): cut it first.
+    if (m_damageDock)
+        disconnect(m_damageDock, nullptr, this, nullptr);
+}
 
 void MainWindow::createActions()
 {

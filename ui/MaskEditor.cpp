@@ -30,6 +30,7 @@ QPen cosmeticPen(const QColor& colour, Qt::PenStyle style = Qt::SolidLine)
 MaskEditor::MaskEditor(ImageView* view, QObject* parent)
     : QObject(parent)
     , m_view(view)
+    , m_viewport(view->viewport())
     , m_overlay(new MaskOverlayItem)
     , m_brushOutline(new QGraphicsEllipseItem)
     , m_lassoPath(new QGraphicsPathItem)
@@ -45,7 +46,7 @@ MaskEditor::MaskEditor(ImageView* view, QObject* parent)
     m_lassoPath->hide();
     m_view->scene()->addItem(m_lassoPath);
     // Installed after QGraphicsView's own filter, so it sees the viewport's events first.
-    m_view->viewport()->installEventFilter(this);
+    m_viewport->installEventFilter(this);
 }
 
 // The scene owns the items and the view outlives nothing here: the items go with the scene.
@@ -121,7 +122,7 @@ void MaskEditor::applyToolToView()
 
 bool MaskEditor::eventFilter(QObject* watched, QEvent* event)
 {
-    if (watched != m_view->viewport())
+    if (!m_viewport || watched != m_viewport)
         return false;
     switch (event->type()) {
     case QEvent::MouseButtonPress: return onPress(static_cast<QMouseEvent*>(event));

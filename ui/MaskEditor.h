@@ -65,6 +65,9 @@ private:
     void applyToolToView();
 
     ImageView* m_view;
+    // Kept apart from m_view: the viewport still sends events while ~QWidget is tearing the
+    // view down, when calling m_view->viewport() is no longer valid.
+    QPointer<QWidget> m_viewport;
     MaskOverlayItem* m_overlay;
     QGraphicsEllipseItem* m_brushOutline;
     QGraphicsPathItem* m_lassoPath;
