@@ -21,7 +21,9 @@ int main(int argc, char** argv)
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
-        return app.exit(e);
+        // CLI11 prints the message (or --help/--version) and has its own codes (100+);
+        // scripts expect the usual 2 for a usage error.
+        return app.exit(e) == 0 ? 0 : 2;
     } catch (const rw::Error& e) {
         std::cerr << "ridgeworks-cli: " << e.what() << '\n';
         return e.kind() == rw::ErrorKind::Cancelled ? 130 : 1;

@@ -35,6 +35,20 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, 0);
         QVERIFY(run.out.startsWith("ridgeworks-cli "));
     }
+    void usageErrorsExitWithTwo()
+    {
+        for (const QStringList& bad :
+             {QStringList{}, QStringList{QStringLiteral("bogus")},
+              QStringList{QStringLiteral("synth")},
+              QStringList{QStringLiteral("synth"), QStringLiteral("--count"), QStringLiteral("x"),
+                          QStringLiteral("--out"), QStringLiteral("y")}}) {
+            const Run run = runCli(bad);
+            QVERIFY2(run.exitCode == 2,
+                     qPrintable(bad.join(u' ') + u" -> " + QString::number(run.exitCode)));
+            QVERIFY(!run.err.isEmpty());
+        }
+        QCOMPARE(runCli({QStringLiteral("--help")}).exitCode, 0);
+    }
     void synthWritesDeterministicPrints()
     {
         QTemporaryDir a, b;
