@@ -1,4 +1,6 @@
 #pragma once
+#include <string>
+
 // Each sub-command registers its options on the app and returns the exit code when run.
 namespace CLI {
 class App;
@@ -9,5 +11,8 @@ namespace rw::cli {
 void addSynthCommand(CLI::App& app, int& exitCode);
 void addInfoCommand(CLI::App& app, int& exitCode);
 void addDamageCommand(CLI::App& app, int& exitCode);
+// `commandLine` is recorded in the model card so a run can be repeated.
+void addTrainCommand(CLI::App& app, int& exitCode, const std::string& commandLine);
+void addBenchCommand(CLI::App& app, int& exitCode);
 
 }  // namespace rw::cli

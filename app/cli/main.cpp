@@ -17,6 +17,11 @@ int main(int argc, char** argv)
     rw::cli::addSynthCommand(app, exitCode);
     rw::cli::addInfoCommand(app, exitCode);
     rw::cli::addDamageCommand(app, exitCode);
+    std::string commandLine = "ridgeworks-cli";
+    for (int i = 1; i < argc; ++i)
+        commandLine += std::string(" ") + argv[i];
+    rw::cli::addTrainCommand(app, exitCode, commandLine);
+    rw::cli::addBenchCommand(app, exitCode);
 
     try {
         app.parse(argc, argv);

@@ -14,6 +14,8 @@ const char* toString(ErrorKind kind)
     case ErrorKind::InvalidArgument: return "invalid argument";
     case ErrorKind::WriteFailed: return "write failed";
     case ErrorKind::Cancelled: return "cancelled";
+    case ErrorKind::WrongFormat: return "wrong format";
+    case ErrorKind::Incompatible: return "incompatible";
     }
     return "error";
 }

@@ -17,6 +17,9 @@ enum class ErrorKind {
     InvalidArgument,  // a parameter out of range
     WriteFailed,      // could not write an output (disk full, permissions)
     Cancelled,        // the user cancelled a long operation
+    WrongFormat,      // readable, but not the kind of file expected (e.g. not a checkpoint)
+    Incompatible,     // the right kind of file, but it does not fit (other architecture,
+                      // newer format version, weights of another shape)
 };
 
 const char* toString(ErrorKind kind);

@@ -1,0 +1,78 @@
+// ridgeworks-cli bench: training/inference throughput per model, single-image latency, the
+// data pipeline's end-to-end rate and memory across epochs. Prints one JSON document.
+#include "CliCancellation.h"
+#include "Commands.h"
+#include "TerminalProgress.h"
+#include "ridgeworks/common/Error.h"
+#include "ridgeworks/train/Benchmark.h"
+
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+#include <memory>
+#include <sstream>
+
+namespace rw::cli {
+namespace {
+
+struct BenchArgs {
+    std::string models = "seed-autoencoder,unet-inpaint,damage-detector";
+    int batch = 32;
+    int steps = 20;
+    int threads = 0;
+    std::string precision = "auto";
+    std::string data;
+    int pipelineEpochs = 3;
+};
+
+int runBench(const BenchArgs& args)
+{
+    BenchConfig config;
+    config.models.clear();
+    std::stringstream list(args.models);
+    std::string name;
+    while (std::getline(list, name, ',')) {
+        if (name.empty())
+            continue;
+        const auto arch = architectureFromString(name);
+        if (!arch)
+            throw Error(ErrorKind::InvalidArgument, "unknown model '" + name + "' in --models");
+        config.models.push_back(*arch);
+    }
+    config.batchSize = args.batch;
+    config.steps = args.steps;
+    config.threads = args.threads;
+    if (!precisionFromString(args.precision, config.precision))
+        throw Error(ErrorKind::InvalidArgument,
+                    "unknown --precision '" + args.precision + "' (auto, fp32, bf16)");
+    config.pipelineData = args.data;
+    config.pipelineEpochs = args.pipelineEpochs;
+    TerminalProgress progress("bench");
+    const BenchResult result = runBenchmark(config, progress.asSink(), interruptToken());
+    progress.finish();
+    std::cout << result.toJson() << '\n';
+    return 0;
+}
+
+}  // namespace
+
+void addBenchCommand(CLI::App& app, int& exitCode)
+{
+    auto args = std::make_shared<BenchArgs>();
+    CLI::App* cmd = app.add_subcommand("bench", "Measure training and inference speed");
+    cmd->add_option("--models", args->models, "Comma-separated models")->capture_default_str();
+    cmd->add_option("--batch,-b", args->batch, "Batch size")->capture_default_str();
+    cmd->add_option("--steps", args->steps, "Timed steps per measurement")->capture_default_str();
+    cmd->add_option("--threads", args->threads, "Compute threads (0 = one per CPU thread)")
+        ->capture_default_str();
+    cmd->add_option("--precision", args->precision, "auto, fp32 or bf16")->capture_default_str();
+    cmd->add_option("--data", args->data,
+                    "Pipeline data: folder:DIR or socofing:DIR (default: synthetic prints "
+                    "written to a temporary folder)");
+    cmd->add_option("--pipeline-epochs", args->pipelineEpochs,
+                    "Epochs of the end-to-end measurement (0 = skip)")
+        ->capture_default_str();
+    cmd->callback([args, &exitCode] { exitCode = runBench(*args); });
+}
+
+}  // namespace rw::cli

@@ -1,0 +1,47 @@
+#pragma once
+// What a network is, independent of its weights: the architecture and its shape parameters.
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace rw {
+
+enum class Architecture {
+    SeedAutoencoder,  // the published experiment's Keras autoencoder, layer for layer
+    UNetInpaint,      // mask-aware U-Net: (damaged image, mask) → image
+    DamageDetector,   // small segmentation net: damaged image → damage probability
+};
+
+const char* toString(Architecture architecture);  // "seed-autoencoder", "unet-inpaint", ...
+std::optional<Architecture> architectureFromString(const std::string& name);
+std::vector<Architecture> allArchitectures();
+
+enum class LossKind {
+    BinaryCrossEntropy,  // "bce": the experiment's loss
+    L1,                  // "l1"
+    SsimL1,              // "ssim-l1": 0.84·(1−SSIM) + 0.16·L1 (Zhao et al.'s mix)
+};
+
+const char* toString(LossKind loss);
+std::optional<LossKind> lossFromString(const std::string& name);
+
+// What the seed autoencoder learns to map.
+enum class PairMode {
+    DamagedToClean,  // "denoise" (default): damaged input, clean target
+    CleanToClean,    // "identity": the plain autoencoder of public reproductions
+};
+
+const char* toString(PairMode mode);
+std::optional<PairMode> pairModeFromString(const std::string& name);
+
+struct ModelSpec {
+    Architecture architecture = Architecture::SeedAutoencoder;
+    int inputSize = 100;   // square; the U-Net takes any multiple of 8 ≥ 32
+    int baseChannels = 0;  // 0 = the architecture's default (seed-autoencoder ignores it)
+
+    int inputChannels() const;  // 1, or 2 for the U-Net (image + mask)
+    int effectiveBaseChannels() const;
+    LossKind defaultLoss() const;  // BCE for the autoencoder and detector, SSIM-L1 for the U-Net
+};
+
+}  // namespace rw

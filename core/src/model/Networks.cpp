@@ -1,0 +1,145 @@
+#include "model/Networks.h"
+
+namespace rw::nets {
+namespace F = torch::nn::functional;
+using torch::nn::Conv2d;
+using torch::nn::Conv2dOptions;
+
+namespace {
+
+Conv2d conv3x3(int in, int out, int dilation = 1)
+{
+    return Conv2d(Conv2dOptions(in, out, 3).padding(dilation).dilation(dilation));
+}
+
+torch::Tensor upsample2(const torch::Tensor& x)
+{
+    return F::interpolate(x, F::InterpolateFuncOptions()
+                                 .scale_factor(std::vector<double>{2.0, 2.0})
+                                 .mode(torch::kNearest));
+}
+
+}  // namespace
+
+SeedAutoencoderImpl::SeedAutoencoderImpl()
+{
+    enc1 = register_module("enc1", conv3x3(1, 32));
+    enc2 = register_module("enc2", conv3x3(32, 64));
+    enc3 = register_module("enc3", conv3x3(64, 128));
+    dec1 = register_module("dec1", conv3x3(128, 128));
+    dec2 = register_module("dec2", conv3x3(128, 64));
+    out = register_module("out", conv3x3(64, 1));
+}
+
+torch::Tensor SeedAutoencoderImpl::forward(const torch::Tensor& x)
+{
+    auto h = enc1(x).relu_();
+    h = torch::max_pool2d(h, 2);
+    h = enc2(h).relu_();
+    h = torch::max_pool2d(h, 2);
+    h = enc3(h).relu_();
+    h = dec1(h).relu_();
+    h = upsample2(h);
+    h = dec2(h).relu_();
+    h = upsample2(h);
+    return out(h);
+}
+
+ConvBlockImpl::ConvBlockImpl(int in, int out, int dilation)
+{
+    a = register_module("a", conv3x3(in, out, 1));
+    b = register_module("b", conv3x3(out, out, dilation));
+}
+
+torch::Tensor ConvBlockImpl::forward(const torch::Tensor& x)
+{
+    return b(a(x).relu_()).relu_();
+}
+
+UNetImpl::UNetImpl(int inputChannels, int base, int levels)
+    : depth(levels)
+{
+    int channels = inputChannels;
+    for (int level = 0; level < depth; ++level) {
+        const int out = base << level;
+        down->push_back(ConvBlock(channels, out));
+        channels = out;
+    }
+    bottleneck = ConvBlock(channels, base << depth, 2);
+    channels = base << depth;
+    for (int level = depth - 1; level >= 0; --level) {
+        const int skip = base << level;
+        upConv->push_back(Conv2d(Conv2dOptions(channels, skip, 1)));
+        up->push_back(ConvBlock(2 * skip, skip));
+        channels = skip;
+    }
+    register_module("down", down);
+    register_module("bottleneck", bottleneck);
+    register_module("upConv", upConv);
+    register_module("up", up);
+    head = register_module("head", Conv2d(Conv2dOptions(channels, 1, 1)));
+}
+
+torch::Tensor UNetImpl::forward(const torch::Tensor& input)
+{
+    const int64_t multiple = int64_t{1} << depth;
+    const int64_t height = input.size(2), width = input.size(3);
+    const int64_t padBottom = (multiple - height % multiple) % multiple;
+    const int64_t padRight = (multiple - width % multiple) % multiple;
+    torch::Tensor x = input;
+    if (padBottom || padRight)
+        x = F::pad(x, F::PadFuncOptions({0, padRight, 0, padBottom}).mode(torch::kReplicate));
+
+    std::vector<torch::Tensor> skips;
+    for (int level = 0; level < depth; ++level) {
+        x = down[level]->as<ConvBlock>()->forward(x);
+        skips.push_back(x);
+        x = torch::max_pool2d(x, 2);
+    }
+    x = bottleneck(x);
+    for (int i = 0; i < depth; ++i) {
+        x = upConv[i]->as<Conv2d>()->forward(upsample2(x));
+        x = up[i]->as<ConvBlock>()->forward(torch::cat({x, skips[depth - 1 - i]}, 1));
+    }
+    x = head(x);
+    if (padBottom || padRight)
+        x = x.slice(2, 0, height).slice(3, 0, width);
+    return x;
+}
+
+Network::Network(const ModelSpec& spec)
+    : m_spec(spec)
+{
+    switch (spec.architecture) {
+    case Architecture::SeedAutoencoder:
+        m_seed = SeedAutoencoder();
+        m_module = m_seed.ptr();
+        break;
+    case Architecture::UNetInpaint:
+        m_unet = UNet(2, spec.effectiveBaseChannels(), 3);
+        m_module = m_unet.ptr();
+        break;
+    case Architecture::DamageDetector:
+        // The detector: a thinner U-Net (16 base channels) on the damaged image alone.
+        m_unet = UNet(1, spec.effectiveBaseChannels(), 3);
+        m_module = m_unet.ptr();
+        break;
+    }
+}
+
+void Network::toChannelsLast()
+{
+    // Convolution weights in channels-last order match channels-last activations, so oneDNN
+    // needs no reorder per call (the C++ Module has no .to(memory_format)).
+    torch::NoGradGuard noGrad;
+    for (auto& parameter : m_module->parameters())
+        if (parameter.dim() == 4)
+            parameter.set_data(parameter.data().contiguous(torch::MemoryFormat::ChannelsLast));
+}
+
+torch::Tensor Network::logits(const torch::Tensor& input)
+{
+    return m_seed ? m_seed->forward(input) : m_unet->forward(input);
+}
+
+}  // namespace rw::nets

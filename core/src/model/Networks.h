@@ -1,0 +1,64 @@
+#pragma once
+// The three networks (private to ridgeworks_ml: includes libtorch). Every network's
+// forward() returns LOGITS; probabilities/images are sigmoid(logits). Training uses the
+// logits directly where the loss allows it (BCE with logits is the same loss as the
+// experiment's sigmoid + binary cross-entropy, computed in one fused, stable step).
+#include "ridgeworks/model/ModelSpec.h"
+
+#include <torch/torch.h>
+
+namespace rw::nets {
+
+// The published Keras experiment, layer for layer ('same' padding = 1 for 3×3 kernels,
+// UpSampling2D = nearest):
+//   Conv 32 ReLU, MaxPool 2, Conv 64 ReLU, MaxPool 2, Conv 128 ReLU |
+//   Conv 128 ReLU, UpSample 2, Conv 64 ReLU, UpSample 2, Conv 1 (sigmoid)
+struct SeedAutoencoderImpl : torch::nn::Module {
+    SeedAutoencoderImpl();
+    torch::Tensor forward(const torch::Tensor& x);
+
+    torch::nn::Conv2d enc1{nullptr}, enc2{nullptr}, enc3{nullptr};
+    torch::nn::Conv2d dec1{nullptr}, dec2{nullptr}, out{nullptr};
+};
+TORCH_MODULE(SeedAutoencoder);
+
+// Two 3×3 convolutions with ReLU (the U-Net's unit).
+struct ConvBlockImpl : torch::nn::Module {
+    ConvBlockImpl(int in, int out, int dilation = 1);
+    torch::Tensor forward(const torch::Tensor& x);
+    torch::nn::Conv2d a{nullptr}, b{nullptr};
+};
+TORCH_MODULE(ConvBlock);
+
+// A U-Net of `depth` levels. Input channels: the damaged image (+ the mask for inpainting).
+// The bottleneck uses dilated convolutions so the receptive field spans large holes.
+// Inputs of any size: padded (reflect) to a multiple of 2^depth inside forward, cropped after.
+struct UNetImpl : torch::nn::Module {
+    UNetImpl(int inputChannels, int base, int depth);
+    torch::Tensor forward(const torch::Tensor& x);
+
+    int depth;
+    torch::nn::ModuleList down, up, upConv;
+    ConvBlock bottleneck{nullptr};
+    torch::nn::Conv2d head{nullptr};
+};
+TORCH_MODULE(UNet);
+
+// One network of any architecture behind one interface.
+class Network {
+public:
+    explicit Network(const ModelSpec& spec);
+    torch::Tensor logits(const torch::Tensor& input);
+    // Stores the 4-D weights channels-last. Call before creating the optimizer.
+    void toChannelsLast();
+    std::shared_ptr<torch::nn::Module> module() const { return m_module; }
+    const ModelSpec& spec() const { return m_spec; }
+
+private:
+    ModelSpec m_spec;
+    std::shared_ptr<torch::nn::Module> m_module;
+    SeedAutoencoder m_seed{nullptr};
+    UNet m_unet{nullptr};
+};
+
+}  // namespace rw::nets

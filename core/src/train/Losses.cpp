@@ -1,0 +1,80 @@
+#include "train/Losses.h"
+
+namespace rw::losses {
+namespace F = torch::nn::functional;
+
+namespace {
+
+torch::Tensor gaussianWindow()
+{
+    constexpr int size = 11;
+    constexpr double sigma = 1.5;
+    auto coords = torch::arange(size, torch::kFloat32) - (size - 1) / 2.0;
+    auto g = torch::exp(-(coords * coords) / (2 * sigma * sigma));
+    g = g / g.sum();
+    return (g.unsqueeze(1) * g.unsqueeze(0)).reshape({1, 1, size, size});
+}
+
+torch::Tensor ssimMap(const torch::Tensor& a, const torch::Tensor& b)
+{
+    // Made per call (11×11, negligible): a cached tensor created under InferenceMode during
+    // validation could not be saved for backward later in training.
+    const auto w = gaussianWindow().to(a.dtype());
+    constexpr double c1 = 0.01 * 0.01, c2 = 0.03 * 0.03;
+    auto blur = [&](const torch::Tensor& x) { return F::conv2d(x, w); };  // valid region only
+    const auto muA = blur(a), muB = blur(b);
+    const auto muA2 = muA * muA, muB2 = muB * muB, muAB = muA * muB;
+    const auto varA = blur(a * a) - muA2;
+    const auto varB = blur(b * b) - muB2;
+    const auto cov = blur(a * b) - muAB;
+    return ((2 * muAB + c1) * (2 * cov + c2)) / ((muA2 + muB2 + c1) * (varA + varB + c2));
+}
+
+}  // namespace
+
+torch::Tensor ssimPerImage(const torch::Tensor& a, const torch::Tensor& b)
+{
+    return ssimMap(a.contiguous(), b.contiguous()).mean({1, 2, 3});
+}
+
+torch::Tensor ssim(const torch::Tensor& a, const torch::Tensor& b)
+{
+    return ssimMap(a.contiguous(), b.contiguous()).mean();
+}
+
+torch::Tensor psnrPerImage(const torch::Tensor& a, const torch::Tensor& b)
+{
+    const auto mse = (a - b).pow(2).mean({1, 2, 3}).clamp_min(1e-10);
+    return -10.0 * torch::log10(mse);
+}
+
+torch::Tensor trainingLoss(LossKind kind, const torch::Tensor& logits, const torch::Tensor& target,
+                           const torch::Tensor& holeMask, double holeWeight)
+{
+    torch::Tensor loss;
+    torch::Tensor output;  // sigmoid(logits), computed only when a loss needs it
+    switch (kind) {
+    case LossKind::BinaryCrossEntropy:
+        loss = torch::binary_cross_entropy_with_logits(logits, target);
+        break;
+    case LossKind::L1:
+        output = torch::sigmoid(logits);
+        loss = torch::l1_loss(output, target);
+        break;
+    case LossKind::SsimL1:
+        // Zhao, Gallo, Frosio, Kautz (2017): 0.84 SSIM + 0.16 L1 keeps structure and level.
+        output = torch::sigmoid(logits);
+        loss = 0.84 * (1.0 - ssim(output, target)) + 0.16 * torch::l1_loss(output, target);
+        break;
+    }
+    if (holeMask.defined() && holeWeight > 0.0) {
+        if (!output.defined())
+            output = torch::sigmoid(logits);
+        const auto holeL1 =
+            ((output - target).abs() * holeMask).sum() / holeMask.sum().clamp_min(1.0);
+        loss = loss + holeWeight * holeL1;
+    }
+    return loss;
+}
+
+}  // namespace rw::losses

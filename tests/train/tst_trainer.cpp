@@ -1,0 +1,275 @@
+// The trainer on tiny synthetic data: learning happens, checkpoints are exact, resume equals
+// an uninterrupted run, cancel stops within a batch, bad inputs are refused by name.
+#include "ErrorKindOf.h"
+#include "TinyTraining.h"
+#include "ridgeworks/model/Checkpoint.h"
+#include "ridgeworks/model/Model.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <fstream>
+
+using namespace rw;
+
+namespace {
+
+std::filesystem::path pathIn(const QTemporaryDir& dir, const char* name)
+{
+    return dir.filePath(QString::fromLatin1(name)).toStdString();
+}
+
+bool sameBytes(const cv::Mat& a, const cv::Mat& b)
+{
+    return a.size() == b.size() && a.type() == b.type() &&
+           std::memcmp(a.data, b.data, a.total() * a.elemSize()) == 0;
+}
+
+}  // namespace
+
+class TestTrainer : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dataDir;
+    std::filesystem::path m_prints;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_prints = std::filesystem::path(m_dataDir.path().toStdString()) / "prints";
+        test::writeTinyPrintFolder(m_prints);
+    }
+
+    void lossDecreases()
+    {
+        QTemporaryDir dir;
+        TrainConfig config =
+            test::tinyTraining(Architecture::SeedAutoencoder, m_prints, pathIn(dir, "m.rwm"));
+        config.epochs = 4;
+        std::vector<double> batchLosses;
+        std::vector<TrainingProgress> epochs;
+        const TrainResult result = train(config, [&](const TrainingProgress& p) {
+            if (p.phase == TrainingProgress::Phase::Batch && p.batch == 1)
+                batchLosses.push_back(p.loss);  // first batch of each epoch: a single batch
+            if (p.phase == TrainingProgress::Phase::Epoch)
+                epochs.push_back(p);
+        });
+        QCOMPARE(result.epochsRun, 4);
+        QCOMPARE(epochs.size(), std::size_t{4});
+        const auto& history = result.card.history;
+        QCOMPARE(history.size(), std::size_t{4});
+        QVERIFY2(history.back().trainLoss < history.front().trainLoss,
+                 qPrintable(QStringLiteral("train loss %1 → %2")
+                                .arg(history.front().trainLoss)
+                                .arg(history.back().trainLoss)));
+        QVERIFY(history.back().validationLoss < history.front().validationLoss);
+        QVERIFY(batchLosses.back() < batchLosses.front());
+        for (const EpochMetrics& m : history) {
+            QVERIFY(m.validationPsnr > 3.0 && m.validationPsnr < 60.0);
+            QVERIFY(m.validationSsim > -1.0 && m.validationSsim <= 1.0);
+            QVERIFY(m.imagesPerSecond > 0.0);
+        }
+        // Progress carries a sample reconstruction of the same validation example each epoch.
+        QCOMPARE(epochs.front().sampleInput.size(), cv::Size(100, 100));
+        QCOMPARE(epochs.front().sampleOutput.type(), CV_32FC1);
+        QVERIFY(sameBytes(epochs.front().sampleTarget, epochs.back().sampleTarget));
+        QVERIFY(!sameBytes(epochs.front().sampleOutput, epochs.back().sampleOutput));
+        QVERIFY(std::filesystem::exists(config.outPath));
+    }
+
+    void checkpointHoldsTheBestEpochAndLoadsExactly()
+    {
+        QTemporaryDir dir;
+        TrainConfig config =
+            test::tinyTraining(Architecture::SeedAutoencoder, m_prints, pathIn(dir, "m.rwm"));
+        config.epochs = 3;
+        std::map<int, TrainingProgress> epochs;
+        const TrainResult result = train(config, [&](const TrainingProgress& p) {
+            if (p.phase == TrainingProgress::Phase::Epoch)
+                epochs[p.epoch] = p;
+        });
+        const CheckpointFile file = readCheckpoint(config.outPath);
+        QCOMPARE(file.card.bestEpoch, result.card.bestEpoch);
+        QCOMPARE(file.card.epochsCompleted, 3);
+        QVERIFY(!file.resumeState.empty());
+        QCOMPARE(file.card.spec.architecture, Architecture::SeedAutoencoder);
+        QCOMPARE(file.card.loss, LossKind::BinaryCrossEntropy);
+        QCOMPARE(file.card.seed, std::uint64_t{7});
+        QVERIFY(file.card.dataJson.find("folder:") != std::string::npos);
+        QCOMPARE(file.card.weightsSha256.size(), std::size_t{64});
+        // The best epoch has the lowest validation loss.
+        double lowest = 1e9;
+        int lowestEpoch = 0;
+        for (const EpochMetrics& m : file.card.history)
+            if (m.validationLoss < lowest - 1e-4 || lowestEpoch == 0)
+                lowest = m.validationLoss, lowestEpoch = m.epoch;
+        QCOMPARE(file.card.bestEpoch, lowestEpoch);
+        // Loading reproduces the best epoch's output on its validation sample.
+        const Model model = Model::load(config.outPath);
+        const TrainingProgress& best = epochs.at(file.card.bestEpoch);
+        const cv::Mat out = model.predict({{best.sampleInput, {}}}).front();
+        QVERIFY2(cv::norm(out, best.sampleOutput, cv::NORM_INF) < 1e-4,
+                 "the loaded model does not reproduce the trained one");
+        // Same file, same model: a second load gives bit-identical outputs.
+        const cv::Mat again = Model::load(config.outPath).predict({{best.sampleInput, {}}}).front();
+        QVERIFY(sameBytes(out, again));
+    }
+
+    void resumeEqualsUninterruptedRun()
+    {
+        QTemporaryDir dir;
+        TrainConfig whole =
+            test::tinyTraining(Architecture::SeedAutoencoder, m_prints, pathIn(dir, "whole.rwm"));
+        whole.epochs = 3;
+        train(whole);
+
+        TrainConfig first = whole;
+        first.outPath = pathIn(dir, "part.rwm");
+        first.epochs = 1;
+        train(first);
+        TrainConfig rest = whole;
+        rest.outPath = pathIn(dir, "part.rwm");
+        rest.resumePath = pathIn(dir, "part.rwm");
+        const TrainResult resumed = train(rest);
+        QCOMPARE(resumed.epochsRun, 2);
+
+        const CheckpointFile a = readCheckpoint(whole.outPath);
+        const CheckpointFile b = readCheckpoint(rest.outPath);
+        QCOMPARE(b.card.epochsCompleted, 3);
+        QCOMPARE(b.card.history.size(), std::size_t{3});
+        for (std::size_t i = 0; i < 3; ++i) {
+            QCOMPARE(b.card.history[i].trainLoss, a.card.history[i].trainLoss);
+            QCOMPARE(b.card.history[i].validationLoss, a.card.history[i].validationLoss);
+        }
+        QCOMPARE(b.card.weightsSha256, a.card.weightsSha256);
+        QVERIFY(b.weights == a.weights);
+    }
+
+    void cancelStopsWithinOneBatchAndKeepsTheLastCheckpoint()
+    {
+        QTemporaryDir dir;
+        TrainConfig config =
+            test::tinyTraining(Architecture::SeedAutoencoder, m_prints, pathIn(dir, "m.rwm"));
+        config.epochs = 5;
+        CancelToken cancel;
+        int batchesAfterCancel = 0;
+        int epochsDone = 0;
+        const auto kind = test::errorKindOf([&] {
+            train(
+                config,
+                [&](const TrainingProgress& p) {
+                    if (p.phase == TrainingProgress::Phase::Epoch)
+                        ++epochsDone;
+                    if (p.phase != TrainingProgress::Phase::Batch)
+                        return;
+                    if (cancel.isCancelled())
+                        ++batchesAfterCancel;
+                    if (p.epoch == 2 && p.batch == 1)
+                        cancel.cancel();
+                },
+                cancel);
+        });
+        QCOMPARE(kind.value_or(ErrorKind::Missing), ErrorKind::Cancelled);
+        QCOMPARE(batchesAfterCancel, 0);
+        QCOMPARE(epochsDone, 1);
+        const CheckpointFile kept = readCheckpoint(config.outPath);
+        QCOMPARE(kept.card.epochsCompleted, 1);
+    }
+
+    void otherArchitecturesTrain_data()
+    {
+        QTest::addColumn<int>("architecture");
+        QTest::newRow("unet-inpaint") << int(Architecture::UNetInpaint);
+        QTest::newRow("damage-detector") << int(Architecture::DamageDetector);
+    }
+
+    void otherArchitecturesTrain()
+    {
+        QFETCH(int, architecture);
+        QTemporaryDir dir;
+        TrainConfig config =
+            test::tinyTraining(Architecture(architecture), m_prints, pathIn(dir, "m.rwm"));
+        const TrainResult result = train(config);
+        QCOMPARE(result.card.history.size(), std::size_t{2});
+        QVERIFY(std::isfinite(result.card.history.back().validationLoss));
+        const Model model = Model::load(config.outPath);
+        QCOMPARE(model.spec().inputSize, 64);
+        cv::Mat image(64, 64, CV_32FC1, cv::Scalar(0.5)), mask(64, 64, CV_32FC1, cv::Scalar(0));
+        mask(cv::Rect(10, 10, 20, 20)).setTo(1.0);
+        const cv::Mat out = model.predict({{image, mask}}).front();
+        QCOMPARE(out.size(), cv::Size(64, 64));
+        double lo = 0, hi = 0;
+        cv::minMaxLoc(out, &lo, &hi);
+        QVERIFY(lo >= 0.0 && hi <= 1.0);
+        // The U-Nets take other sizes too (padded inside, cropped back), e.g. 100×100.
+        cv::Mat big(100, 100, CV_32FC1, cv::Scalar(0.5)),
+            bigMask(100, 100, CV_32FC1, cv::Scalar(0));
+        QCOMPARE(model.predict({{big, bigMask}}).front().size(), cv::Size(100, 100));
+        if (Architecture(architecture) == Architecture::DamageDetector) {
+            const double iou = result.card.history.back().validationIou;
+            QVERIFY(iou >= 0.0 && iou <= 1.0);
+        }
+    }
+
+    void badSettingsAreRefused_data()
+    {
+        QTest::addColumn<QString>("what");
+        QTest::newRow("zero epochs") << "epochs";
+        QTest::newRow("zero batch") << "batch";
+        QTest::newRow("negative lr") << "lr";
+        QTest::newRow("no output") << "out";
+        QTest::newRow("autoencoder at 64") << "size";
+    }
+
+    void badSettingsAreRefused()
+    {
+        QFETCH(QString, what);
+        QTemporaryDir dir;
+        TrainConfig config =
+            test::tinyTraining(Architecture::SeedAutoencoder, m_prints, pathIn(dir, "m.rwm"));
+        if (what == QLatin1String("epochs"))
+            config.epochs = 0;
+        if (what == QLatin1String("batch"))
+            config.batchSize = 0;
+        if (what == QLatin1String("lr"))
+            config.learningRate = -1;
+        if (what == QLatin1String("out"))
+            config.outPath.clear();
+        if (what == QLatin1String("size"))
+            config.model.inputSize = 64;
+        QCOMPARE(test::errorKindOf([&] { train(config); }).value_or(ErrorKind::Missing),
+                 ErrorKind::InvalidArgument);
+        QVERIFY(!std::filesystem::exists(pathIn(dir, "m.rwm")));
+    }
+
+    void badResumeCheckpointIsRefusedByName()
+    {
+        QTemporaryDir dir;
+        const auto text = pathIn(dir, "notes.rwm");
+        std::ofstream(text) << "hello";
+        TrainConfig config =
+            test::tinyTraining(Architecture::SeedAutoencoder, m_prints, pathIn(dir, "m.rwm"));
+        config.resumePath = text;
+        try {
+            train(config);
+            QFAIL("a text file was accepted as a checkpoint");
+        } catch (const Error& e) {
+            QCOMPARE(e.kind(), ErrorKind::WrongFormat);
+            QCOMPARE(e.path(), text);
+        }
+        // A detector checkpoint cannot continue as an autoencoder.
+        TrainConfig detector =
+            test::tinyTraining(Architecture::DamageDetector, m_prints, pathIn(dir, "d.rwm"));
+        detector.epochs = 1;
+        train(detector);
+        config.resumePath = detector.outPath;
+        QCOMPARE(test::errorKindOf([&] { train(config); }).value_or(ErrorKind::Missing),
+                 ErrorKind::Incompatible);
+        QCOMPARE(test::errorKindOf([&] { Model::load(text); }).value_or(ErrorKind::Missing),
+                 ErrorKind::WrongFormat);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTrainer)
+#include "tst_trainer.moc"
