@@ -21,6 +21,7 @@ struct BenchArgs {
     int steps = 20;
     int threads = 0;
     std::string precision = "auto";
+    std::string memoryLayout = "auto";
     std::string data;
     int pipelineEpochs = 3;
 };
@@ -45,6 +46,9 @@ int runBench(const BenchArgs& args)
     if (!precisionFromString(args.precision, config.precision))
         throw Error(ErrorKind::InvalidArgument,
                     "unknown --precision '" + args.precision + "' (auto, fp32, bf16)");
+    if (!memoryLayoutFromString(args.memoryLayout, config.memoryLayout))
+        throw Error(ErrorKind::InvalidArgument, "unknown --memory-layout '" + args.memoryLayout +
+                                                    "' (auto, channels-last, contiguous)");
     config.pipelineData = args.data;
     config.pipelineEpochs = args.pipelineEpochs;
     TerminalProgress progress("bench");
@@ -66,6 +70,9 @@ void addBenchCommand(CLI::App& app, int& exitCode)
     cmd->add_option("--threads", args->threads, "Compute threads (0 = one per CPU thread)")
         ->capture_default_str();
     cmd->add_option("--precision", args->precision, "auto, fp32 or bf16")->capture_default_str();
+    cmd->add_option("--memory-layout", args->memoryLayout,
+                    "auto (channels-last on AVX-512 CPUs), channels-last or contiguous")
+        ->capture_default_str();
     cmd->add_option("--data", args->data,
                     "Pipeline data: folder:DIR or socofing:DIR (default: synthetic prints "
                     "written to a temporary folder)");

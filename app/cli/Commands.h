@@ -14,5 +14,6 @@ void addDamageCommand(CLI::App& app, int& exitCode);
 // `commandLine` is recorded in the model card so a run can be repeated.
 void addTrainCommand(CLI::App& app, int& exitCode, const std::string& commandLine);
 void addBenchCommand(CLI::App& app, int& exitCode);
+void addModelCardCommand(CLI::App& app, int& exitCode);
 
 }  // namespace rw::cli

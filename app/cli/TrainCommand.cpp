@@ -27,6 +27,7 @@ struct TrainArgs {
     std::uint64_t seed = 1;
     int threads = 0;
     std::string precision = "auto";
+    std::string memoryLayout = "auto";
     int patience = 0;
     int size = 100;
     int width = 0;
@@ -107,6 +108,8 @@ TrainConfig toConfig(const TrainArgs& a)
     c.threads = a.threads;
     if (!precisionFromString(a.precision, c.precision))
         bad("unknown --precision '" + a.precision + "' (auto, fp32, bf16)");
+    if (!memoryLayoutFromString(a.memoryLayout, c.memoryLayout))
+        bad("unknown --memory-layout '" + a.memoryLayout + "' (auto, channels-last, contiguous)");
     c.patience = a.patience;
     c.outPath = a.out;
     c.resumePath = a.resume;
@@ -170,6 +173,9 @@ void addTrainCommand(CLI::App& app, int& exitCode, const std::string& commandLin
         ->capture_default_str();
     cmd->add_option("--precision", args->precision,
                     "auto (bf16 where the CPU has native bf16), fp32 or bf16")
+        ->capture_default_str();
+    cmd->add_option("--memory-layout", args->memoryLayout,
+                    "auto (channels-last on AVX-512 CPUs), channels-last or contiguous")
         ->capture_default_str();
     cmd->add_option("--patience", args->patience,
                     "Stop after this many epochs without validation improvement (0 = off)")

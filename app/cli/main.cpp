@@ -22,6 +22,7 @@ int main(int argc, char** argv)
         commandLine += std::string(" ") + argv[i];
     rw::cli::addTrainCommand(app, exitCode, commandLine);
     rw::cli::addBenchCommand(app, exitCode);
+    rw::cli::addModelCardCommand(app, exitCode);
 
     try {
         app.parse(argc, argv);

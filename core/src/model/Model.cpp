@@ -5,6 +5,7 @@
 #include "model/WeightsIo.h"
 #include "ridgeworks/common/Error.h"
 #include "ridgeworks/model/Checkpoint.h"
+#include "ridgeworks/train/ComputeSettings.h"
 
 namespace rw {
 
@@ -30,7 +31,7 @@ Model Model::load(const std::filesystem::path& path)
     auto impl = std::make_shared<Impl>(file.card);
     weights::load(*impl->network.module(), file.weights, path);
     impl->network.module()->eval();
-    impl->network.toChannelsLast();
+    impl->network.setChannelsLast(resolveChannelsLast(MemoryLayout::Auto, detectCpuFeatures()));
     return Model(std::move(impl));
 }
 
@@ -62,9 +63,7 @@ std::vector<cv::Mat> Model::predict(const std::vector<ModelInput>& inputs) const
         }
     }
     torch::InferenceMode inference;
-    const torch::Tensor batch =
-        tensors::fromPlanes(planes).contiguous(torch::MemoryFormat::ChannelsLast);
-    return tensors::toMats(torch::sigmoid(m_impl->network.logits(batch)));
+    return tensors::toMats(torch::sigmoid(m_impl->network.logits(tensors::fromPlanes(planes))));
 }
 
 }  // namespace rw

@@ -72,6 +72,7 @@ std::string ModelCard::toJson() const
           {"seed", seed},
           {"threads", threads},
           {"precision", precision},
+          {"memoryLayout", memoryLayout},
           {"patience", patience},
           {"commandLine", commandLine}}},
         {"data", data},
@@ -114,6 +115,7 @@ ModelCard ModelCard::fromJson(const std::string& text, const std::string& source
         card.threads = t.value("threads", 0);
         card.precision = t.value("precision", std::string("fp32"));
         card.patience = t.value("patience", 0);
+        card.memoryLayout = t.value("memoryLayout", std::string("contiguous"));
         card.commandLine = t.value("commandLine", std::string());
         card.dataJson = j.value("data", json::object()).dump();
         const json& r = j.at("results");

@@ -7,9 +7,9 @@ using torch::nn::Conv2dOptions;
 
 namespace {
 
-Conv2d conv3x3(int in, int out, int dilation = 1)
+Conv2d conv3x3(int in, int out)
 {
-    return Conv2d(Conv2dOptions(in, out, 3).padding(dilation).dilation(dilation));
+    return Conv2d(Conv2dOptions(in, out, 3).padding(1));
 }
 
 torch::Tensor upsample2(const torch::Tensor& x)
@@ -45,10 +45,10 @@ torch::Tensor SeedAutoencoderImpl::forward(const torch::Tensor& x)
     return out(h);
 }
 
-ConvBlockImpl::ConvBlockImpl(int in, int out, int dilation)
+ConvBlockImpl::ConvBlockImpl(int in, int out)
 {
-    a = register_module("a", conv3x3(in, out, 1));
-    b = register_module("b", conv3x3(out, out, dilation));
+    a = register_module("a", conv3x3(in, out));
+    b = register_module("b", conv3x3(out, out));
 }
 
 torch::Tensor ConvBlockImpl::forward(const torch::Tensor& x)
@@ -65,7 +65,7 @@ UNetImpl::UNetImpl(int inputChannels, int base, int levels)
         down->push_back(ConvBlock(channels, out));
         channels = out;
     }
-    bottleneck = ConvBlock(channels, base << depth, 2);
+    bottleneck = ConvBlock(channels, base << depth);
     channels = base << depth;
     for (int level = depth - 1; level >= 0; --level) {
         const int skip = base << level;
@@ -127,19 +127,21 @@ Network::Network(const ModelSpec& spec)
     }
 }
 
-void Network::toChannelsLast()
+void Network::setChannelsLast(bool channelsLast)
 {
-    // Convolution weights in channels-last order match channels-last activations, so oneDNN
-    // needs no reorder per call (the C++ Module has no .to(memory_format)).
+    // Weights in the activations' layout spare oneDNN a reorder per call (the C++ Module
+    // has no .to(memory_format)).
+    m_format = channelsLast ? torch::MemoryFormat::ChannelsLast : torch::MemoryFormat::Contiguous;
     torch::NoGradGuard noGrad;
     for (auto& parameter : m_module->parameters())
         if (parameter.dim() == 4)
-            parameter.set_data(parameter.data().contiguous(torch::MemoryFormat::ChannelsLast));
+            parameter.set_data(parameter.data().contiguous(m_format));
 }
 
 torch::Tensor Network::logits(const torch::Tensor& input)
 {
-    return m_seed ? m_seed->forward(input) : m_unet->forward(input);
+    const torch::Tensor x = input.contiguous(m_format);
+    return m_seed ? m_seed->forward(x) : m_unet->forward(x);
 }
 
 }  // namespace rw::nets

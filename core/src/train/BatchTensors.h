@@ -38,8 +38,8 @@ inline BatchTensors toTensors(Batch& batch, Architecture architecture, PairMode 
         t.target = t.mask;
         break;
     }
-    t.input = t.input.contiguous(torch::MemoryFormat::ChannelsLast);
-    t.target = t.target.contiguous(torch::MemoryFormat::ChannelsLast);
+    // Single-channel planes are the same bytes in either layout; the network converts the
+    // input to its own layout.
     return t;
 }
 

@@ -47,7 +47,6 @@ RandomBatch randomBatch(const ModelSpec& spec, int count)
     b.mask = (torch::rand({n, 1, s, s}) > 0.8).to(torch::kFloat32);
     const auto image = torch::rand({n, 1, s, s});
     b.input = spec.inputChannels() == 2 ? torch::cat({image, b.mask}, 1) : image;
-    b.input = b.input.contiguous(torch::MemoryFormat::ChannelsLast);
     b.target =
         spec.architecture == Architecture::DamageDetector ? b.mask : torch::rand({n, 1, s, s});
     return b;
@@ -61,9 +60,9 @@ struct TrainStep {
     bool bf16;
     RandomBatch batch;
 
-    TrainStep(const ModelSpec& spec, int batchSize, bool useBf16)
+    TrainStep(const ModelSpec& spec, int batchSize, bool useBf16, bool channelsLast)
         : network(spec)
-        , optimizer((network.toChannelsLast(), network.module()->parameters()),
+        , optimizer((network.setChannelsLast(channelsLast), network.module()->parameters()),
                     torch::optim::AdamOptions(1e-3))
         , loss(spec.defaultLoss())
         , bf16(useBf16)
@@ -87,14 +86,14 @@ struct TrainStep {
 };
 
 ModelBench benchModel(Architecture architecture, const BenchConfig& config, bool bf16,
-                      const CancelToken& cancel)
+                      bool channelsLast, const CancelToken& cancel)
 {
     ModelSpec spec;
     spec.architecture = architecture;
     ModelBench result;
     result.architecture = architecture;
     result.precision = bf16 ? "bf16" : "fp32";
-    TrainStep step(spec, config.batchSize, bf16);
+    TrainStep step(spec, config.batchSize, bf16, channelsLast);
     for (const auto& p : step.network.module()->parameters())
         result.parameters += static_cast<std::size_t>(p.numel());
     step.network.module()->train();
@@ -108,7 +107,7 @@ ModelBench benchModel(Architecture architecture, const BenchConfig& config, bool
     const double inferSeconds = secondsFor(
         config.steps, config.warmup, [&] { torch::sigmoid(step.network.logits(input)); }, cancel);
     result.inferImagesPerSecond = config.batchSize * config.steps / inferSeconds;
-    const auto single = input.slice(0, 0, 1).contiguous(torch::MemoryFormat::ChannelsLast);
+    const auto single = input.slice(0, 0, 1).contiguous();
     constexpr int latencyRuns = 50;
     const double latencySeconds = secondsFor(
         latencyRuns, 5, [&] { torch::sigmoid(step.network.logits(single)); }, cancel);
@@ -134,13 +133,13 @@ std::filesystem::path writeBenchPrints(const std::filesystem::path& dir, int cou
     return dir;
 }
 
-PipelineBench benchPipeline(const BenchConfig& config, bool bf16, const ProgressSink& progress,
-                            const CancelToken& cancel)
+PipelineBench benchPipeline(const BenchConfig& config, bool bf16, bool channelsLast,
+                            const ProgressSink& progress, const CancelToken& cancel)
 {
     PipelineBench result;
     ModelSpec spec;  // seed autoencoder
     {
-        TrainStep step(spec, config.batchSize, bf16);
+        TrainStep step(spec, config.batchSize, bf16, channelsLast);
         step.network.module()->train();
         const double seconds = secondsFor(config.steps, config.warmup, step, cancel);
         result.computeImagesPerSecond = config.batchSize * config.steps / seconds;
@@ -163,6 +162,7 @@ PipelineBench benchPipeline(const BenchConfig& config, bool bf16, const Progress
     train.epochs = config.pipelineEpochs;
     train.threads = config.threads;
     train.precision = bf16 ? Precision::Bf16 : Precision::Fp32;
+    train.memoryLayout = channelsLast ? MemoryLayout::ChannelsLast : MemoryLayout::Contiguous;
     train.outPath = scratch / "pipeline.rwm";
     if (config.pipelineData.empty()) {
         report(progress, {0, 0, "writing 400 synthetic prints for the pipeline measurement", {}});
@@ -236,16 +236,18 @@ BenchResult runBenchmark(const BenchConfig& config, const ProgressSink& progress
     result.torchVersion = torchVersion();
     result.batch = config.batchSize;
     const bool bf16 = resolvePrecision(config.precision, cpu) == Precision::Bf16;
+    const bool channelsLast = resolveChannelsLast(config.memoryLayout, cpu);
+    result.memoryLayout = channelsLast ? "channels-last" : "contiguous";
     const std::size_t total = config.models.size() + (config.pipelineEpochs > 0 ? 1 : 0);
     std::size_t done = 0;
     for (Architecture architecture : config.models) {
         report(progress, {done, total, std::string("model ") + toString(architecture), {}});
-        result.models.push_back(benchModel(architecture, config, bf16, cancel));
+        result.models.push_back(benchModel(architecture, config, bf16, channelsLast, cancel));
         ++done;
     }
     if (config.pipelineEpochs > 0) {
         report(progress, {done, total, "data pipeline (seed-autoencoder)", {}});
-        result.pipeline = benchPipeline(config, bf16, {}, cancel);
+        result.pipeline = benchPipeline(config, bf16, channelsLast, {}, cancel);
         ++done;
     }
     report(progress, {done, total, "done", {}});

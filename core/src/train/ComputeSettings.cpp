@@ -33,6 +33,35 @@ bool precisionFromString(const std::string& name, Precision& out)
     return false;
 }
 
+const char* toString(MemoryLayout layout)
+{
+    switch (layout) {
+    case MemoryLayout::Auto: return "auto";
+    case MemoryLayout::ChannelsLast: return "channels-last";
+    case MemoryLayout::Contiguous: return "contiguous";
+    }
+    return "auto";
+}
+
+bool memoryLayoutFromString(const std::string& name, MemoryLayout& out)
+{
+    for (MemoryLayout l :
+         {MemoryLayout::Auto, MemoryLayout::ChannelsLast, MemoryLayout::Contiguous}) {
+        if (name == toString(l)) {
+            out = l;
+            return true;
+        }
+    }
+    return false;
+}
+
+bool resolveChannelsLast(MemoryLayout requested, const CpuFeatures& cpu)
+{
+    if (requested == MemoryLayout::Auto)
+        return cpu.avx512;
+    return requested == MemoryLayout::ChannelsLast;
+}
+
 CpuFeatures detectCpuFeatures()
 {
     CpuFeatures cpu;

@@ -238,7 +238,8 @@ TrainResult train(const TrainConfig& requested, const TrainingSink& progress,
     torch::manual_seed(config.seed);
     nets::Network network(config.model);
     auto module = network.module();
-    network.toChannelsLast();
+    const bool channelsLast = resolveChannelsLast(config.memoryLayout, detectCpuFeatures());
+    network.setChannelsLast(channelsLast);
     torch::optim::Adam optimizer(module->parameters(),
                                  torch::optim::AdamOptions(config.learningRate));
 
@@ -256,6 +257,7 @@ TrainResult train(const TrainConfig& requested, const TrainingSink& progress,
     card.seed = config.seed;
     card.threads = threads;
     card.precision = toString(precision);
+    card.memoryLayout = channelsLast ? "channels-last" : "contiguous";
     card.patience = config.patience;
     card.dataJson = toJson(data->summary());
     card.softwareVersion = RIDGEWORKS_VERSION;

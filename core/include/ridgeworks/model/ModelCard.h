@@ -33,6 +33,7 @@ struct ModelCard {
     std::uint64_t seed = 1;
     int threads = 0;
     std::string precision = "fp32";
+    std::string memoryLayout = "contiguous";  // as resolved for training
     int patience = 0;
     std::string dataJson = "{}";  // the DataSummary as JSON (source, counts, skipped files)
     // Results.

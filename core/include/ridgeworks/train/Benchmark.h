@@ -18,6 +18,7 @@ struct BenchConfig {
     int warmup = 3;
     int threads = 0;
     Precision precision = Precision::Auto;
+    MemoryLayout memoryLayout = MemoryLayout::Auto;
     std::string pipelineData;  // "folder:DIR" etc.; empty = synthetic prints made up front
     int pipelineEpochs = 3;    // epochs for the end-to-end and memory measurement
 };
@@ -44,6 +45,7 @@ struct BenchResult {
     std::string cpu;
     std::string torchVersion;
     int batch = 0;
+    std::string memoryLayout;  // as resolved
     std::vector<ModelBench> models;
     PipelineBench pipeline;  // seed-autoencoder
 

@@ -26,6 +26,7 @@ struct TrainConfig {
     std::uint64_t seed = 1;  // weights initialisation and batch order
     int threads = 0;         // 0 = defaultThreadCount()
     Precision precision = Precision::Auto;
+    MemoryLayout memoryLayout = MemoryLayout::Auto;
     int patience = 0;                  // early stopping: epochs without improvement; 0 = off
     double minImprovement = 1e-4;      // of the validation loss, to count as improvement
     std::filesystem::path outPath;     // the checkpoint (.rwm), rewritten after every epoch

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Re-trains the three shipped models from synthetic prints, exactly as they were made:
+#   resources/models/train-shipped-models.sh [BUILD_DIR]      (default build/release)
+# Deterministic for a given machine and thread count: every seed is fixed below. The model
+# cards inside the .rwm files record the data, epochs, time taken and validation metrics
+# (print one with `ridgeworks-cli model-card FILE`).
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+build=${1:-$root/build/release}
+cli="$build/app/cli/ridgeworks-cli"
+[ -x "$cli" ] || { echo "no $cli: build first (./installer/setup.sh build)" >&2; exit 1; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# 1. A pool of 800 synthetic prints in one folder (one subject each). Four sizes and
+#    resolutions vary the ridge period in the 100x100 training images (after cropping and
+#    scaling); the generator's seed varies class, pressure, dryness, noise and background.
+pool="$work/prints"
+"$cli" synth --count 200 --size 160x176 --ppi 500 --seed 1 --out "$pool" >/dev/null
+"$cli" synth --count 200 --size 200x224 --ppi 600 --seed 1001 --out "$pool" >/dev/null
+"$cli" synth --count 200 --size 144x160 --ppi 420 --seed 2001 --out "$pool" >/dev/null
+"$cli" synth --count 200 --size 240x256 --ppi 550 --seed 3001 --out "$pool" >/dev/null
+
+# 2. Damage is made on the fly, new for every epoch (seeded).
+kinds=obliteration,rotation,zcut,occlusion,scratch
+common=(--data "folder:$pool" --batch 32 --seed 1 --patience 3 --json)
+
+"$cli" train --model seed-autoencoder --epochs 12 --kinds obliteration,rotation,zcut \
+  --name "seed-autoencoder (synthetic, denoising)" "${common[@]}" \
+  --out "$here/seed-autoencoder.rwm" | tail -1
+"$cli" train --model unet-inpaint --epochs 8 --kinds "$kinds" \
+  --name "unet-inpaint (synthetic)" "${common[@]}" \
+  --out "$here/unet-inpaint.rwm" | tail -1
+"$cli" train --model damage-detector --epochs 8 --kinds "$kinds" \
+  --name "damage-detector (synthetic)" "${common[@]}" \
+  --out "$here/damage-detector.rwm" | tail -1
+ls -l "$here"/*.rwm
