@@ -14,7 +14,11 @@
 #include "MaskEditor.h"
 #include "MaskToolBar.h"
 #include "MatImage.h"
+#include "ModelLibrary.h"
 #include "RecentFiles.h"
+#include "TrainingJob.h"
+#include "TrainingPanel.h"
+#include "TrainingQueue.h"
 #include "WelcomePage.h"
 
 #include <QAction>
@@ -112,6 +116,7 @@ MainWindow::MainWindow(QWidget* parent)
     createMaskEditor();
     createEvidenceDock();
     createDamageDock();
+    createTrainingDock();
     createStatusBar();
 
     connect(m_welcome, &WelcomePage::loadDemoRequested, this, &MainWindow::loadDemoPrints);
@@ -156,6 +161,9 @@ MainWindow::~MainWindow()
     // this half-destroyed window (undefined behaviour, caught by UBSan): cut it first.
     if (m_damageDock)
         disconnect(m_damageDock, nullptr, this, nullptr);
+    // Likewise the training queue: it outlives this destructor's body (a child object).
+    if (m_trainingQueue)
+        disconnect(m_trainingQueue, nullptr, this, nullptr);
 }
 
 void MainWindow::createActions()
@@ -661,6 +669,40 @@ void MainWindow::applyDamageToCurrent()
         });
 }
 
+void MainWindow::createTrainingDock()
+{
+    m_modelLibrary = new ModelLibrary(this);
+    m_trainingQueue = new TrainingQueue(this);
+    m_trainingQueue->setModelsDir(m_modelLibrary->userModelsDir());
+    m_trainingPanel = new TrainingPanel(m_trainingQueue, m_modelLibrary, this);
+    m_trainingDock = new QDockWidget(QStringLiteral("Training"), this);
+    m_trainingDock->setObjectName(QStringLiteral("trainingDock"));
+    m_trainingDock->setAllowedAreas(Qt::BottomDockWidgetArea | Qt::TopDockWidgetArea);
+    m_trainingDock->setWidget(m_trainingPanel);
+    addDockWidget(Qt::BottomDockWidgetArea, m_trainingDock);
+    // Out of the way until asked for (View ▸ Training); the window state remembers it.
+    m_trainingDock->hide();
+
+    QAction* toggle = m_trainingDock->toggleViewAction();
+    toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
+    toggle->setStatusTip(
+        QStringLiteral("Train models in the background and manage the model library"));
+    QMenu* view = menuBar()->findChild<QMenu*>(QStringLiteral("viewMenu"));
+    view->addAction(toggle);
+
+    // A job leaves its model in the user's folder: list it at once.
+    connect(m_trainingQueue, &TrainingQueue::modelWritten, m_modelLibrary, &ModelLibrary::refresh);
+    connect(m_trainingQueue, &TrainingQueue::jobEnded, this, [this](int id, int state) {
+        const TrainingJob* job = m_trainingQueue->job(id);
+        if (!job)
+            return;
+        statusBar()->showMessage(QStringLiteral("Training “") + job->title + QStringLiteral("” ") +
+                                     trainingStateName(static_cast<TrainingJob::State>(state)) +
+                                     u'.',
+                                 kStatusTimeoutMs);
+    });
+}
+
 void MainWindow::createStatusBar()
 {
     m_pixelLabel = new QLabel(this);
@@ -1018,6 +1060,7 @@ void MainWindow::closeEvent(QCloseEvent* event)
 {
     m_jobs->cancelAll();
     m_previewJobs->cancelAll();
+    m_trainingQueue->cancelAll();
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());

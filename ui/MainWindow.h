@@ -29,7 +29,10 @@ class JobRunner;
 class MaskDocument;
 class MaskEditor;
 class MaskToolBar;
+class ModelLibrary;
 class RecentFiles;
+class TrainingPanel;
+class TrainingQueue;
 class WelcomePage;
 struct LoadOutcome;
 
@@ -46,6 +49,11 @@ public:
     MaskEditor* maskEditor() const { return m_maskEditor; }
     MaskToolBar* maskToolBar() const { return m_maskToolBar; }
     DamagePanel* damagePanel() const { return m_damagePanel; }
+    TrainingQueue* trainingQueue() const { return m_trainingQueue; }
+    TrainingPanel* trainingPanel() const { return m_trainingPanel; }
+    QDockWidget* trainingDock() const { return m_trainingDock; }
+    // The shipped and user-trained models (the user's folder: ModelLibrary).
+    ModelLibrary* modelLibrary() const { return m_modelLibrary; }
     int currentRow() const;
     void selectRow(int row);
     // The damage mask drawn on the selected print (nullptr when none is selected or it has
@@ -104,6 +112,7 @@ private:
     void requestDamagePreview();
     void onPreviewJobFinished();
     void onMaskEdited();
+    void createTrainingDock();
     void createStatusBar();
     void rebuildRecentMenu();
 
@@ -139,6 +148,10 @@ private:
     // status bar, and a newer request supersedes the older (at most one runs, one waits).
     JobRunner* m_previewJobs = nullptr;
     quint64 m_previewGeneration = 0;
+    ModelLibrary* m_modelLibrary = nullptr;
+    TrainingQueue* m_trainingQueue = nullptr;
+    TrainingPanel* m_trainingPanel = nullptr;
+    QDockWidget* m_trainingDock = nullptr;
     bool m_previewPending = false;
 
     QMenu* m_recentMenu = nullptr;

@@ -159,7 +159,9 @@ private Q_SLOTS:
         QCOMPARE(model.value(QStringLiteral("parameters")).toInt(), 314625);
         QVERIFY(model.value(QStringLiteral("trainImagesPerSecond")).toDouble() > 0.0);
         QVERIFY(model.value(QStringLiteral("latencyMs")).toDouble() > 0.0);
-        QVERIFY(!json.value(QStringLiteral("allocator")).toString().isEmpty());
+        // The CLI links tcmalloc (cmake/RidgeworksAllocator.cmake) unless built without it.
+        QCOMPARE(json.value(QStringLiteral("allocator")).toString(),
+                 QStringLiteral(RIDGEWORKS_EXPECTED_ALLOCATOR));
     }
 };
 
