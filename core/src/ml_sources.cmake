@@ -4,7 +4,7 @@ set(RIDGEWORKS_ML_SOURCES
   src/model/Model.cpp
   src/model/TensorImages.cpp
   src/model/WeightsIo.cpp
-  src/train/ComputeSettings.cpp
+  src/model/ComputeSettings.cpp
   src/train/Losses.cpp
   src/train/ResumeState.cpp
   src/train/Trainer.cpp

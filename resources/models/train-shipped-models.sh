@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Re-trains the three shipped models from synthetic prints, exactly as they were made:
-#   resources/models/train-shipped-models.sh [BUILD_DIR]      (default build/release)
+#   resources/models/train-shipped-models.sh [BUILD_DIR [MODEL...]]
+# BUILD_DIR defaults to build/release; MODEL (seed-autoencoder, unet-inpaint, damage-detector)
+# limits the run to those models (default: all three).
 # Deterministic for a given machine and thread count: every seed is fixed below. The model
 # cards inside the .rwm files record the data, epochs, time taken and validation metrics
 # (print one with `ridgeworks-cli model-card FILE`).
@@ -8,6 +10,9 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 build=${1:-$root/build/release}
+shift || true
+wanted=" ${*:-seed-autoencoder unet-inpaint damage-detector} "
+want() { [[ "$wanted" == *" $1 "* ]]; }
 cli="$build/app/cli/ridgeworks-cli"
 [ -x "$cli" ] || { echo "no $cli: build first (./installer/setup.sh build)" >&2; exit 1; }
 work=$(mktemp -d)
@@ -26,13 +31,13 @@ pool="$work/prints"
 kinds=obliteration,rotation,zcut,occlusion,scratch
 common=(--data "folder:$pool" --batch 32 --seed 1 --patience 3 --json)
 
-"$cli" train --model seed-autoencoder --epochs 12 --kinds obliteration,rotation,zcut \
+want seed-autoencoder && "$cli" train --model seed-autoencoder --epochs 12 --kinds obliteration,rotation,zcut \
   --name "seed-autoencoder (synthetic, denoising)" "${common[@]}" \
   --out "$here/seed-autoencoder.rwm" | tail -1
-"$cli" train --model unet-inpaint --epochs 8 --kinds "$kinds" \
+want unet-inpaint && "$cli" train --model unet-inpaint --epochs 8 --kinds "$kinds" \
   --name "unet-inpaint (synthetic)" "${common[@]}" \
   --out "$here/unet-inpaint.rwm" | tail -1
-"$cli" train --model damage-detector --epochs 8 --kinds "$kinds" \
+want damage-detector && "$cli" train --model damage-detector --epochs 20 --kinds "$kinds" \
   --name "damage-detector (synthetic)" "${common[@]}" \
   --out "$here/damage-detector.rwm" | tail -1
 ls -l "$here"/*.rwm

@@ -85,6 +85,10 @@ cv::Mat toUnitFloat(const cv::Mat& gray);
 // Checks the parts of DataConfig that every source uses; throws InvalidArgument naming them.
 void validateConfig(const DataConfig& config);
 
+// Copies the settings every source records the same way (image size, seed, damage kinds
+// and levels) into its summary.
+void recordCommonSettings(const DataConfig& config, DataSummary& summary);
+
 // The share of the model image a print must cover to be usable for training.
 inline constexpr double kMinForegroundShare = 0.05;
 

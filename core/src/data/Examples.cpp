@@ -52,6 +52,16 @@ cv::Mat alteredPairMask(const cv::Mat& real, const cv::Mat& altered)
     return mask;
 }
 
+void recordCommonSettings(const DataConfig& config, DataSummary& summary)
+{
+    summary.imageSize = config.imageSize;
+    summary.seed = config.seed;
+    for (const DamageKind kind : config.damageKinds)
+        summary.damageKinds.emplace_back(toString(kind));
+    for (const DamageLevel level : config.damageLevels)
+        summary.damageLevels.emplace_back(toString(level));
+}
+
 void validateConfig(const DataConfig& config)
 {
     if (config.imageSize < 32 || config.imageSize > 1024)

@@ -280,12 +280,7 @@ void FileTrainingData::split(const fs::path& root)
     m_summary.alteredPairs = m_pairs.size();
     m_summary.trainExamples = size(DataSplit::Train);
     m_summary.validationExamples = size(DataSplit::Validation);
-    m_summary.imageSize = m_config.imageSize;
-    m_summary.seed = m_config.seed;
-    for (const DamageKind kind : m_config.damageKinds)
-        m_summary.damageKinds.emplace_back(toString(kind));
-    for (const DamageLevel level : m_config.damageLevels)
-        m_summary.damageLevels.emplace_back(toString(level));
+    recordCommonSettings(m_config, m_summary);
 }
 
 TrainingExample FileTrainingData::example(DataSplit split, std::uint64_t epoch,

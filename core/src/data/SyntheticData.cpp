@@ -52,12 +52,7 @@ public:
         m_summary.validationSubjects = m_summary.validationPrints;
         m_summary.trainExamples = m_summary.trainPrints;
         m_summary.validationExamples = m_summary.validationPrints;
-        m_summary.imageSize = config.imageSize;
-        m_summary.seed = config.seed;
-        for (const DamageKind kind : config.damageKinds)
-            m_summary.damageKinds.emplace_back(toString(kind));
-        for (const DamageLevel level : config.damageLevels)
-            m_summary.damageLevels.emplace_back(toString(level));
+        recordCommonSettings(config, m_summary);
     }
 
     const DataConfig& config() const override { return m_config; }

@@ -5,7 +5,7 @@
 #include "model/WeightsIo.h"
 #include "ridgeworks/common/Error.h"
 #include "ridgeworks/model/Checkpoint.h"
-#include "ridgeworks/train/ComputeSettings.h"
+#include "ridgeworks/model/ComputeSettings.h"
 
 namespace rw {
 

@@ -155,6 +155,7 @@ PipelineBench benchPipeline(const BenchConfig& config, bool bf16, bool channelsL
             std::filesystem::remove_all(dir, ec);
         }
     } cleanup{scratch};
+    std::filesystem::create_directories(scratch);
 
     TrainConfig train;
     train.model = spec;

@@ -202,6 +202,15 @@ TrainResult train(const TrainConfig& requested, const TrainingSink& progress,
             progress(p);
     };
 
+    // Fail before the (long) data loading, not at the end of the first epoch.
+    if (const auto folder = config.outPath.parent_path(); !folder.empty()) {
+        std::error_code ec;
+        std::filesystem::create_directories(folder, ec);
+        if (ec || !std::filesystem::is_directory(folder))
+            throw Error(ErrorKind::WriteFailed,
+                        "cannot create the checkpoint's folder: " + ec.message(), folder);
+    }
+
     tuneGlibcMallocForTensors();
     const int threads = applyThreadCount(config.threads);
     const Precision precision = resolvePrecision(config.precision, detectCpuFeatures());

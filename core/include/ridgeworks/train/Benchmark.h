@@ -2,8 +2,8 @@
 // `ridgeworks-cli bench`: training and inference throughput of each model at a batch size,
 // single-image latency, the data pipeline's end-to-end rate, and memory across epochs.
 #include "ridgeworks/common/Progress.h"
+#include "ridgeworks/model/ComputeSettings.h"
 #include "ridgeworks/model/ModelSpec.h"
-#include "ridgeworks/train/ComputeSettings.h"
 
 #include <string>
 #include <vector>

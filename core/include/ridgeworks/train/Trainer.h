@@ -4,8 +4,8 @@
 // early stopping, a checkpoint after every epoch (atomic), exact resume, cancel within a batch.
 #include "ridgeworks/common/Progress.h"
 #include "ridgeworks/data/DataSource.h"
+#include "ridgeworks/model/ComputeSettings.h"
 #include "ridgeworks/model/ModelCard.h"
-#include "ridgeworks/train/ComputeSettings.h"
 
 #include <opencv2/core.hpp>
 

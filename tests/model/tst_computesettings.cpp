@@ -1,6 +1,6 @@
 // CPU dispatch decisions: precision, memory layout, threads, allocator — on real and on
 // described CPUs.
-#include "ridgeworks/train/ComputeSettings.h"
+#include "ridgeworks/model/ComputeSettings.h"
 
 #include <QtTest>
 

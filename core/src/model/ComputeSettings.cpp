@@ -1,4 +1,4 @@
-#include "ridgeworks/train/ComputeSettings.h"
+#include "ridgeworks/model/ComputeSettings.h"
 
 #include <torch/torch.h>
 
