@@ -144,6 +144,13 @@ private Q_SLOTS:
         }
         QCOMPARE(test::errorKindOf([&] { readModelCard(bad); }).value_or(ErrorKind::Cancelled),
                  ErrorKind(kind));
+        // The fast peek reads no weights: it cannot see a flipped weight byte, and says so in
+        // its contract; everything else it refuses the same way.
+        const auto peeked = test::errorKindOf([&] { peekModelCard(bad); });
+        if (damage == QLatin1String("flip-weights"))
+            QVERIFY(!peeked.has_value());
+        else
+            QCOMPARE(peeked.value_or(ErrorKind::Cancelled), ErrorKind(kind));
     }
 
     void failedWriteKeepsThePreviousCheckpoint()

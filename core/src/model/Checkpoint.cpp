@@ -131,6 +131,68 @@ ModelCard readModelCard(const std::filesystem::path& path)
     return readCheckpoint(path).card;
 }
 
+ModelCard peekModelCard(const std::filesystem::path& path)
+{
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec))
+        throw Error(ErrorKind::Missing, "no such file", path);
+    if (std::filesystem::is_directory(path, ec))
+        throw Error(ErrorKind::Unreadable, "is a folder, not a checkpoint file", path);
+    const auto fileSize = std::filesystem::file_size(path, ec);
+    if (ec)
+        throw Error(ErrorKind::Unreadable, "cannot read the size: " + ec.message(), path);
+    if (fileSize == 0)
+        throw Error(ErrorKind::ZeroSize, "empty file", path);
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        throw Error(ErrorKind::Unreadable, "cannot open for reading", path);
+    const std::size_t headerSize = kMagic.size() + 4 + 8;
+    std::string header(headerSize, '\0');
+    in.read(header.data(), static_cast<std::streamsize>(headerSize));
+    header.resize(static_cast<std::size_t>(in.gcount()));
+    if (header.size() < kMagic.size() || header.compare(0, kMagic.size(), kMagic) != 0)
+        throw Error(ErrorKind::WrongFormat, "not a Ridgeworks model checkpoint (.rwm)", path);
+    if (header.size() < headerSize)
+        throw Error(ErrorKind::Truncated, "checkpoint is cut short", path);
+    std::size_t offset = kMagic.size();
+    const auto version = readInteger(header, offset, 4);
+    if (version != kFormatVersion)
+        throw Error(ErrorKind::Incompatible,
+                    "checkpoint format version " + std::to_string(version) +
+                        " (this Ridgeworks reads version " + std::to_string(kFormatVersion) + ")",
+                    path);
+    const auto cardLength = readInteger(header, offset, 8);
+    // The card, two more length fields and the checksum must fit in the file.
+    if (cardLength > fileSize || fileSize - cardLength < headerSize + 2 * 8 + kDigestSize)
+        throw Error(ErrorKind::Truncated, "checkpoint is cut short", path);
+    std::string card(static_cast<std::size_t>(cardLength), '\0');
+    in.read(card.data(), static_cast<std::streamsize>(cardLength));
+    if (static_cast<std::uint64_t>(in.gcount()) != cardLength)
+        throw Error(ErrorKind::Truncated, "checkpoint is cut short", path);
+    // Skip over the weights and the resume state by their lengths: the file must end exactly
+    // with the checksum after them (a cut file does not).
+    std::uint64_t expected = headerSize + cardLength;
+    for (int section = 0; section < 2; ++section) {
+        std::string length(8, '\0');
+        in.seekg(static_cast<std::streamoff>(expected));
+        in.read(length.data(), 8);
+        if (in.gcount() != 8)
+            throw Error(ErrorKind::Truncated, "checkpoint is cut short", path);
+        std::size_t at = 0;
+        const auto bytes = readInteger(length, at, 8);
+        if (bytes > fileSize)
+            throw Error(ErrorKind::Truncated, "checkpoint is cut short", path);
+        expected += 8 + bytes;
+    }
+    if (expected + kDigestSize != fileSize)
+        throw Error(ErrorKind::Truncated,
+                    expected + kDigestSize > fileSize
+                        ? "checkpoint is cut short"
+                        : "checkpoint has extra bytes after its checksum",
+                    path);
+    return ModelCard::fromJson(card, path.string());
+}
+
 std::string checkpointSha256(const std::filesystem::path& path)
 {
     return sha256OfFile(path);

@@ -42,7 +42,7 @@ void listFolder(const fs::path& folder, bool shipped, ModelListing& listing)
     std::sort(files.begin(), files.end());
     for (const fs::path& file : files) {
         try {
-            listing.models.push_back({file, readModelCard(file), shipped});
+            listing.models.push_back({file, peekModelCard(file), shipped});
         } catch (const Error& e) {
             listing.unreadable.push_back({file, e.reason()});
         }

@@ -32,6 +32,12 @@ CheckpointFile readCheckpoint(const std::filesystem::path& path);
 // Reads only the card (still verifies the checksum). Same errors as readCheckpoint.
 ModelCard readModelCard(const std::filesystem::path& path);
 
+// Reads the header and the card only — no hashing of the weights — for model lists that must
+// stay fast on the GUI thread (the shipped models are ~30 MB together). Checks the magic, the
+// version, the section lengths against the file size and the card; a damaged weights section
+// is only found by readCheckpoint / Model::load. Same error kinds as readCheckpoint.
+ModelCard peekModelCard(const std::filesystem::path& path);
+
 // SHA-256 of the whole file, the identity recorded by derived items.
 std::string checkpointSha256(const std::filesystem::path& path);
 

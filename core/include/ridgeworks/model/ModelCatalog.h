@@ -31,7 +31,8 @@ struct ModelListing {
 std::filesystem::path shippedModelsDir(const std::filesystem::path& executableDir);
 
 // Lists *.rwm files in the given folders (not recursive); a bad file is listed in
-// `unreadable`, never fatal.
+// `unreadable`, never fatal. Reads cards with peekModelCard (fast: no weights hashing);
+// loading a model verifies the whole file.
 ModelListing listModels(const std::vector<std::filesystem::path>& shippedDirs,
                         const std::vector<std::filesystem::path>& userDirs);
 
