@@ -3,6 +3,7 @@
 // (SOCOFing's size, 96×103) saved under SOCOFing's real file names, with altered versions
 // made by core/damage, plus a few broken files. Generating prints is the slow part, so each
 // print is made once per test program.
+#include "CachedSyntheticPrint.h"
 #include "ridgeworks/damage/Damage.h"
 #include "ridgeworks/synth/SyntheticPrint.h"
 
@@ -21,16 +22,7 @@ namespace rw::test {
 
 inline const cv::Mat& smallPrint(std::uint64_t seed)
 {
-    static std::map<std::uint64_t, cv::Mat> cache;
-    auto it = cache.find(seed);
-    if (it == cache.end()) {
-        rw::SynthOptions options;
-        options.width = 96;
-        options.height = 103;
-        options.seed = seed;
-        it = cache.emplace(seed, rw::generateSyntheticPrint(options).image).first;
-    }
-    return it->second;
+    return cachedSyntheticPrint(seed, 96, 103).image;  // SOCOFing's size
 }
 
 inline void writeImage(const std::filesystem::path& path, const cv::Mat& image)
