@@ -4,6 +4,7 @@
 
 #include <QGridLayout>
 #include <QLabel>
+#include <QStackedLayout>
 
 namespace rw {
 
@@ -33,13 +34,39 @@ QString formatScale(double scaleX, double scaleY)
 
 }  // namespace
 
+QString ComparisonView::paneName(Pane pane)
+{
+    switch (pane) {
+    case Pane::Original: return QStringLiteral("Original");
+    case Pane::Working: return QStringLiteral("Working");
+    case Pane::Clean: return QStringLiteral("Clean original");
+    case Pane::Damaged: return QStringLiteral("Damaged");
+    case Pane::Estimate: return QStringLiteral("Estimate");
+    }
+    return {};
+}
+
 ComparisonView::ComparisonView(QWidget* parent)
     : QWidget(parent)
-    , m_originalView(new ImageView(this))
-    , m_workingView(new ImageView(this))
-    , m_originalCaption(makeCaption(this))
-    , m_workingCaption(makeCaption(this))
+    , m_pages(new QStackedLayout(this))
+    , m_pairPage(new QWidget(this))
+    , m_reconstructionView(new ReconstructionView(this))
+    , m_originalView(new ImageView(m_pairPage))
+    , m_workingView(new ImageView(m_pairPage))
+    , m_originalCaption(makeCaption(m_pairPage))
+    , m_workingCaption(makeCaption(m_pairPage))
 {
+    m_pages->addWidget(m_pairPage);
+    m_pages->addWidget(m_reconstructionView);
+    connect(m_reconstructionView, &ReconstructionView::pixelHovered, this,
+            [this](ReconstructionView::Pane pane, QPoint pixel, int gray) {
+                const Pane which = pane == ReconstructionView::Pane::Clean     ? Pane::Clean
+                                   : pane == ReconstructionView::Pane::Damaged ? Pane::Damaged
+                                                                               : Pane::Estimate;
+                Q_EMIT pixelHovered(which, pixel, gray);
+            });
+    connect(m_reconstructionView, &ReconstructionView::pixelLeft, this, &ComparisonView::pixelLeft);
+
     m_originalView->setObjectName(QStringLiteral("originalView"));
     m_workingView->setObjectName(QStringLiteral("workingView"));
     m_originalCaption->setObjectName(QStringLiteral("originalCaption"));
@@ -47,7 +74,7 @@ ComparisonView::ComparisonView(QWidget* parent)
 
     // A grid with equal columns: both panes always have the same size, so the same zoom
     // and centre show the same pixels.
-    auto* grid = new QGridLayout(this);
+    auto* grid = new QGridLayout(m_pairPage);
     grid->setContentsMargins(0, 0, 0, 0);
     grid->setHorizontalSpacing(4);
     grid->setVerticalSpacing(0);
@@ -71,8 +98,21 @@ ComparisonView::ComparisonView(QWidget* parent)
     connect(m_workingView, &ImageView::pixelLeft, this, &ComparisonView::pixelLeft);
 }
 
+void ComparisonView::showReconstruction(const EvidenceItem& item, ReconstructionView::Images images)
+{
+    showItem(item);
+    m_pages->setCurrentWidget(m_reconstructionView);
+    m_reconstructionView->setImages(std::move(images));
+}
+
+bool ComparisonView::isShowingReconstruction() const
+{
+    return m_pages->currentWidget() == m_reconstructionView;
+}
+
 void ComparisonView::showItem(const EvidenceItem& item)
 {
+    m_pages->setCurrentWidget(m_pairPage);
     m_showingPreview = false;
     m_syncing = true;  // both panes fit themselves; no need to echo
     m_originalView->setImage(item.original);
@@ -118,11 +158,14 @@ void ComparisonView::updateCaptions(const EvidenceItem& item)
     // A derived print is shown where an original would be, and says so.
     const QString title = item.derivation ? QStringLiteral("<b>Derived print</b> — ")
                                           : QStringLiteral("<b>Original</b> — ");
-    const QString origin = item.derivation ? QString(QStringLiteral("damaged copy of ") +
-                                                     item.derivation->parentName.toHtmlEscaped() +
-                                                     QStringLiteral(", which stays unaltered"))
-                                           : QString(sourceFormatText(item.print).toHtmlEscaped() +
-                                                     QStringLiteral(" · as loaded, never altered"));
+    const QString origin = item.derivation
+                               ? QString((item.derivation->isReconstruction()
+                                              ? QStringLiteral("ESTIMATE reconstructed from ")
+                                              : QStringLiteral("damaged copy of ")) +
+                                         item.derivation->parentName.toHtmlEscaped() +
+                                         QStringLiteral(", which stays unaltered"))
+                               : QString(sourceFormatText(item.print).toHtmlEscaped() +
+                                         QStringLiteral(" · as loaded, never altered"));
     m_originalCaption->setText(title + QString::number(item.print.width()) + u'×' +
                                QString::number(item.print.height()) + QStringLiteral(" px") +
                                kDetailStart + resolutionText(item).toHtmlEscaped() +
@@ -150,22 +193,34 @@ void ComparisonView::updateCaptions(const EvidenceItem& item)
 
 void ComparisonView::zoomIn()
 {
-    m_originalView->zoomIn();
+    if (isShowingReconstruction())
+        m_reconstructionView->zoomIn();
+    else
+        m_originalView->zoomIn();
 }
 
 void ComparisonView::zoomOut()
 {
-    m_originalView->zoomOut();
+    if (isShowingReconstruction())
+        m_reconstructionView->zoomOut();
+    else
+        m_originalView->zoomOut();
 }
 
 void ComparisonView::fitToWindow()
 {
-    m_originalView->fitToWindow();
+    if (isShowingReconstruction())
+        m_reconstructionView->fitToWindow();
+    else
+        m_originalView->fitToWindow();
 }
 
 void ComparisonView::actualSize()
 {
-    m_originalView->actualSize();
+    if (isShowingReconstruction())
+        m_reconstructionView->actualSize();
+    else
+        m_originalView->actualSize();
 }
 
 void ComparisonView::syncFrom(ImageView* source, ImageView* other)

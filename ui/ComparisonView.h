@@ -1,12 +1,15 @@
 #pragma once
 // The central comparison area: "Original" and "Working" panes side by side, pixel-aligned,
-// zoomed and panned together.
+// zoomed and panned together. A reconstruction is shown by ReconstructionView instead: the
+// clean original, the damaged parent and the estimate in one of its comparison modes.
 #include "EvidenceItem.h"
+#include "ReconstructionView.h"
 
 #include <QPoint>
 #include <QWidget>
 
 class QLabel;
+class QStackedLayout;
 
 namespace rw {
 
@@ -16,12 +19,19 @@ class ComparisonView : public QWidget {
     Q_OBJECT
 
 public:
-    enum class Pane { Original, Working };
+    enum class Pane { Original, Working, Clean, Damaged, Estimate };
     Q_ENUM(Pane)
+    static QString paneName(Pane pane);  // "Original", "Working", "Clean", "Damaged", "Estimate"
 
     explicit ComparisonView(QWidget* parent = nullptr);
 
     void showItem(const EvidenceItem& item);
+    // A reconstruction (`item`) with the images to compare it with: shown by the
+    // reconstruction view in its current mode. The Original and Working panes get `item` too
+    // (hidden), so the mask editor keeps working on them.
+    void showReconstruction(const EvidenceItem& item, ReconstructionView::Images images);
+    bool isShowingReconstruction() const;
+    ReconstructionView* reconstructionView() const { return m_reconstructionView; }
     // The Working pane shows `preview` (same size as the item) instead of the model input,
     // keeping zoom and position; showWorking() puts the model input back.
     void showPreview(const QImage& preview, const QString& title, const QString& detail);
@@ -53,6 +63,9 @@ private:
     void syncFrom(ImageView* source, ImageView* other);
     void onPixelHovered(Pane pane, QPoint pixel);
 
+    QStackedLayout* m_pages = nullptr;
+    QWidget* m_pairPage = nullptr;
+    ReconstructionView* m_reconstructionView = nullptr;
     ImageView* m_originalView = nullptr;
     ImageView* m_workingView = nullptr;
     QLabel* m_originalCaption = nullptr;

@@ -26,7 +26,8 @@ struct Derivation {
     QString parentKey;
     QString parentName;
     QString parentSha256;  // the parent's hash when the item was made
-    QString operation;     // "damage"
+    QString operation;     // "damage" or "reconstruct"
+    // operation "damage":
     DamageKind kind = DamageKind::Obliteration;
     DamageLevel level = DamageLevel::Medium;
     std::uint64_t seed = 1;
@@ -34,6 +35,25 @@ struct Derivation {
     QString label;                // "obliteration hard, seed 7": short, for the list
     QString summary;              // core's one-line description
     cv::Mat mask;                 // CV_8UC1, 255 where the pixels no longer show the parent's
+
+    // operation "reconstruct" (`mask` is then the changed-pixel mask, the same as changedMask):
+    QString modelName;          // the model card's name, e.g. "unet-inpaint (synthetic)"
+    QString modelArchitecture;  // "unet-inpaint", "seed-autoencoder"
+    QString modelPath;          // the checkpoint file
+    QString modelSha256;        // of the whole checkpoint file (checkpointSha256)
+    QString mode;               // "full" or "selective"
+    QString maskSource;         // the examiner's choice: "drawn", "damage" or "detect"
+    QString maskOrigin;         // what core used: "given", "detected" or "none"
+    QString detectorName;       // mask source "detect" only: the damage detector...
+    QString detectorPath;
+    QString detectorSha256;
+    double detectorThreshold = 0.0;  // ...and its probability threshold (0 when unused)
+    cv::Mat changedMask;             // CV_8UC1, 255 = an estimate, not the parent's pixel
+    cv::Mat confidence;              // CV_32FC1 in [0,1], 1 for the parent's own pixels
+    cv::Mat damageMask;              // CV_8UC1, the damage mask used (given or detected)
+    cv::Mat damageProbability;       // CV_32FC1, the detector's output; empty when it did not run
+
+    bool isReconstruction() const { return operation == QStringLiteral("reconstruct"); }
 };
 
 struct EvidenceItem {

@@ -23,6 +23,26 @@ constexpr double kWheelNotchesPerDoubling = 4;  // one wheel notch (120) zooms b
 
 const QColor kPaneBackground(0x2a, 0x2d, 0x31);
 const QColor kOutline(0xff, 0xae, 0x42);  // the amber of the app icon's reconstructed patch
+constexpr int kDividerGrabPixels = 8;     // how near the divider a press grabs it
+
+// A rounded label box at `anchor` (its top-left, or top-right when `alignRight`).
+void drawLabelBox(QPainter* painter, QPointF anchor, const QString& text, const QColor& fill,
+                  bool alignRight = false)
+{
+    QFont font = painter->font();
+    font.setBold(true);
+    painter->setFont(font);
+    const QFontMetrics metrics(font);
+    const QSizeF size(metrics.horizontalAdvance(text) + 14, metrics.height() + 6);
+    QRectF box(anchor, size);
+    if (alignRight)
+        box.moveRight(anchor.x());
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(fill);
+    painter->drawRoundedRect(box, 4, 4);
+    painter->setPen(Qt::white);
+    painter->drawText(box, Qt::AlignCenter, text);
+}
 
 }  // namespace
 
@@ -92,6 +112,49 @@ void ImageView::setOutline(const QRect& rect)
     m_outlineItem->setVisible(!rect.isEmpty() && !m_image.isNull());
 }
 
+void ImageView::setBadge(const QString& text)
+{
+    m_badge = text;
+    viewport()->update();
+}
+
+void ImageView::setDivider(std::optional<double> x, const QString& leftLabel,
+                           const QString& rightLabel)
+{
+    m_divider = x;
+    m_dividerLeft = leftLabel;
+    m_dividerRight = rightLabel;
+    if (!x) {
+        m_draggingDivider = false;
+        if (dragMode() == QGraphicsView::ScrollHandDrag)
+            viewport()->setCursor(Qt::OpenHandCursor);
+    }
+    viewport()->update();
+}
+
+void ImageView::mousePressEvent(QMouseEvent* event)
+{
+    if (m_divider && event->button() == Qt::LeftButton && !m_image.isNull()) {
+        const double dividerX = mapFromScene(QPointF(*m_divider, 0.0)).x();
+        if (std::abs(event->position().x() - dividerX) <= kDividerGrabPixels) {
+            m_draggingDivider = true;
+            event->accept();
+            return;
+        }
+    }
+    QGraphicsView::mousePressEvent(event);
+}
+
+void ImageView::mouseReleaseEvent(QMouseEvent* event)
+{
+    if (m_draggingDivider && event->button() == Qt::LeftButton) {
+        m_draggingDivider = false;
+        event->accept();
+        return;
+    }
+    QGraphicsView::mouseReleaseEvent(event);
+}
+
 double ImageView::zoom() const
 {
     return transform().m11();
@@ -153,6 +216,19 @@ void ImageView::wheelEvent(QWheelEvent* event)
 
 void ImageView::mouseMoveEvent(QMouseEvent* event)
 {
+    if (m_draggingDivider) {
+        const double x = viewportTransform().inverted().map(event->position()).x();
+        Q_EMIT dividerDragged(std::clamp(x, 0.0, static_cast<double>(m_image.width())));
+        reportPixelAt(event->position());
+        event->accept();
+        return;
+    }
+    if (m_divider && !m_image.isNull()) {
+        const double dividerX = mapFromScene(QPointF(*m_divider, 0.0)).x();
+        viewport()->setCursor(std::abs(event->position().x() - dividerX) <= kDividerGrabPixels
+                                  ? Qt::SplitHCursor
+                                  : Qt::OpenHandCursor);
+    }
     QGraphicsView::mouseMoveEvent(event);  // drag-to-pan
     reportPixelAt(event->position());
 }
@@ -176,6 +252,33 @@ void ImageView::resizeEvent(QResizeEvent* event)
 void ImageView::drawForeground(QPainter* painter, const QRectF& rect)
 {
     QGraphicsView::drawForeground(painter, rect);
+    if (m_divider && !m_image.isNull()) {
+        painter->save();
+        painter->resetTransform();
+        const double x = mapFromScene(QPointF(*m_divider, 0.0)).x();
+        const QRect area = viewport()->rect();
+        painter->setPen(QPen(QColor(0, 0, 0, 160), 4));
+        painter->drawLine(QPointF(x, area.top()), QPointF(x, area.bottom()));
+        painter->setPen(QPen(Qt::white, 2));
+        painter->drawLine(QPointF(x, area.top()), QPointF(x, area.bottom()));
+        // A grip in the middle says it can be dragged.
+        painter->setBrush(Qt::white);
+        painter->setPen(QPen(QColor(0x2a, 0x2d, 0x31), 1));
+        painter->drawRoundedRect(QRectF(x - 6, area.center().y() - 18, 12, 36), 4, 4);
+        const double labelY = area.bottom() - 34;
+        if (!m_dividerLeft.isEmpty())
+            drawLabelBox(painter, QPointF(x - 6, labelY), m_dividerLeft, QColor(0xb0, 0x3a, 0x2e),
+                         true);
+        if (!m_dividerRight.isEmpty())
+            drawLabelBox(painter, QPointF(x + 6, labelY), m_dividerRight, QColor(0x3d, 0x46, 0x52));
+        painter->restore();
+    }
+    if (!m_badge.isEmpty()) {
+        painter->save();
+        painter->resetTransform();
+        drawLabelBox(painter, QPointF(10, 10), m_badge, QColor(0xb0, 0x3a, 0x2e));
+        painter->restore();
+    }
     if (m_message.isEmpty())
         return;
     // In viewport coordinates, so the sentence stays readable at any zoom.

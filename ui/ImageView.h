@@ -8,6 +8,8 @@
 #include <QPointF>
 #include <QString>
 
+#include <optional>
+
 class QGraphicsPixmapItem;
 class QGraphicsRectItem;
 
@@ -30,6 +32,15 @@ public:
     void setOutline(const QRect& rect);
     const QImage& image() const { return m_image; }
 
+    // A label pinned to the pane's top-left corner at any zoom (e.g. "ESTIMATE"); empty hides it.
+    void setBadge(const QString& text);
+    QString badge() const { return m_badge; }
+    // Swipe: a vertical divider at image column `x` (nullopt hides it), with a label for each
+    // side. Dragging near the divider moves it (dividerDragged) instead of panning.
+    void setDivider(std::optional<double> x, const QString& leftLabel = {},
+                    const QString& rightLabel = {});
+    std::optional<double> divider() const { return m_divider; }
+
     double zoom() const;          // view pixels per image pixel
     QPointF sceneCentre() const;  // image coordinates at the middle of the viewport
     bool isFitMode() const { return m_fitMode; }
@@ -48,8 +59,12 @@ Q_SIGNALS:
     // The image pixel under the cursor; pixelLeft() when the cursor leaves the image.
     void pixelHovered(QPoint pixel);
     void pixelLeft();
+    // The divider was dragged to image column `x` (not yet moved: the owner decides).
+    void dividerDragged(double x);
 
 protected:
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
     void wheelEvent(QWheelEvent* event) override;
     void mouseMoveEvent(QMouseEvent* event) override;
     bool viewportEvent(QEvent* event) override;
@@ -70,6 +85,11 @@ private:
     QString m_message;
     bool m_fitMode = true;
     bool m_pixelHovered = false;
+    QString m_badge;
+    std::optional<double> m_divider;
+    QString m_dividerLeft;
+    QString m_dividerRight;
+    bool m_draggingDivider = false;
 };
 
 }  // namespace rw

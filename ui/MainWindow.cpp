@@ -16,6 +16,7 @@
 #include "MatImage.h"
 #include "ModelLibrary.h"
 #include "RecentFiles.h"
+#include "ReconstructionController.h"
 #include "TrainingJob.h"
 #include "TrainingPanel.h"
 #include "TrainingQueue.h"
@@ -117,6 +118,7 @@ MainWindow::MainWindow(QWidget* parent)
     createEvidenceDock();
     createDamageDock();
     createTrainingDock();
+    m_reconstruction = new ReconstructionController(this);
     createStatusBar();
 
     connect(m_welcome, &WelcomePage::loadDemoRequested, this, &MainWindow::loadDemoPrints);
@@ -157,6 +159,9 @@ MainWindow::MainWindow(QWidget* parent)
 
 MainWindow::~MainWindow()
 {
+    // Its docks and actions call back into this window: gone before the window is half gone.
+    delete m_reconstruction;
+    m_reconstruction = nullptr;
     // ~QWidget hides the docks, and the Damage dock's visibilityChanged would call back into
     // this half-destroyed window (undefined behaviour, caught by UBSan): cut it first.
     if (m_damageDock)
@@ -894,7 +899,9 @@ void MainWindow::showCurrent()
         setWindowTitle(QStringLiteral("Ridgeworks"));
     } else {
         const EvidenceItem& item = m_model->item(row);
-        m_comparison->showItem(item);
+        // A reconstruction goes to the comparison modes; anything else to Original/Working.
+        if (!m_reconstruction || !m_reconstruction->showItem(item))
+            m_comparison->showItem(item);
         m_stack->setCurrentWidget(m_comparison);
         setWindowTitle(item.name + QStringLiteral(" — Ridgeworks"));
     }
@@ -904,6 +911,7 @@ void MainWindow::showCurrent()
     clearPixelReadout();
     updateResolutionLabel();
     updateActions();
+    Q_EMIT currentItemChanged(row);
 }
 
 void MainWindow::updateActions()
@@ -936,8 +944,7 @@ void MainWindow::showPixel(ComparisonView::Pane pane, QPoint pixel, int gray)
         return;
     // Millimetres from the resolution, measured to the pixel's centre.
     const double mmPerPixel = 25.4 / m_model->item(row).print.ppi;
-    const QString paneName = pane == ComparisonView::Pane::Original ? QStringLiteral("Original")
-                                                                    : QStringLiteral("Working");
+    const QString paneName = ComparisonView::paneName(pane);
     m_pixelLabel->setText(
         paneName + QStringLiteral("  x ") + QString::number(pixel.x()) + QStringLiteral(", y ") +
         QString::number(pixel.y()) + QStringLiteral(" (") +

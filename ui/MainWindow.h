@@ -30,6 +30,7 @@ class MaskDocument;
 class MaskEditor;
 class MaskToolBar;
 class ModelLibrary;
+class ReconstructionController;
 class RecentFiles;
 class TrainingPanel;
 class TrainingQueue;
@@ -54,6 +55,8 @@ public:
     QDockWidget* trainingDock() const { return m_trainingDock; }
     // The shipped and user-trained models (the user's folder: ModelLibrary).
     ModelLibrary* modelLibrary() const { return m_modelLibrary; }
+    // Reconstruct: its action, dock, comparison modes and Metrics dock.
+    ReconstructionController* reconstruction() const { return m_reconstruction; }
     int currentRow() const;
     void selectRow(int row);
     // The damage mask drawn on the selected print (nullptr when none is selected or it has
@@ -86,6 +89,8 @@ Q_SIGNALS:
     void damageApplied(int row);
     // The Working pane now shows the preview described by `summary`.
     void damagePreviewShown(const QString& summary);
+    // The selected print changed (-1: none) and is now shown.
+    void currentItemChanged(int row);
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
@@ -152,6 +157,7 @@ private:
     TrainingQueue* m_trainingQueue = nullptr;
     TrainingPanel* m_trainingPanel = nullptr;
     QDockWidget* m_trainingDock = nullptr;
+    ReconstructionController* m_reconstruction = nullptr;
     bool m_previewPending = false;
 
     QMenu* m_recentMenu = nullptr;

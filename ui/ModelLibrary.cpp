@@ -129,6 +129,7 @@ QVariant ModelLibrary::data(const QModelIndex& index, int role) const
         case ShippedRole: return entry.shipped;
         case UnreadableRole: return false;
         case CardNameRole: return QString::fromStdString(entry.card.name);
+        case ArchitectureRole: return QString::fromUtf8(toString(entry.card.spec.architecture));
         default: return {};
         }
     }

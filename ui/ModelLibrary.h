@@ -23,6 +23,7 @@ public:
         UnreadableRole,               // bool
         ReasonRole,                   // QString, unreadable files only
         CardNameRole,                 // QString, readable models only
+        ArchitectureRole,             // QString ("unet-inpaint", ...), readable models only
     };
 
     explicit ModelLibrary(QObject* parent = nullptr);

@@ -136,6 +136,8 @@ TrainingSettingsForm::TrainingSettingsForm(QWidget* parent)
     m_loss->addItem(QStringLiteral("l1"), static_cast<int>(LossKind::L1));
     m_loss->addItem(QStringLiteral("ssim-l1 — 0.84·(1−SSIM) + 0.16·L1"),
                     static_cast<int>(LossKind::SsimL1));
+    m_loss->addItem(QStringLiteral("inpaint — ssim-l1 + hole L1, SSIM and ridge structure"),
+                    static_cast<int>(LossKind::Inpaint));
 
     m_seed->setRange(1, std::numeric_limits<int>::max());
     m_seed->setValue(static_cast<int>(defaults.seed));

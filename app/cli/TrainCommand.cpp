@@ -39,6 +39,7 @@ struct TrainArgs {
     std::size_t maxPrints = 0;
     int workers = 0;
     bool noAlteredPairs = false;
+    std::string appearance = "none";
     std::string name;
     std::string out;
     std::string resume;
@@ -75,6 +76,10 @@ TrainConfig toConfig(const TrainArgs& a)
     c.data.maxPrints = a.maxPrints;
     c.data.workers = a.workers;
     c.data.useAlteredPairs = !a.noAlteredPairs;
+    const auto appearance = appearanceAugmentationFromString(a.appearance);
+    if (!appearance)
+        bad("unknown --appearance '" + a.appearance + "' (none, sensor)");
+    c.data.appearance = *appearance;
     c.data.damageKinds.clear();
     for (const std::string& name : splitList(a.kinds)) {
         const auto kind = damageKindFromString(name);
@@ -97,7 +102,7 @@ TrainConfig toConfig(const TrainArgs& a)
     if (!a.loss.empty()) {
         const auto loss = lossFromString(a.loss);
         if (!loss)
-            bad("unknown --loss '" + a.loss + "' (bce, l1, ssim-l1)");
+            bad("unknown --loss '" + a.loss + "' (bce, l1, ssim-l1, inpaint)");
         c.loss = *loss;
     }
     const auto pairs = pairModeFromString(a.pairs);
@@ -163,7 +168,7 @@ void addTrainCommand(CLI::App& app, int& exitCode, const std::string& commandLin
         ->capture_default_str();
     cmd->add_option("--batch,-b", args->batch, "Batch size")->capture_default_str();
     cmd->add_option("--lr", args->lr, "Adam learning rate")->capture_default_str();
-    cmd->add_option("--loss", args->loss, "bce, l1 or ssim-l1 (default: the model's)");
+    cmd->add_option("--loss", args->loss, "bce, l1, ssim-l1 or inpaint (default: the model's)");
     cmd->add_option("--pairs", args->pairs,
                     "seed-autoencoder pairs: denoise (damaged→clean) or identity (clean→clean)")
         ->capture_default_str();
@@ -202,6 +207,10 @@ void addTrainCommand(CLI::App& app, int& exitCode, const std::string& commandLin
         ->capture_default_str();
     cmd->add_flag("--no-altered-pairs", args->noAlteredPairs,
                   "socofing: train on Real/ prints only (no Altered/ pairs)");
+    cmd->add_option("--appearance", args->appearance,
+                    "none, or sensor: every example gets a random scanner look (ridge period, "
+                    "contrast, ink, dryness, noise, background)")
+        ->capture_default_str();
     cmd->add_option("--name", args->name, "Model name in the model card");
     cmd->add_option("--out,-o", args->out, "Checkpoint to write (.rwm)")->required();
     cmd->add_option("--resume", args->resume, "Continue from this checkpoint");

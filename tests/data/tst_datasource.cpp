@@ -132,6 +132,7 @@ void TestDataSource::summaryJson()
              QStringLiteral("/data/prints/bad0.png"));
     QCOMPARE(skipped.at(0).toObject().value("reason").toString(), QStringLiteral("truncated"));
     QCOMPARE(json.value("skippedListTruncated").toBool(), true);
+    QCOMPARE(json.value("appearance").toString(), QStringLiteral("none"));  // the default
 
     summary.skipped.resize(2);
     const QJsonObject all =

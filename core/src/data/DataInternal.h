@@ -29,6 +29,7 @@ enum SeedStream : std::uint64_t {
     kStreamSyntheticValidation = 0x7379'6e76'6100ULL,
     kStreamMaxPrints = 0x6d61'7800ULL,
     kStreamSplit = 0x7370'6c00ULL,
+    kStreamAppearance = 0x6170'7065'6172ULL,  // the sensor look, from an example's seed
 };
 
 // Runs `work(i)` for i in [0, count) on `workers` threads (0 = hardware threads). The calling
@@ -43,10 +44,11 @@ int resolveWorkers(int requested);  // 0 = hardware threads, at least 1
 
 // A clean print in model geometry: what the cache holds for each print.
 struct CachedPrint {
-    cv::Mat image;       // CV_8UC1, imageSize × imageSize
-    cv::Mat foreground;  // CV_8UC1, 255 = print
-    double ppi = 500.0;  // effective ppi after scaling (geometric mean of ppiX and ppiY)
-    std::string name;    // file stem or synthetic id, for descriptions
+    cv::Mat image;        // CV_8UC1, imageSize × imageSize
+    cv::Mat foreground;   // CV_8UC1, 255 = print
+    double ppi = 500.0;   // effective ppi after scaling (geometric mean of ppiX and ppiY)
+    std::string name;     // file stem or synthetic id, for descriptions
+    double period = 0.0;  // ridge period in px; measured only for the appearance augmentation
 };
 
 // Crops the blank space around `print` and scales it to imageSize² (preprocessForModel).
@@ -68,8 +70,21 @@ std::shared_ptr<TrainingData> openSyntheticData(const DataConfig& config,
                                                 const CancelToken& cancel);
 
 // Damages `print` on the fly (one kind and level drawn from the config's lists by `seed`).
+// With DataConfig::appearance Sensor the print first gets a sensor look drawn from
+// deriveSeed({seed, kStreamAppearance}); the damage draws stay the same.
 TrainingExample damagedExample(const CachedPrint& print, const DataConfig& config,
                                std::uint64_t seed);
+
+// A SOCOFing altered pair as an example. With DataConfig::appearance Sensor both prints get
+// the same look (drawn from deriveSeed({seed, kStreamAppearance})); the pair mask is computed
+// on the source pixels and moved by the zoom, and outside it the damaged image is the clean
+// one, pixel for pixel.
+TrainingExample alteredPairExample(const CachedPrint& real, const cv::Mat& altered,
+                                   const std::string& name, const DataConfig& config,
+                                   std::uint64_t seed);
+
+// Fills `print.period` when the config's appearance augmentation needs it (about 2 ms).
+void measureForAppearance(CachedPrint& print, const DataConfig& config);
 
 // SOCOFing altered pair: |altered − real| above kPairDiffThreshold (of 255), closed with a
 // 5×5 ellipse and dilated by one pixel (3×3). Outside the alteration SOCOFing's altered

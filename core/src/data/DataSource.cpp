@@ -79,6 +79,26 @@ std::string toString(const DataSourceSpec& spec)
     return "synthetic";
 }
 
+const char* toString(AppearanceAugmentation appearance)
+{
+    switch (appearance) {
+    case AppearanceAugmentation::None: return "none";
+    case AppearanceAugmentation::Sensor: return "sensor";
+    }
+    return "none";
+}
+
+std::optional<AppearanceAugmentation> appearanceAugmentationFromString(const std::string& name)
+{
+    std::string lowered = name;
+    std::transform(lowered.begin(), lowered.end(), lowered.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    for (const auto appearance : {AppearanceAugmentation::None, AppearanceAugmentation::Sensor})
+        if (lowered == toString(appearance))
+            return appearance;
+    return std::nullopt;
+}
+
 std::vector<std::string> folderSubjectKeys(const std::vector<fs::path>& files, const fs::path& root)
 {
     std::vector<std::string> keys(files.size());
@@ -125,6 +145,7 @@ std::string toJson(const DataSummary& summary, std::size_t maxSkipped)
     json["seed"] = summary.seed;
     json["damageKinds"] = summary.damageKinds;
     json["damageLevels"] = summary.damageLevels;
+    json["appearance"] = summary.appearance;
     json["skippedCount"] = summary.skipped.size();
     nlohmann::ordered_json skipped = nlohmann::ordered_json::array();
     for (std::size_t i = 0; i < summary.skipped.size() && i < maxSkipped; ++i)

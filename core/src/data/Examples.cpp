@@ -1,4 +1,5 @@
 // Building one training example from the cache: on-the-fly damage and SOCOFing pair masks.
+#include "Appearance.h"
 #include "DataInternal.h"
 #include "ridgeworks/common/Error.h"
 #include "ridgeworks/common/Random.h"
@@ -16,9 +17,20 @@ cv::Mat toUnitFloat(const cv::Mat& gray)
     return out;
 }
 
-TrainingExample damagedExample(const CachedPrint& print, const DataConfig& config,
+TrainingExample damagedExample(const CachedPrint& source, const DataConfig& config,
                                std::uint64_t seed)
 {
+    // The look first (its own stream: the damage draws below are those of the plain run),
+    // then the damage on the print as the sensor would show it.
+    CachedPrint looked;
+    std::string lookSummary;
+    if (config.appearance == AppearanceAugmentation::Sensor) {
+        const SensorLook look = drawSensorLook(source, deriveSeed({seed, kStreamAppearance}));
+        looked = withSensorLook(source, look);
+        lookSummary.append(" ").append(look.summary());
+    }
+    const CachedPrint& print = lookSummary.empty() ? source : looked;
+
     Rng rng(seed);
     DamageSpec spec;
     spec.kind = config.damageKinds[static_cast<std::size_t>(
@@ -34,8 +46,47 @@ TrainingExample damagedExample(const CachedPrint& print, const DataConfig& confi
     example.damaged = toUnitFloat(damaged.image);
     damaged.mask.convertTo(example.mask, CV_32FC1, 1.0 / 255.0);
     example.description = print.name + " " + toString(spec.kind) + ":" + toString(spec.level) +
-                          " seed " + std::to_string(spec.seed);
+                          " seed " + std::to_string(spec.seed) + lookSummary;
     return example;
+}
+
+TrainingExample alteredPairExample(const CachedPrint& real, const cv::Mat& altered,
+                                   const std::string& name, const DataConfig& config,
+                                   std::uint64_t seed)
+{
+    TrainingExample example;
+    const cv::Mat mask = alteredPairMask(real.image, altered);
+    SensorLook look;  // plain
+    if (config.appearance == AppearanceAugmentation::Sensor)
+        look = drawSensorLook(real, deriveSeed({seed, kStreamAppearance}));
+    if (look.plain) {  // the pair as it is (outside the mask within kPairDiffThreshold)
+        example.clean = toUnitFloat(real.image);
+        example.damaged = toUnitFloat(altered);
+        mask.convertTo(example.mask, CV_32FC1, 1.0 / 255.0);
+        example.description = name + " SOCOFing altered";
+        if (config.appearance == AppearanceAugmentation::Sensor)
+            example.description.append(" ").append(look.summary());
+        return example;
+    }
+    // The same look on both prints: the same zoom, fields and noise. Blur and JPEG carry the
+    // alteration a pixel or two beyond the mask, so the damaged image is put together from
+    // the altered print inside the (zoomed) mask and the clean print outside it: there the
+    // two are now equal, pixel for pixel.
+    const cv::Mat clean = renderSensorLook(real.image, look);
+    const cv::Mat zoomedMask = transformSensorMask(mask, look, false);
+    cv::Mat damaged = clean.clone();
+    renderSensorLook(altered, look).copyTo(damaged, zoomedMask);
+    example.clean = toUnitFloat(clean);
+    example.damaged = toUnitFloat(damaged);
+    zoomedMask.convertTo(example.mask, CV_32FC1, 1.0 / 255.0);
+    example.description = name + " SOCOFing altered " + look.summary();
+    return example;
+}
+
+void measureForAppearance(CachedPrint& print, const DataConfig& config)
+{
+    if (config.appearance == AppearanceAugmentation::Sensor)
+        print.period = measureRidgePeriod(print.image, print.foreground);
 }
 
 cv::Mat alteredPairMask(const cv::Mat& real, const cv::Mat& altered)
@@ -56,6 +107,7 @@ void recordCommonSettings(const DataConfig& config, DataSummary& summary)
 {
     summary.imageSize = config.imageSize;
     summary.seed = config.seed;
+    summary.appearance = toString(config.appearance);
     for (const DamageKind kind : config.damageKinds)
         summary.damageKinds.emplace_back(toString(kind));
     for (const DamageLevel level : config.damageLevels)

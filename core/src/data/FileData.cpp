@@ -157,6 +157,7 @@ void FileTrainingData::loadPrints(const std::vector<PrintFile>& files, const Pro
                     try {
                         loaded[i] = cachePrint(loadPrint(files[i].path), m_config.imageSize,
                                                files[i].path.stem().string(), &loadedTransforms[i]);
+                        measureForAppearance(*loaded[i], m_config);
                     } catch (const Error& e) {
                         if (e.kind() == ErrorKind::Cancelled)
                             throw;
@@ -288,23 +289,16 @@ TrainingExample FileTrainingData::example(DataSplit split, std::uint64_t epoch,
 {
     const bool train = split == DataSplit::Train;
     const Side& side = train ? m_train : m_validation;
-    if (index < side.prints.size()) {
-        const std::uint64_t seed =
-            train ? deriveSeed({m_config.seed, kStreamTrainDamage, epoch, index})
-                  : deriveSeed({m_config.seed, kStreamValidationDamage, index});
+    // Damage of clean prints and the sensor look of every example (pairs too) draw from it.
+    const std::uint64_t seed = train ? deriveSeed({m_config.seed, kStreamTrainDamage, epoch, index})
+                                     : deriveSeed({m_config.seed, kStreamValidationDamage, index});
+    if (index < side.prints.size())
         return damagedExample(m_prints[side.prints[index]], m_config, seed);
-    }
     if (index - side.prints.size() >= side.pairs.size())
         throw Error(ErrorKind::InvalidArgument, "example " + std::to_string(index) + " of " +
                                                     std::to_string(size(split)) + " requested");
     const Pair& pair = m_pairs[side.pairs[index - side.prints.size()]];
-    const CachedPrint& real = m_prints[pair.real];
-    TrainingExample example;
-    example.clean = toUnitFloat(real.image);
-    example.damaged = toUnitFloat(pair.altered);
-    alteredPairMask(real.image, pair.altered).convertTo(example.mask, CV_32FC1, 1.0 / 255.0);
-    example.description = pair.name + " SOCOFing altered";
-    return example;
+    return alteredPairExample(m_prints[pair.real], pair.altered, pair.name, m_config, seed);
 }
 
 }  // namespace

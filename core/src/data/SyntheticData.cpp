@@ -13,7 +13,7 @@ namespace {
 // Varied geometry per print: size 160..256 × 176..288 px at 420..580 ppi, class drawn by the
 // generator from its seed (all five equally likely); ridge period, contrast and noise vary
 // with the generator's seed as well.
-CachedPrint renderPrint(std::uint64_t printSeed, int imageSize, const std::string& name)
+CachedPrint renderPrint(std::uint64_t printSeed, const DataConfig& config, const std::string& name)
 {
     for (std::uint64_t attempt = 0;; ++attempt) {
         Rng rng(deriveSeed({printSeed, attempt}));
@@ -28,7 +28,9 @@ CachedPrint renderPrint(std::uint64_t printSeed, int imageSize, const std::strin
         print.ppi = synthetic.ppi;
         print.source.format = "synthetic";
         try {
-            return cachePrint(print, imageSize, name);
+            CachedPrint cached = cachePrint(print, config.imageSize, name);
+            measureForAppearance(cached, config);
+            return cached;
         } catch (const Error&) {
             if (attempt >= 3)  // never seen; a blank rendering four times in a row is a bug
                 throw;
@@ -110,13 +112,13 @@ private:
     CachedPrint trainPrint(std::uint64_t epoch, std::size_t index) const
     {
         return renderPrint(deriveSeed({m_config.seed, kStreamSyntheticTrain, epoch, index}),
-                           m_config.imageSize,
+                           m_config,
                            "synthetic-e" + std::to_string(epoch) + "-" + std::to_string(index));
     }
     CachedPrint validationPrint(std::size_t index) const
     {
-        return renderPrint(deriveSeed({m_config.seed, kStreamSyntheticValidation, index}),
-                           m_config.imageSize, "synthetic-v" + std::to_string(index));
+        return renderPrint(deriveSeed({m_config.seed, kStreamSyntheticValidation, index}), m_config,
+                           "synthetic-v" + std::to_string(index));
     }
 
     DataConfig m_config;

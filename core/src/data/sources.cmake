@@ -9,6 +9,8 @@ set(RIDGEWORKS_DATA_SOURCES
   src/data/Parallel.cpp
   src/data/PrintCache.cpp
   src/data/Examples.cpp
+  src/data/Appearance.cpp
   src/data/FileData.cpp
   src/data/SyntheticData.cpp
+  src/data/AlteredPairMask.cpp
 )

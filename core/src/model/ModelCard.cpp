@@ -74,6 +74,7 @@ std::string ModelCard::toJson() const
           {"precision", precision},
           {"memoryLayout", memoryLayout},
           {"patience", patience},
+          {"ridgePeriod", trainingRidgePeriod},
           {"commandLine", commandLine}}},
         {"data", data},
         {"results",
@@ -117,6 +118,7 @@ ModelCard ModelCard::fromJson(const std::string& text, const std::string& source
         card.patience = t.value("patience", 0);
         card.memoryLayout = t.value("memoryLayout", std::string("contiguous"));
         card.commandLine = t.value("commandLine", std::string());
+        card.trainingRidgePeriod = t.value("ridgePeriod", 0.0);
         card.dataJson = j.value("data", json::object()).dump();
         const json& r = j.at("results");
         for (const json& e : r.at("history"))

@@ -11,10 +11,11 @@ constexpr std::array<std::pair<Architecture, const char*>, 3> kArchitectures{{
     {Architecture::UNetInpaint, "unet-inpaint"},
     {Architecture::DamageDetector, "damage-detector"},
 }};
-constexpr std::array<std::pair<LossKind, const char*>, 3> kLosses{{
+constexpr std::array<std::pair<LossKind, const char*>, 4> kLosses{{
     {LossKind::BinaryCrossEntropy, "bce"},
     {LossKind::L1, "l1"},
     {LossKind::SsimL1, "ssim-l1"},
+    {LossKind::Inpaint, "inpaint"},
 }};
 constexpr std::array<std::pair<PairMode, const char*>, 2> kPairModes{{
     {PairMode::DamagedToClean, "denoise"},
@@ -95,7 +96,7 @@ int ModelSpec::effectiveBaseChannels() const
 
 LossKind ModelSpec::defaultLoss() const
 {
-    return architecture == Architecture::UNetInpaint ? LossKind::SsimL1
+    return architecture == Architecture::UNetInpaint ? LossKind::Inpaint
                                                      : LossKind::BinaryCrossEntropy;
 }
 

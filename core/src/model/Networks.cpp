@@ -140,7 +140,14 @@ void Network::setChannelsLast(bool channelsLast)
 
 torch::Tensor Network::logits(const torch::Tensor& input)
 {
-    const torch::Tensor x = input.contiguous(m_format);
+    torch::Tensor x = input;
+    if (m_spec.architecture == Architecture::UNetInpaint) {
+        // The hole is blanked to mid-grey: the network inpaints from the surroundings and the
+        // mask alone, never from what the damage left (scars, displaced or rotated ridges).
+        const auto image = x.slice(1, 0, 1), mask = x.slice(1, 1, 2);
+        x = torch::cat({image * (1.0 - mask) + 0.5 * mask, mask}, 1);
+    }
+    x = x.contiguous(m_format);
     return m_seed ? m_seed->forward(x) : m_unet->forward(x);
 }
 

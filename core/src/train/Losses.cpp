@@ -30,6 +30,38 @@ torch::Tensor ssimMap(const torch::Tensor& a, const torch::Tensor& b)
     return ((2 * muAB + c1) * (2 * cov + c2)) / ((muA2 + muB2 + c1) * (varA + varB + c2));
 }
 
+// Mean of `map` over the pixels where `weights` is 1; `map` may be the valid-region output of
+// the SSIM window (smaller by the window): the weights are cropped to match.
+torch::Tensor weightedMean(const torch::Tensor& map, const torch::Tensor& weights)
+{
+    const int64_t cropY = (weights.size(2) - map.size(2)) / 2;
+    const int64_t cropX = (weights.size(3) - map.size(3)) / 2;
+    const auto w =
+        weights.slice(2, cropY, cropY + map.size(2)).slice(3, cropX, cropX + map.size(3));
+    return (map * w).sum() / w.sum().clamp_min(1.0);
+}
+
+// The smoothed gradient structure tensor (Jxx, Jyy, Jxy) of [N,1,H,W] images: local ridge
+// orientation and contrast, independent of the ridges' exact phase. Comparing it inside the
+// hole asks the network for ridges running the right way at the right contrast even where it
+// cannot know exactly where each ridge lies, instead of a safe grey blur.
+torch::Tensor structureTensor(const torch::Tensor& x)
+{
+    const auto options = x.options();
+    const auto sobelX =
+        torch::tensor({-1.0f, 0.0f, 1.0f, -2.0f, 0.0f, 2.0f, -1.0f, 0.0f, 1.0f}, options)
+            .reshape({1, 1, 3, 3}) /
+        8.0;
+    const auto sobelY = sobelX.transpose(2, 3);
+    const auto gx = F::conv2d(x, sobelX, F::Conv2dFuncOptions().padding(1));
+    const auto gy = F::conv2d(x, sobelY, F::Conv2dFuncOptions().padding(1));
+    const auto window = gaussianWindow().to(x.dtype());  // σ 1.5 px, about a ridge period wide
+    auto smooth = [&](const torch::Tensor& t) {
+        return F::conv2d(t, window, F::Conv2dFuncOptions().padding(5));
+    };
+    return torch::cat({smooth(gx * gx), smooth(gy * gy), smooth(gx * gy)}, 1);
+}
+
 }  // namespace
 
 torch::Tensor ssimPerImage(const torch::Tensor& a, const torch::Tensor& b)
@@ -62,10 +94,21 @@ torch::Tensor trainingLoss(LossKind kind, const torch::Tensor& logits, const tor
         loss = torch::l1_loss(output, target);
         break;
     case LossKind::SsimL1:
+    case LossKind::Inpaint:
         // Zhao, Gallo, Frosio, Kautz (2017): 0.84 SSIM + 0.16 L1 keeps structure and level.
         output = torch::sigmoid(logits);
         loss = 0.84 * (1.0 - ssim(output, target)) + 0.16 * torch::l1_loss(output, target);
         break;
+    }
+    if (kind == LossKind::Inpaint && holeMask.defined()) {
+        const auto o = output.contiguous(), t = target.contiguous(), m = holeMask.contiguous();
+        const auto holeSsim = weightedMean(ssimMap(o, t), m);
+        const auto tensorOut = structureTensor(o), tensorTarget = structureTensor(t);
+        // Relative to the target's own ridge energy, so faint and strong prints weigh alike.
+        const auto energy = weightedMean(tensorTarget.slice(1, 0, 2).sum(1, true), m);
+        const auto structure =
+            weightedMean((tensorOut - tensorTarget).abs().sum(1, true), m) / energy.clamp_min(1e-4);
+        loss = loss + (1.0 - holeSsim) + structure;
     }
     if (holeMask.defined() && holeWeight > 0.0) {
         if (!output.defined())

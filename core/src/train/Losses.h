@@ -15,7 +15,8 @@ torch::Tensor psnrPerImage(const torch::Tensor& a, const torch::Tensor& b);
 
 // The training loss of `kind` from the network's logits. For the inpainting network,
 // `holeMask` (1 = damaged) adds an L1 term restricted to the hole, weighted by holeWeight,
-// so the loss is not dominated by the easy, undamaged pixels.
+// so the loss is not dominated by the easy, undamaged pixels. LossKind::Inpaint adds the hole's
+// (1 − SSIM) and structure-tensor difference (see ModelSpec.h).
 torch::Tensor trainingLoss(LossKind kind, const torch::Tensor& logits, const torch::Tensor& target,
                            const torch::Tensor& holeMask = {}, double holeWeight = 0.0);
 

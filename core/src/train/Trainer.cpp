@@ -3,6 +3,7 @@
 #include "model/Networks.h"
 #include "model/TensorImages.h"
 #include "model/WeightsIo.h"
+#include "ridgeworks/analysis/RidgeAnalysis.h"
 #include "ridgeworks/common/Error.h"
 #include "ridgeworks/common/Sha256.h"
 #include "ridgeworks/data/BatchLoader.h"
@@ -13,6 +14,7 @@
 #include "train/Precision.h"
 #include "train/ResumeState.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <ctime>
@@ -166,6 +168,26 @@ std::string weightsDigest(const std::string& weights)
     return sha256Hex({reinterpret_cast<const std::uint8_t*>(weights.data()), weights.size()});
 }
 
+// The ridge period the network learns at: the median over (up to 64) clean validation images,
+// which are drawn like the training ones. Stored in the card so that reconstruction can scale
+// a print of another resolution until its ridges have this period.
+double medianRidgePeriod(const TrainingData& data)
+{
+    const std::size_t count = std::min<std::size_t>(64, data.size(DataSplit::Validation));
+    std::vector<double> periods;
+    for (std::size_t i = 0; i < count; ++i) {
+        cv::Mat gray;
+        data.example(DataSplit::Validation, 0, i).clean.convertTo(gray, CV_8UC1, 255.0);
+        const double period = estimateRidgePeriod(gray);
+        if (period > 0.0)
+            periods.push_back(period);
+    }
+    if (periods.empty())
+        return 0.0;
+    std::nth_element(periods.begin(), periods.begin() + periods.size() / 2, periods.end());
+    return periods[periods.size() / 2];
+}
+
 }  // namespace
 
 TrainingSink toTrainingSink(ProgressSink sink)
@@ -269,6 +291,7 @@ TrainResult train(const TrainConfig& requested, const TrainingSink& progress,
     card.memoryLayout = channelsLast ? "channels-last" : "contiguous";
     card.patience = config.patience;
     card.dataJson = toJson(data->summary());
+    card.trainingRidgePeriod = medianRidgePeriod(*data);
     card.softwareVersion = RIDGEWORKS_VERSION;
     card.torchVersion = torchVersion();
     card.commandLine = config.commandLine;

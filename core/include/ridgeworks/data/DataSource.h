@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,19 @@ struct DataSourceSpec {
 DataSourceSpec parseDataSourceSpec(const std::string& text);
 std::string toString(const DataSourceSpec& spec);  // inverse of parseDataSourceSpec
 
+// How the clean prints are made to look before they are damaged (docs/data.md, "Sensor
+// appearance"). Real evidence comes from many sensors (optical, capacitive, ink on card;
+// 500-1000 ppi; dry and wet fingers); one source alone shows a network a single look.
+enum class AppearanceAugmentation {
+    None,    // the prints exactly as the source has them (the published experiment)
+    Sensor,  // each example gets a random sensor look drawn from its own seed: ridge period
+             // (zoom), gray levels and contrast, ink and dryness, blur, noise, background
+};
+
+const char* toString(AppearanceAugmentation appearance);  // "none", "sensor"
+// Case-insensitive inverse of toString; nullopt for an unknown name.
+std::optional<AppearanceAugmentation> appearanceAugmentationFromString(const std::string& name);
+
 struct DataConfig {
     DataSourceSpec source;
     int imageSize = 100;               // side of the square training images (the model's input)
@@ -41,6 +55,10 @@ struct DataConfig {
     int syntheticValidationCount = 64;
     std::size_t maxPrints = 0;  // 0 = all; otherwise the first N after a seeded shuffle
     int workers = 0;            // loader threads; 0 = automatic
+    // Off by default: the seed autoencoder reproduces the published experiment. With Sensor,
+    // training AND validation examples get a look drawn from the example's seed (validation
+    // from its fixed seed, so it stays the same all run long and across runs).
+    AppearanceAugmentation appearance = AppearanceAugmentation::None;
 };
 
 // A file that was skipped, and why (shown to the user; training goes on without it).
@@ -65,9 +83,11 @@ struct DataSummary {
     std::uint64_t seed = 1;         // DataConfig::seed
     std::size_t trainExamples = 0;  // examples per epoch: prints + altered pairs
     std::size_t validationExamples = 0;
+    std::string appearance = "none";  // toString(DataConfig::appearance)
 };
 
-// The summary as JSON for the model card: counts, source, damage lists, and the skipped files
+// The summary as JSON for the model card: counts, source, damage lists, appearance
+// augmentation ("appearance": "none" | "sensor"), and the skipped files
 // (the first `maxSkipped` of them; "skippedCount" always has the full number and
 // "skippedListTruncated" says whether the list was cut).
 std::string toJson(const DataSummary& summary, std::size_t maxSkipped = 100);

@@ -36,6 +36,9 @@ struct ModelCard {
     std::string memoryLayout = "contiguous";  // as resolved for training
     int patience = 0;
     std::string dataJson = "{}";  // the DataSummary as JSON (source, counts, skipped files)
+    // Median ridge period (pixels) of the clean training images as the network saw them; the
+    // reconstruction scales a print so its ridges match. 0 = not recorded (older cards).
+    double trainingRidgePeriod = 0.0;
     // Results.
     std::vector<EpochMetrics> history;
     int bestEpoch = 0;  // the epoch whose weights are stored as the model

@@ -20,6 +20,10 @@ enum class LossKind {
     BinaryCrossEntropy,  // "bce": the experiment's loss
     L1,                  // "l1"
     SsimL1,              // "ssim-l1": 0.84·(1−SSIM) + 0.16·L1 (Zhao et al.'s mix)
+    // "inpaint": ssim-l1 over the print plus, inside the hole, L1, (1 − SSIM) and the
+    // difference of the ridge structure tensors. The last two punish a grey, blurred fill
+    // (low contrast, no orientation) that L1 alone rewards under uncertainty.
+    Inpaint,
 };
 
 const char* toString(LossKind loss);

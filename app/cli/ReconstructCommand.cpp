@@ -1,0 +1,140 @@
+// ridgeworks-cli reconstruct: a print or a folder through a model, full or selective, with
+// masks from files or the damage detector; writes the reconstruction, the changed-pixel mask,
+// the confidence map and a JSON record per print.
+#include "CliCancellation.h"
+#include "Commands.h"
+#include "TerminalProgress.h"
+#include "ridgeworks/common/Error.h"
+#include "ridgeworks/model/Checkpoint.h"
+#include "ridgeworks/model/ComputeSettings.h"
+#include "ridgeworks/model/Model.h"
+#include "ridgeworks/reconstruct/BatchReconstruction.h"
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include <iostream>
+#include <memory>
+#include <optional>
+
+namespace rw::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct ReconstructArgs {
+    std::string model;
+    std::string in;
+    std::string mask;  // FILE, DIR, "detect" or empty
+    std::string detector;
+    double threshold = 0.5;
+    std::string mode = "selective";
+    std::string out;
+    int augmentations = 2;
+    int feather = 3;
+    int tileSize = 256;
+    int tileOverlap = 32;
+    int threads = 0;
+};
+
+int runReconstruct(const ReconstructArgs& args)
+{
+    const auto mode = reconstructionModeFromString(args.mode);
+    if (!mode)
+        throw Error(ErrorKind::InvalidArgument,
+                    "unknown --mode '" + args.mode + "' (full, selective)");
+    const bool detect = args.mask == "detect";
+    if (detect && args.detector.empty())
+        throw Error(ErrorKind::InvalidArgument, "--mask detect needs --detector CKPT");
+
+    ReconstructionOptions options;
+    options.mode = *mode;
+    options.detectorThreshold = args.threshold;
+    options.augmentations = args.augmentations;
+    options.featherPixels = args.feather;
+    options.tileSize = args.tileSize;
+    options.tileOverlap = args.tileOverlap;
+
+    // Every input and the models are checked before any work starts.
+    const std::vector<ReconstructionInput> inputs =
+        listReconstructionInputs(args.in, detect ? fs::path() : fs::path(args.mask));
+    applyThreadCount(args.threads);
+    const Model model = Model::load(args.model);
+    ModelProvenance provenance;
+    provenance.modelPath = args.model;
+    provenance.modelSha256 = checkpointSha256(args.model);
+    std::optional<Model> detector;
+    if (!args.detector.empty()) {
+        detector = Model::load(args.detector);
+        options.detector = &*detector;
+        provenance.detectorPath = args.detector;
+        provenance.detectorSha256 = checkpointSha256(args.detector);
+    }
+
+    TerminalProgress progress("reconstruct");
+    const ReconstructionBatchResult batch = reconstructFiles(
+        inputs, model, options, provenance, args.out, progress.asSink(), interruptToken());
+    progress.finish();
+
+    nlohmann::json files = nlohmann::json::array();
+    nlohmann::json failed = nlohmann::json::array();
+    for (const ReconstructionFileResult& f : batch.files) {
+        if (!f.ok) {
+            std::cerr << "ridgeworks-cli reconstruct: " << f.error << '\n';
+            failed.push_back({{"input", f.input.string()}, {"error", f.error}});
+            continue;
+        }
+        files.push_back({{"input", f.input.string()},
+                         {"sha256", f.inputSha256},
+                         {"image", f.image.string()},
+                         {"changedMask", f.changedMask.string()},
+                         {"confidence", f.confidence.string()},
+                         {"damageMask", f.damageMask.string()},
+                         {"record", f.record.string()},
+                         {"seconds", f.seconds},
+                         {"summary", f.summary}});
+    }
+    const nlohmann::json summary{{"model", args.model},
+                                 {"modelSha256", provenance.modelSha256},
+                                 {"mode", toString(options.mode)},
+                                 {"out", args.out},
+                                 {"seconds", batch.seconds},
+                                 {"files", files},
+                                 {"failed", failed}};
+    std::cout << summary.dump(2) << '\n';
+    return batch.failed == 0 ? 0 : 1;
+}
+
+}  // namespace
+
+void addReconstructCommand(CLI::App& app, int& exitCode)
+{
+    auto args = std::make_shared<ReconstructArgs>();
+    CLI::App* cmd = app.add_subcommand(
+        "reconstruct", "Reconstruct damaged prints; write image, changed-pixel mask, confidence");
+    cmd->add_option("--model", args->model,
+                    "Checkpoint (.rwm) of a seed-autoencoder or unet-inpaint")
+        ->required();
+    cmd->add_option("--in,-i", args->in, "A print, or a folder searched recursively")->required();
+    cmd->add_option("--mask,-m", args->mask,
+                    "Damage mask FILE, a folder of masks (same names, or NAME_mask), or 'detect'");
+    cmd->add_option("--detector", args->detector,
+                    "damage-detector checkpoint, for --mask detect or prints without a mask");
+    cmd->add_option("--threshold", args->threshold, "Detector probability counted as damage")
+        ->capture_default_str();
+    cmd->add_option("--mode", args->mode, "full or selective")->capture_default_str();
+    cmd->add_option("--out,-o", args->out, "Output folder")->required();
+    cmd->add_option("--augment", args->augmentations,
+                    "Test-time passes (1, 2 or 4); their spread lowers the confidence")
+        ->capture_default_str();
+    cmd->add_option("--feather", args->feather, "Selective: blend width inside the mask (px)")
+        ->capture_default_str();
+    cmd->add_option("--tile", args->tileSize, "Tile side for U-Nets (multiple of 8)")
+        ->capture_default_str();
+    cmd->add_option("--overlap", args->tileOverlap, "Tile overlap (px)")->capture_default_str();
+    cmd->add_option("--threads", args->threads, "Compute threads (0 = one per CPU thread)")
+        ->capture_default_str();
+    cmd->callback([args, &exitCode] { exitCode = runReconstruct(*args); });
+}
+
+}  // namespace rw::cli

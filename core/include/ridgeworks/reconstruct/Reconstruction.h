@@ -1,0 +1,84 @@
+#pragma once
+// A damaged print in, a reconstruction out, on the print's own geometry: the network's output
+// everywhere (full, the experiment's behaviour) or only inside the damage mask (selective),
+// with the mask of changed pixels and a per-pixel confidence that the GUI overlays. Tensors
+// never leave core: this header is torch-free.
+#include "ridgeworks/common/Progress.h"
+
+#include <opencv2/core.hpp>
+
+#include <optional>
+#include <string>
+
+namespace rw {
+
+class Model;
+
+enum class ReconstructionMode {
+    Full,       // "full": the network's output everywhere it ran
+    Selective,  // "selective": network output inside the damage mask only (feathered inwards);
+                // every pixel outside the mask is bit-identical to the input
+};
+
+const char* toString(ReconstructionMode mode);
+std::optional<ReconstructionMode> reconstructionModeFromString(const std::string& name);
+
+// Where the damage mask came from (recorded with the result).
+enum class MaskOrigin {
+    None,      // full mode with the seed autoencoder: no mask needed
+    Given,     // drawn by the examiner or made by core/damage
+    Detected,  // predicted by the damage-detector at options.detectorThreshold
+};
+
+const char* toString(MaskOrigin origin);  // "none", "given", "detected"
+
+struct ReconstructionOptions {
+    ReconstructionMode mode = ReconstructionMode::Selective;
+    // CV_8UC1, the print's size, nonzero = damaged. Empty: the detector predicts it (when
+    // the model or the mode needs one).
+    cv::Mat mask;
+    const Model* detector = nullptr;  // a damage-detector; needed only when `mask` is empty
+    double detectorThreshold = 0.5;   // probability at or above which a pixel is damaged
+    // Selective mode: the network's weight rises from 0 at the mask's edge to 1 this many
+    // pixels inside it, so no seam shows; outside the mask the weight is exactly 0.
+    int featherPixels = 3;
+    // Test-time augmentation: 1 = the plain pass, 2 = + the mirrored print, 4 = + both flips.
+    // The spread of the passes is the uncertainty in the confidence map; the output is their mean.
+    int augmentations = 2;
+    // Fully convolutional networks (U-Nets) run on square tiles at the resolution the model
+    // was trained for (the print is scaled so its ridge period matches the card's), overlapping
+    // and blended; in selective mode only tiles that touch the mask run.
+    int tileSize = 256;  // multiple of 8, ≥ 32
+    int tileOverlap = 32;
+    // Tiles (or whole prints, for the autoencoder) per network call.
+    int batchSize = 4;
+};
+
+struct Reconstruction {
+    cv::Mat image;        // CV_8UC1, the input's size
+    cv::Mat changedMask;  // CV_8UC1, 255 where the pixel is an estimate (differs in origin
+                          // from the input), 0 where it is the input's own pixel
+    cv::Mat confidence;   // CV_32FC1 in [0,1]: 1 for the input's own pixels; for estimates,
+                          // lower where the passes disagree or the detector was unsure
+    cv::Mat damageMask;   // CV_8UC1, the mask used (given or detected); empty with MaskOrigin::None
+    cv::Mat damageProbability;  // CV_32FC1, the detector's output when it ran, else empty
+    MaskOrigin maskOrigin = MaskOrigin::None;
+    double ridgePeriod = 0.0;  // measured in the input (px), 0 when not needed or not found
+    double scale = 1.0;        // network pixels per input pixel
+    int networkInputs = 0;     // tiles or prints run through the network, all passes counted
+    std::string summary;       // one line for logs: model, mode, mask, scale, tiles
+};
+
+// Reconstructs one 8-bit print (CV_8UC1). Throws rw::Error(InvalidArgument) naming the problem
+// for a mask of the wrong size or type, a detector that is not a damage-detector, or a needed
+// mask that neither `options.mask` nor a detector can give; Cancelled when `cancel` fires (it
+// is checked before every network call).
+Reconstruction reconstruct(const cv::Mat& gray, const Model& model,
+                           const ReconstructionOptions& options, const CancelToken& cancel = {});
+
+// Damage probability (CV_32FC1 in [0,1], the print's size) from a damage-detector, run on
+// tiles at its training resolution like reconstruct().
+cv::Mat detectDamage(const cv::Mat& gray, const Model& detector,
+                     const ReconstructionOptions& options = {}, const CancelToken& cancel = {});
+
+}  // namespace rw

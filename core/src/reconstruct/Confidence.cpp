@@ -1,0 +1,72 @@
+#include "reconstruct/Confidence.h"
+
+#include <opencv2/imgproc.hpp>
+
+#include <algorithm>
+#include <vector>
+
+namespace rw::reconstruction {
+namespace {
+
+// A test-time-augmentation spread at which an estimate gets no confidence: 0.1 is ±25 gray
+// levels, i.e. the passes disagree about whether a pixel is ridge or valley.
+constexpr float kSpreadForNoConfidence = 0.1f;
+// Local contrast is measured over a Gaussian window of this σ (px): about half a ridge period
+// at 500 ppi, so a ridge/valley pair falls inside it.
+constexpr double kContrastSigma = 4.0;
+
+cv::Mat localStdDev(const cv::Mat& image)
+{
+    cv::Mat mean, meanSquares;
+    cv::GaussianBlur(image, mean, {0, 0}, kContrastSigma);
+    cv::GaussianBlur(image.mul(image), meanSquares, {0, 0}, kContrastSigma);
+    cv::Mat variance = meanSquares - mean.mul(mean);
+    cv::max(variance, 0.0, variance);
+    cv::Mat deviation;
+    cv::sqrt(variance, deviation);
+    return deviation;
+}
+
+// The median local contrast of the print's trusted ridges; 0 when there are none.
+float typicalContrast(const cv::Mat& deviation, const cv::Mat& region)
+{
+    std::vector<float> values;
+    for (int y = 0; y < deviation.rows; y += 2)
+        for (int x = 0; x < deviation.cols; x += 2)
+            if (region.empty() || region.at<uchar>(y, x))
+                values.push_back(deviation.at<float>(y, x));
+    if (values.empty())
+        return 0.0f;
+    std::nth_element(values.begin(), values.begin() + values.size() / 2, values.end());
+    return values[values.size() / 2];
+}
+
+}  // namespace
+
+cv::Mat estimateConfidence(const ConfidenceInputs& in)
+{
+    cv::Mat confidence(in.estimate.size(), CV_32FC1, cv::Scalar(1.0f));
+    if (!in.spread.empty()) {
+        cv::Mat agreement = 1.0f - in.spread / kSpreadForNoConfidence;
+        confidence = cv::max(agreement, 0.0f);
+    }
+
+    cv::Mat inputUnit;
+    in.input.convertTo(inputUnit, CV_32FC1, 1.0 / 255.0);
+    const float reference = typicalContrast(localStdDev(inputUnit), in.trustedRegion);
+    if (reference > 1e-3f) {
+        cv::Mat detail = localStdDev(in.estimate) / reference;
+        cv::min(detail, 1.0f, detail);
+        confidence = confidence.mul(detail);
+    }
+
+    if (!in.probability.empty()) {
+        // 0.5 at the threshold, 1 at probability 1.
+        cv::Mat certainty = 0.5 + (in.probability - in.threshold) / (2.0 * (1.0 - in.threshold));
+        cv::min(cv::max(certainty, 0.5), 1.0, certainty);
+        confidence = confidence.mul(certainty);
+    }
+    return confidence;
+}
+
+}  // namespace rw::reconstruction

@@ -1,0 +1,104 @@
+#include "reconstruct/NetworkGeometry.h"
+
+#include "ridgeworks/analysis/RidgeAnalysis.h"
+#include "ridgeworks/image/Preprocess.h"
+
+#include <opencv2/imgproc.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+namespace rw::reconstruction {
+namespace {
+
+cv::Mat toUnit(const cv::Mat& gray)
+{
+    cv::Mat out;
+    gray.convertTo(out, CV_32FC1, 1.0 / 255.0);
+    return out;
+}
+
+cv::Mat resizedImage(const cv::Mat& image, cv::Size size)
+{
+    if (image.size() == size)
+        return image;
+    cv::Mat out;
+    // Area averaging when shrinking (no aliasing of the ridges), cubic when enlarging.
+    const bool shrinking = size.area() < image.size().area();
+    cv::resize(image, out, size, 0, 0, shrinking ? cv::INTER_AREA : cv::INTER_CUBIC);
+    return out;
+}
+
+// A binary mask at another size: any coverage counts, so no damaged pixel gets lost.
+cv::Mat resizedMask(const cv::Mat& mask, cv::Size size)
+{
+    if (mask.empty() || mask.size() == size)
+        return mask.empty() ? mask : (mask != 0);
+    cv::Mat coverage;
+    cv::resize(mask != 0, coverage, size, 0, 0, cv::INTER_AREA);
+    return coverage > 0;
+}
+
+}  // namespace
+
+NetworkScale chooseScale(const cv::Mat& gray, const cv::Mat& region, double trainingRidgePeriod)
+{
+    NetworkScale result;
+    if (trainingRidgePeriod <= 0.0)
+        return result;
+    result.ridgePeriod = estimateRidgePeriod(gray, region);
+    if (result.ridgePeriod <= 0.0)
+        return result;
+    const double scale = std::clamp(trainingRidgePeriod / result.ridgePeriod, 0.25, 4.0);
+    result.scale = std::abs(scale - 1.0) < 0.05 ? 1.0 : scale;
+    return result;
+}
+
+NetworkOutput runWholePrint(const Model& model, const cv::Mat& gray, const TileSettings& settings,
+                            const CancelToken& cancel, int* networkInputs)
+{
+    Print print;
+    print.pixels = gray;
+    PreprocessOptions options;
+    options.targetSize = {model.spec().inputSize, model.spec().inputSize};
+    const Preprocessed pre = preprocessForModel(print, options);
+    const std::vector<PassOutput> passes = runWithAugmentations(
+        model, {{toUnit(pre.image), {}}}, settings.augmentations, 1, cancel, networkInputs);
+
+    NetworkOutput out;
+    out.mean = mapToSource(passes[0].mean, pre.transform, toUnit(gray));
+    out.spread =
+        mapToSource(passes[0].spread, pre.transform, cv::Mat::zeros(gray.size(), CV_32FC1));
+    out.covered = cv::Mat::zeros(gray.size(), CV_8UC1);
+    out.covered(pre.transform.crop & cv::Rect(0, 0, gray.cols, gray.rows)).setTo(255);
+    return out;
+}
+
+NetworkOutput runScaledTiles(const Model& model, const cv::Mat& gray, const cv::Mat& mask,
+                             const cv::Mat& runWhere, double scale, const TileSettings& settings,
+                             const CancelToken& cancel, int* networkInputs)
+{
+    const cv::Size scaled(std::max(8, int(std::lround(gray.cols * scale))),
+                          std::max(8, int(std::lround(gray.rows * scale))));
+    const cv::Mat image = resizedImage(toUnit(gray), scaled);
+    cv::Mat networkMask;
+    if (!mask.empty())
+        resizedMask(mask, scaled).convertTo(networkMask, CV_32FC1, 1.0 / 255.0);
+    const cv::Mat where = resizedMask(runWhere, scaled);
+
+    const TiledOutput tiled =
+        runTiled(model, image, networkMask, where, settings, cancel, networkInputs);
+
+    NetworkOutput out;
+    out.mean = resizedImage(tiled.mean, gray.size());
+    cv::min(cv::max(out.mean, 0.0), 1.0, out.mean);  // cubic overshoot
+    out.spread = resizedImage(tiled.spread, gray.size());
+    cv::max(out.spread, 0.0, out.spread);
+    if (tiled.covered.size() == gray.size())
+        out.covered = tiled.covered;
+    else
+        cv::resize(tiled.covered, out.covered, gray.size(), 0, 0, cv::INTER_NEAREST);
+    return out;
+}
+
+}  // namespace rw::reconstruction

@@ -1,0 +1,162 @@
+// reconstruct() and detectDamage(): options checked, mask found (given or detected), the
+// network run on the print's geometry, then the full or selective result with its changed-pixel
+// mask and confidence map.
+#include "ridgeworks/reconstruct/Reconstruction.h"
+
+#include "reconstruct/Confidence.h"
+#include "reconstruct/NetworkGeometry.h"
+#include "reconstruct/SelectiveBlend.h"
+#include "ridgeworks/common/Error.h"
+#include "ridgeworks/image/Foreground.h"
+#include "ridgeworks/model/Model.h"
+
+#include <opencv2/imgproc.hpp>
+
+#include <cstdio>
+
+namespace rw {
+namespace {
+
+using namespace reconstruction;
+
+void checkOptions(const cv::Mat& gray, const ReconstructionOptions& options)
+{
+    if (gray.empty() || gray.type() != CV_8UC1)
+        throw Error(ErrorKind::InvalidArgument, "reconstruction needs an 8-bit gray print");
+    if (!options.mask.empty() &&
+        (options.mask.type() != CV_8UC1 || options.mask.size() != gray.size()))
+        throw Error(ErrorKind::InvalidArgument,
+                    "the damage mask must be 8-bit and the print's size (" +
+                        std::to_string(gray.cols) + "×" + std::to_string(gray.rows) + ")");
+    if (!(options.detectorThreshold > 0.0 && options.detectorThreshold < 1.0))
+        throw Error(ErrorKind::InvalidArgument, "the detector threshold must lie between 0 and 1");
+    if (options.augmentations != 1 && options.augmentations != 2 && options.augmentations != 4)
+        throw Error(ErrorKind::InvalidArgument, "test-time augmentation takes 1, 2 or 4 passes");
+    if (options.tileSize < 32 || options.tileSize % 8 != 0)
+        throw Error(ErrorKind::InvalidArgument,
+                    "the tile size must be a multiple of 8, at least 32");
+    if (options.tileOverlap < 0 || options.tileOverlap > options.tileSize / 2)
+        throw Error(ErrorKind::InvalidArgument, "the tile overlap must lie in 0..tileSize/2");
+    if (options.featherPixels < 0 || options.batchSize < 1)
+        throw Error(ErrorKind::InvalidArgument, "feather and batch size must not be negative");
+}
+
+TileSettings tileSettings(const ReconstructionOptions& options)
+{
+    return {options.tileSize, options.tileOverlap, options.augmentations, options.batchSize};
+}
+
+std::string describe(const Model& model, const ReconstructionOptions& options,
+                     const Reconstruction& r, double changedShare)
+{
+    char text[320];
+    std::snprintf(text, sizeof text, "%s %s, mask %s", model.card().name.c_str(),
+                  toString(options.mode), toString(r.maskOrigin));
+    std::string summary = text;
+    if (r.maskOrigin == MaskOrigin::Detected) {
+        std::snprintf(text, sizeof text, " (threshold %.2f)", options.detectorThreshold);
+        summary += text;
+    }
+    std::snprintf(text, sizeof text, ", %.1f%% of pixels estimated", 100.0 * changedShare);
+    summary += text;
+    if (r.ridgePeriod > 0.0) {
+        std::snprintf(text, sizeof text, ", ridge period %.1f px, scale %.2f", r.ridgePeriod,
+                      r.scale);
+        summary += text;
+    }
+    summary += ", " + std::to_string(r.networkInputs) + " network inputs";
+    return summary;
+}
+
+}  // namespace
+
+cv::Mat detectDamage(const cv::Mat& gray, const Model& detector,
+                     const ReconstructionOptions& options, const CancelToken& cancel)
+{
+    checkOptions(gray, options);
+    if (detector.spec().architecture != Architecture::DamageDetector)
+        throw Error(ErrorKind::InvalidArgument,
+                    "\"" + detector.card().name + "\" is not a damage-detector");
+    const NetworkScale scale =
+        chooseScale(gray, segmentForeground(gray), detector.card().trainingRidgePeriod);
+    int inputs = 0;
+    return runScaledTiles(detector, gray, {}, {}, scale.scale, tileSettings(options), cancel,
+                          &inputs)
+        .mean;
+}
+
+Reconstruction reconstruct(const cv::Mat& gray, const Model& model,
+                           const ReconstructionOptions& options, const CancelToken& cancel)
+{
+    checkOptions(gray, options);
+    const Architecture architecture = model.spec().architecture;
+    if (architecture == Architecture::DamageDetector)
+        throw Error(ErrorKind::InvalidArgument,
+                    "\"" + model.card().name +
+                        "\" is a damage-detector: it finds damage; reconstruct with an inpainting "
+                        "model or the seed autoencoder");
+
+    Reconstruction r;
+    const cv::Mat foreground = segmentForeground(gray);
+    const bool needsMask =
+        options.mode == ReconstructionMode::Selective || architecture == Architecture::UNetInpaint;
+    if (!options.mask.empty()) {
+        r.damageMask = options.mask != 0;
+        r.maskOrigin = MaskOrigin::Given;
+    } else if (needsMask) {
+        if (!options.detector)
+            throw Error(ErrorKind::InvalidArgument,
+                        std::string(toString(options.mode)) + " reconstruction with \"" +
+                            model.card().name +
+                            "\" needs a damage mask: draw one, use a damage mask, or choose a "
+                            "damage-detector");
+        r.damageProbability = detectDamage(gray, *options.detector, options, cancel);
+        r.damageMask = (r.damageProbability >= options.detectorThreshold) & foreground;
+        r.maskOrigin = MaskOrigin::Detected;
+    }
+
+    const TileSettings settings = tileSettings(options);
+    NetworkOutput out;
+    if (architecture == Architecture::SeedAutoencoder) {
+        out = runWholePrint(model, gray, settings, cancel, &r.networkInputs);
+    } else {
+        const cv::Mat undamaged = r.damageMask.empty() ? foreground : (foreground & ~r.damageMask);
+        const NetworkScale scale = chooseScale(gray, undamaged, model.card().trainingRidgePeriod);
+        r.ridgePeriod = scale.ridgePeriod;
+        r.scale = scale.scale;
+        const cv::Mat runWhere =
+            options.mode == ReconstructionMode::Selective ? r.damageMask : cv::Mat();
+        if (runWhere.empty() || cv::countNonZero(runWhere) > 0)
+            out = runScaledTiles(model, gray, r.damageMask, runWhere, scale.scale, settings, cancel,
+                                 &r.networkInputs);
+    }
+
+    cv::Mat estimateWeights;
+    if (options.mode == ReconstructionMode::Selective) {
+        estimateWeights = featherWeights(r.damageMask, options.featherPixels);
+        r.image = out.mean.empty() ? gray.clone() : blend(gray, out.mean, estimateWeights);
+        r.changedMask = estimateWeights > 0.0f;
+    } else {
+        r.image = gray.clone();
+        toGray(out.mean).copyTo(r.image, out.covered);
+        r.changedMask = out.covered.clone();
+    }
+
+    r.confidence = cv::Mat::ones(gray.size(), CV_32FC1);
+    if (!out.mean.empty()) {
+        ConfidenceInputs confidence;
+        confidence.estimate = out.mean;
+        confidence.spread = out.spread;
+        confidence.input = gray;
+        confidence.trustedRegion = r.damageMask.empty() ? foreground : (foreground & ~r.damageMask);
+        confidence.probability = r.damageProbability;
+        confidence.threshold = options.detectorThreshold;
+        estimateConfidence(confidence).copyTo(r.confidence, r.changedMask);
+    }
+
+    const double share = double(cv::countNonZero(r.changedMask)) / double(gray.total());
+    r.summary = describe(model, options, r, share);
+    return r;
+}
+
+}  // namespace rw

@@ -1,0 +1,17 @@
+# Sources of ridgeworks_inference (paths relative to core/): runs trained models on prints.
+# Torch-free itself; it reaches the networks through rw::Model (ridgeworks_ml).
+set(RIDGEWORKS_INFERENCE_SOURCES
+  src/reconstruct/ReconstructionNames.cpp
+  src/reconstruct/NetworkPasses.cpp
+  src/reconstruct/TileGrid.cpp
+  src/reconstruct/TiledInference.cpp
+  src/reconstruct/SelectiveBlend.cpp
+  src/reconstruct/NetworkGeometry.cpp
+  src/reconstruct/Confidence.cpp
+  src/reconstruct/Reconstruction.cpp
+  src/reconstruct/BatchReconstruction.cpp
+  src/reconstruct/EvaluationCases.cpp
+  src/reconstruct/EvaluationMontage.cpp
+  src/reconstruct/Evaluation.cpp
+  src/reconstruct/EvaluationReport.cpp
+)

@@ -1,0 +1,80 @@
+// The confidence map: agreeing passes with ridge detail → high; a grey fill, disagreeing
+// passes or an unsure detector → low.
+#include "reconstruct/Confidence.h"
+
+#include "CachedSyntheticPrint.h"
+
+#include <QtTest>
+
+using namespace rw::reconstruction;
+
+namespace {
+
+ConfidenceInputs inputsFor(const cv::Mat& print, const cv::Mat& estimate)
+{
+    ConfidenceInputs in;
+    print.convertTo(in.estimate, CV_32FC1, 1.0 / 255.0);
+    if (!estimate.empty())
+        in.estimate = estimate;
+    in.spread = cv::Mat::zeros(print.size(), CV_32FC1);
+    in.input = print;
+    return in;
+}
+
+double meanIn(const cv::Mat& map, const cv::Rect& r)
+{
+    return cv::mean(map(r))[0];
+}
+
+}  // namespace
+
+class TstConfidence : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void ridgeDetailLikeThePrintsOwnIsTrusted()
+    {
+        const cv::Mat print = rw::test::cachedSyntheticPrint(3, 256, 256).image;
+        const cv::Mat c = estimateConfidence(inputsFor(print, {}));
+        QVERIFY2(meanIn(c, {96, 96, 64, 64}) > 0.8,
+                 qPrintable(QString::number(meanIn(c, {96, 96, 64, 64}))));
+    }
+
+    void aGreyFillIsNotTrusted()
+    {
+        const cv::Mat print = rw::test::cachedSyntheticPrint(3, 256, 256).image;
+        ConfidenceInputs in = inputsFor(print, {});
+        in.estimate(cv::Rect(80, 80, 96, 96)).setTo(0.5);
+        const cv::Mat c = estimateConfidence(in);
+        QVERIFY2(meanIn(c, {104, 104, 48, 48}) < 0.05,
+                 qPrintable(QString::number(meanIn(c, {104, 104, 48, 48}))));
+        QVERIFY(meanIn(c, {10, 100, 40, 40}) > meanIn(c, {104, 104, 48, 48}));
+    }
+
+    void disagreeingPassesLowerIt()
+    {
+        const cv::Mat print = rw::test::cachedSyntheticPrint(3, 256, 256).image;
+        ConfidenceInputs in = inputsFor(print, {});
+        const double before = meanIn(estimateConfidence(in), {96, 96, 64, 64});
+        in.spread.setTo(0.05);  // half of the spread that means "no confidence"
+        const double after = meanIn(estimateConfidence(in), {96, 96, 64, 64});
+        QVERIFY(std::abs(after - 0.5 * before) < 0.02);
+        in.spread.setTo(0.2);
+        QCOMPARE(cv::countNonZero(estimateConfidence(in)), 0);
+    }
+
+    void anUnsureDetectorHalvesIt()
+    {
+        const cv::Mat print = rw::test::cachedSyntheticPrint(3, 256, 256).image;
+        ConfidenceInputs in = inputsFor(print, {});
+        const double sure = meanIn(estimateConfidence(in), {96, 96, 64, 64});
+        in.probability = cv::Mat(print.size(), CV_32FC1, cv::Scalar(0.5));  // at the threshold
+        in.threshold = 0.5;
+        QVERIFY(std::abs(meanIn(estimateConfidence(in), {96, 96, 64, 64}) - 0.5 * sure) < 1e-3);
+        in.probability.setTo(1.0);
+        QVERIFY(std::abs(meanIn(estimateConfidence(in), {96, 96, 64, 64}) - sure) < 1e-6);
+    }
+};
+
+QTEST_GUILESS_MAIN(TstConfidence)
+#include "tst_confidence.moc"

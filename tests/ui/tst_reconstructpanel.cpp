@@ -1,0 +1,365 @@
+// Reconstruct end to end on the offscreen platform, with the shipped models: the action opens
+// the panel, Run adds the result as a derived item under the selected print with the whole
+// record (model, checkpoint SHA-256, mode, mask source and origin, threshold, changed mask,
+// confidence); selective mode keeps every unmasked pixel of the parent; the parent is never
+// touched; Cancel adds nothing; a missing or corrupt model file is reported by name.
+#include "ComparisonView.h"
+#include "DamagePanel.h"
+#include "EvidenceModel.h"
+#include "ImageView.h"
+#include "JobProgressWidget.h"
+#include "JobRunner.h"
+#include "MainWindow.h"
+#include "MaskDocument.h"
+#include "ModelLibrary.h"
+#include "ReconstructPanel.h"
+#include "ReconstructionController.h"
+#include "ReconstructionView.h"
+
+#include "CachedSyntheticPrint.h"
+
+#include <ridgeworks/common/Sha256.h>
+#include <ridgeworks/image/ImageWriter.h>
+#include <ridgeworks/model/Checkpoint.h>
+
+#include <QAction>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QDoubleSpinBox>
+#include <QFile>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSlider>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QToolButton>
+#include <QtTest>
+
+#include <memory>
+
+namespace {
+
+constexpr int kTimeoutMs = 120000;
+
+}  // namespace
+
+class TestReconstructPanel : public QObject {
+    Q_OBJECT
+
+private:
+    std::unique_ptr<rw::MainWindow> m_window;
+    QTemporaryDir m_dir;
+    QString m_file;
+    QString m_userModels;
+
+    rw::EvidenceModel* model() const { return m_window->evidenceModel(); }
+    rw::ReconstructionController* controller() const { return m_window->reconstruction(); }
+    rw::ReconstructPanel* panel() const { return controller()->panel(); }
+    QString shipped(const QString& name) const
+    {
+        return m_window->modelLibrary()->shippedModelsDir() + u'/' + name;
+    }
+
+    void drawMask()
+    {
+        rw::MaskDocument* mask = m_window->currentMask();
+        QVERIFY(mask);
+        mask->fillPolygon(QPolygonF{{70, 90}, {150, 90}, {150, 160}, {70, 160}});
+        QVERIFY(mask->damagedPixelCount() > 60 * 60);
+    }
+
+    bool runAndWait()
+    {
+        QSignalSpy added(controller(), &rw::ReconstructionController::reconstructionAdded);
+        if (!panel()->runButton()->isEnabled()) {
+            qWarning() << "Run is off:"
+                       << panel()->findChild<QLabel*>(QStringLiteral("reconstructRunHint"))->text();
+            return false;
+        }
+        QTest::mouseClick(panel()->runButton(), Qt::LeftButton);
+        return added.size() == 1 || added.wait(kTimeoutMs);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("RidgeworksTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_reconstructpanel"));
+        QVERIFY(m_dir.isValid());
+        m_file = m_dir.filePath(QStringLiteral("print.png"));
+        rw::saveImage(m_file.toStdString(), rw::test::cachedSyntheticPrint(3, 224, 256).image,
+                      500.0);
+        m_userModels = m_dir.filePath(QStringLiteral("models"));
+        QVERIFY(QDir().mkpath(m_userModels));
+        qputenv("RIDGEWORKS_USER_MODELS_DIR", m_userModels.toLocal8Bit());
+    }
+
+    void init()
+    {
+        QSettings().clear();
+        m_window = std::make_unique<rw::MainWindow>();
+        m_window->resize(1300, 850);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QSignalSpy finished(m_window.get(), &rw::MainWindow::loadFinished);
+        m_window->loadPaths({m_file});
+        QVERIFY(finished.wait(kTimeoutMs));
+        QCOMPARE(model()->count(), 1);
+        // The action opens the panel (a click on a hidden button would do nothing).
+        if (QString::fromLatin1(QTest::currentTestFunction()) !=
+            QStringLiteral("panelListsModelsWithTheirCards")) {
+            controller()->reconstructAction()->trigger();
+            QVERIFY(panel()->runButton()->isVisible());
+        }
+    }
+
+    void cleanup() { m_window.reset(); }
+
+    void panelListsModelsWithTheirCards()
+    {
+        // Reconstruction models in one list, detectors in the other; each with its card.
+        QComboBox* models = panel()->modelBox();
+        QVERIFY(models->count() >= 2);
+        QStringList architectures;
+        for (int row = 0; row < models->count(); ++row) {
+            architectures.append(
+                models->itemData(row, rw::ModelLibrary::ArchitectureRole).toString());
+            QVERIFY(models->itemData(row, Qt::ToolTipRole)
+                        .toString()
+                        .contains(QStringLiteral("Architecture:")));
+        }
+        QVERIFY(architectures.contains(QStringLiteral("unet-inpaint")));
+        QVERIFY(architectures.contains(QStringLiteral("seed-autoencoder")));
+        QVERIFY(!architectures.contains(QStringLiteral("damage-detector")));
+        QCOMPARE(models->currentData(rw::ModelLibrary::ArchitectureRole).toString(),
+                 QStringLiteral("unet-inpaint"));
+        QVERIFY(models->toolTip().contains(QStringLiteral("unet-inpaint")));
+        QCOMPARE(panel()->detectorBox()->count(), 1);
+        QVERIFY(panel()->detectorBox()->toolTip().contains(QStringLiteral("damage-detector")));
+
+        // The action opens the panel; with nothing drawn Run is off and says why.
+        QDockWidget* dock = controller()->dock();
+        QVERIFY(!dock->isVisible());
+        QAction* action = controller()->reconstructAction();
+        QCOMPARE(action->shortcut(), QKeySequence(QStringLiteral("Ctrl+Shift+R")));
+        action->trigger();
+        QVERIFY(dock->isVisible());
+        QVERIFY(!panel()->runButton()->isEnabled());
+        QVERIFY(panel()
+                    ->findChild<QLabel*>(QStringLiteral("reconstructRunHint"))
+                    ->text()
+                    .contains(QStringLiteral("Draw")));
+        // A loaded print has no damage mask; Detect shows the detector and its threshold.
+        QVERIFY(!panel()->isMaskSourceAvailable(rw::MaskSource::Damage));
+        QVERIFY(!panel()->detectorRow()->isVisible());
+        panel()->setMaskSource(rw::MaskSource::Detect);
+        QVERIFY(panel()->detectorRow()->isVisible());
+        QVERIFY(panel()->runButton()->isEnabled());
+        panel()->thresholdSlider()->setValue(30);
+        QCOMPARE(panel()->thresholdBox()->value(), 0.30);
+        panel()->thresholdBox()->setValue(0.65);
+        QCOMPARE(panel()->thresholdSlider()->value(), 65);
+        QCOMPARE(panel()->threshold(), 0.65);
+    }
+
+    void selectiveWithDrawnMaskAddsDerivedEstimate()
+    {
+        const rw::EvidenceItem& loaded = model()->item(0);
+        const cv::Mat parentPixels = loaded.print.pixels.clone();
+        const std::string parentHash = loaded.print.sha256;
+        drawMask();
+        const cv::Mat drawn = m_window->currentMask()->mask().clone();
+
+        controller()->reconstructAction()->trigger();
+        const QString unet = shipped(QStringLiteral("unet-inpaint.rwm"));
+        QVERIFY(panel()->setModelPath(unet));
+        panel()->setMode(rw::ReconstructionMode::Selective);
+        panel()->setMaskSource(rw::MaskSource::Drawn);
+        QVERIFY(runAndWait());
+
+        QCOMPARE(model()->count(), 2);
+        QCOMPARE(m_window->currentRow(), 1);
+        // The parent: same pixels, same hash.
+        QCOMPARE(cv::countNonZero(model()->item(0).print.pixels != parentPixels), 0);
+        QCOMPARE(model()->item(0).print.sha256, parentHash);
+
+        const rw::EvidenceItem& result = model()->item(1);
+        QVERIFY(result.derivation);
+        const rw::Derivation& how = *result.derivation;
+        QCOMPARE(how.operation, QStringLiteral("reconstruct"));
+        QVERIFY(how.isReconstruction());
+        QCOMPARE(how.parentKey, model()->item(0).key);
+        QCOMPARE(how.parentSha256, QString::fromStdString(parentHash));
+        QCOMPARE(how.modelPath, unet);
+        QCOMPARE(how.modelArchitecture, QStringLiteral("unet-inpaint"));
+        QVERIFY(!how.modelName.isEmpty());
+        QCOMPARE(how.modelSha256, QString::fromStdString(rw::checkpointSha256(unet.toStdString())));
+        QCOMPARE(how.modelSha256.size(), 64);
+        QCOMPARE(how.mode, QStringLiteral("selective"));
+        QCOMPARE(how.maskSource, QStringLiteral("drawn"));
+        QCOMPARE(how.maskOrigin, QStringLiteral("given"));
+        QCOMPARE(how.detectorThreshold, 0.0);
+        QVERIFY(how.detectorSha256.isEmpty());
+        QVERIFY(!how.summary.isEmpty());
+        QCOMPARE(how.label, QStringLiteral("reconstruction (estimate) — ") + how.modelName +
+                                QStringLiteral(", selective"));
+        QVERIFY(result.name.contains(QStringLiteral("reconstruction (estimate)")));
+        QVERIFY(model()->index(1).data().toString().startsWith(
+            QStringLiteral("↳ reconstruction (estimate)")));
+        QCOMPARE(result.print.sha256,
+                 rw::sha256Hex(rw::encodePng(result.print.pixels, result.print.ppi)));
+
+        // Core's maps, kept with the item.
+        QCOMPARE(how.changedMask.size(), parentPixels.size());
+        QCOMPARE(how.changedMask.type(), CV_8UC1);
+        QCOMPARE(how.confidence.size(), parentPixels.size());
+        QCOMPARE(how.confidence.type(), CV_32FC1);
+        QCOMPARE(cv::countNonZero((how.damageMask != 0) != (drawn != 0)), 0);
+        QVERIFY(cv::countNonZero(how.changedMask) > 1000);
+
+        // Selective: every pixel outside the drawn mask is the parent's, bit for bit; what
+        // changed lies inside the mask.
+        cv::Mat changedOutside;
+        cv::bitwise_and(result.print.pixels != parentPixels, drawn == 0, changedOutside);
+        QCOMPARE(cv::countNonZero(changedOutside), 0);
+        cv::Mat estimatedOutside;
+        cv::bitwise_and(how.changedMask, drawn == 0, estimatedOutside);
+        QCOMPARE(cv::countNonZero(estimatedOutside), 0);
+        QVERIFY(cv::countNonZero(result.print.pixels != parentPixels) > 500);
+        // Confidence 1 for the parent's own pixels.
+        double low = 0.0, high = 0.0;
+        cv::minMaxLoc(how.confidence, &low, &high, nullptr, nullptr, how.changedMask == 0);
+        QCOMPARE(low, 1.0);
+
+        // Shown as an estimate, in the comparison panes.
+        rw::ComparisonView* comparison = m_window->comparisonView();
+        QVERIFY(comparison->isShowingReconstruction());
+        rw::ReconstructionView* view = comparison->reconstructionView();
+        QVERIFY(view->estimateView()->badge().contains(QStringLiteral("ESTIMATE")));
+        QVERIFY(view->estimateCaption()->text().contains(QStringLiteral("ESTIMATE")));
+        QVERIFY(!view->hasClean());
+        QVERIFY(!view->cleanView()->isVisible());
+        QVERIFY(view->damagedView()->isVisible());
+        QVERIFY(!controller()->cleanReferenceAction()->isEnabled());
+
+        // The same request again selects the existing item.
+        m_window->selectRow(0);
+        QVERIFY(runAndWait());
+        QCOMPARE(model()->count(), 2);
+        QCOMPARE(m_window->currentRow(), 1);
+    }
+
+    void damageMaskAndDetectorAreRecorded()
+    {
+        m_window->damagePanel()->setSpec(rw::DamageKind::Obliteration, rw::DamageLevel::Hard, 7);
+        QSignalSpy damaged(m_window.get(), &rw::MainWindow::damageApplied);
+        QTest::mouseClick(m_window->damagePanel()->applyButton(), Qt::LeftButton);
+        QVERIFY(damaged.wait(kTimeoutMs));
+        QCOMPARE(m_window->currentRow(), 1);
+        const rw::EvidenceItem copy = model()->item(1);  // a copy: inserts move the items
+        QVERIFY(panel()->isMaskSourceAvailable(rw::MaskSource::Damage));
+
+        // The damage mask of the damaged copy, in full mode.
+        panel()->setMaskSource(rw::MaskSource::Damage);
+        panel()->setMode(rw::ReconstructionMode::Full);
+        QVERIFY(runAndWait());
+        const rw::Derivation& full = *model()->item(m_window->currentRow()).derivation;
+        QCOMPARE(full.parentKey, copy.key);
+        QCOMPARE(full.mode, QStringLiteral("full"));
+        QCOMPARE(full.maskSource, QStringLiteral("damage"));
+        QCOMPARE(full.maskOrigin, QStringLiteral("given"));
+        QCOMPARE(cv::countNonZero((full.damageMask != 0) != (copy.derivation->mask != 0)), 0);
+        QVERIFY(full.label.endsWith(QStringLiteral(", full")));
+
+        // Detected at a chosen threshold: the detector and the threshold are recorded.
+        m_window->selectRow(1);
+        panel()->setMaskSource(rw::MaskSource::Detect);
+        panel()->setMode(rw::ReconstructionMode::Selective);
+        panel()->setThreshold(0.4);
+        QVERIFY(runAndWait());
+        const rw::EvidenceItem& detected = model()->item(m_window->currentRow());
+        const rw::Derivation& how = *detected.derivation;
+        QCOMPARE(how.maskSource, QStringLiteral("detect"));
+        QCOMPARE(how.maskOrigin, QStringLiteral("detected"));
+        QCOMPARE(how.detectorThreshold, 0.4);
+        const QString detector = shipped(QStringLiteral("damage-detector.rwm"));
+        QCOMPARE(how.detectorPath, detector);
+        QCOMPARE(how.detectorSha256,
+                 QString::fromStdString(rw::checkpointSha256(detector.toStdString())));
+        QCOMPARE(how.damageProbability.type(), CV_32FC1);
+        QCOMPARE(how.damageMask.size(), copy.print.pixels.size());
+        // Selective with a detected mask: outside it the damaged copy's own pixels.
+        cv::Mat changedOutside;
+        cv::bitwise_and(detected.print.pixels != copy.print.pixels, how.damageMask == 0,
+                        changedOutside);
+        QCOMPARE(cv::countNonZero(changedOutside), 0);
+        // Three derived items under the original, the reconstructions under the damaged copy.
+        QCOMPARE(model()->count(), 4);
+    }
+
+    void cancelAddsNothing()
+    {
+        drawMask();
+        QSignalSpy cancelled(m_window->jobRunner(), &rw::JobRunner::jobCancelled);
+        QSignalSpy added(controller(), &rw::ReconstructionController::reconstructionAdded);
+        QTest::mouseClick(panel()->runButton(), Qt::LeftButton);
+        QVERIFY(m_window->jobRunner()->isBusy());
+        // The status bar's Cancel, as the examiner would press it.
+        auto* progress = m_window->findChild<rw::JobProgressWidget*>();
+        QVERIFY(progress);
+        QTRY_VERIFY(progress->cancelButton()->isVisible());
+        QTest::mouseClick(progress->cancelButton(), Qt::LeftButton);
+        QVERIFY(cancelled.size() == 1 || cancelled.wait(kTimeoutMs));
+        QCOMPARE(cancelled.first().first().toString(), QStringLiteral("Reconstructing"));
+        QTRY_VERIFY(!m_window->jobRunner()->isBusy());
+        QCOMPARE(added.size(), 0);
+        QCOMPARE(model()->count(), 1);
+        QVERIFY(panel()->status().contains(QStringLiteral("Cancelled")));
+    }
+
+    void badModelFileIsNamed_data()
+    {
+        QTest::addColumn<bool>("remove");
+        QTest::newRow("truncated") << false;
+        QTest::newRow("missing") << true;
+    }
+
+    void badModelFileIsNamed()
+    {
+        QFETCH(bool, remove);
+        // A good copy, listed; then spoiled behind the library's back.
+        const QString copy = m_userModels + QStringLiteral("/my-unet.rwm");
+        QFile::remove(copy);
+        QVERIFY(QFile::copy(shipped(QStringLiteral("unet-inpaint.rwm")), copy));
+        m_window->modelLibrary()->refresh();
+        QVERIFY(panel()->setModelPath(copy));
+        if (remove) {
+            QVERIFY(QFile::remove(copy));
+        } else {
+            QFile file(copy);
+            QVERIFY(file.open(QIODevice::ReadWrite));
+            QVERIFY(file.resize(file.size() / 3));
+        }
+        drawMask();
+        QSignalSpy failed(controller(), &rw::ReconstructionController::reconstructionFailed);
+        QTest::mouseClick(panel()->runButton(), Qt::LeftButton);
+        QVERIFY(failed.wait(kTimeoutMs));
+        const QString message = failed.first().first().toString();
+        QVERIFY2(message.contains(QStringLiteral("my-unet.rwm")), qPrintable(message));
+        auto* box = m_window->findChild<QMessageBox*>(QStringLiteral("jobFailedMessage"));
+        QVERIFY(box);
+        QVERIFY2(box->informativeText().contains(QStringLiteral("my-unet.rwm")),
+                 qPrintable(box->informativeText()));
+        QVERIFY(panel()->status().contains(QStringLiteral("my-unet.rwm")));
+        QCOMPARE(model()->count(), 1);
+        box->close();
+        QFile::remove(copy);
+    }
+};
+
+QTEST_MAIN(TestReconstructPanel)
+#include "tst_reconstructpanel.moc"

@@ -1,0 +1,323 @@
+#include "ReconstructPanel.h"
+
+#include "ModelLibrary.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QDoubleSpinBox>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSignalBlocker>
+#include <QSlider>
+#include <QSortFilterProxyModel>
+#include <QStandardItemModel>
+#include <QVBoxLayout>
+
+#include <cmath>
+#include <memory>
+#include <utility>
+
+namespace rw {
+
+namespace {
+
+QLabel* makeNote(QWidget* parent, const QString& objectName)
+{
+    auto* label = new QLabel(parent);
+    label->setObjectName(objectName);
+    label->setWordWrap(true);
+    label->setTextFormat(Qt::PlainText);
+    label->setStyleSheet(QStringLiteral("color: #6b7480"));
+    return label;
+}
+
+QSortFilterProxyModel* filteredModels(ModelLibrary* library, const QString& pattern,
+                                      QObject* parent)
+{
+    auto* proxy = new QSortFilterProxyModel(parent);
+    proxy->setSourceModel(library);
+    proxy->setFilterRole(ModelLibrary::ArchitectureRole);
+    proxy->setFilterRegularExpression(QRegularExpression(pattern));
+    return proxy;
+}
+
+int rowOfPath(const QComboBox* box, const QString& path)
+{
+    const QString wanted = QFileInfo(path).absoluteFilePath();
+    for (int row = 0; row < box->count(); ++row) {
+        if (QFileInfo(box->itemData(row, ModelLibrary::PathRole).toString()).absoluteFilePath() ==
+            wanted)
+            return row;
+    }
+    return -1;
+}
+
+}  // namespace
+
+ReconstructPanel::ReconstructPanel(ModelLibrary* library, QWidget* parent)
+    : QWidget(parent)
+    , m_library(library)
+    , m_models(filteredModels(library, QStringLiteral("^(unet-inpaint|seed-autoencoder)$"), this))
+    , m_detectors(filteredModels(library, QStringLiteral("^damage-detector$"), this))
+    , m_model(new QComboBox(this))
+    , m_mode(new QComboBox(this))
+    , m_maskSource(new QComboBox(this))
+    , m_detectorRow(new QWidget(this))
+    , m_detector(new QComboBox(m_detectorRow))
+    , m_thresholdSlider(new QSlider(Qt::Horizontal, m_detectorRow))
+    , m_threshold(new QDoubleSpinBox(m_detectorRow))
+    , m_modeHint(makeNote(this, QStringLiteral("reconstructModeHint")))
+    , m_maskInfo(makeNote(this, QStringLiteral("reconstructMaskInfo")))
+    , m_run(new QPushButton(QStringLiteral("Run — Add Reconstruction"), this))
+    , m_runHint(makeNote(this, QStringLiteral("reconstructRunHint")))
+    , m_status(makeNote(this, QStringLiteral("reconstructStatus")))
+{
+    setObjectName(QStringLiteral("reconstructPanel"));
+    m_model->setObjectName(QStringLiteral("reconstructModel"));
+    m_mode->setObjectName(QStringLiteral("reconstructMode"));
+    m_maskSource->setObjectName(QStringLiteral("reconstructMaskSource"));
+    m_detector->setObjectName(QStringLiteral("reconstructDetector"));
+    m_thresholdSlider->setObjectName(QStringLiteral("reconstructThresholdSlider"));
+    m_threshold->setObjectName(QStringLiteral("reconstructThreshold"));
+    m_run->setObjectName(QStringLiteral("runReconstructionButton"));
+
+    m_model->setModel(m_models);
+    m_detector->setModel(m_detectors);
+    m_model->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_model->setMinimumContentsLength(16);
+    m_detector->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_detector->setMinimumContentsLength(12);
+
+    m_mode->addItem(QStringLiteral("Selective — inside the mask only"),
+                    static_cast<int>(ReconstructionMode::Selective));
+    m_mode->addItem(QStringLiteral("Full — the network's output everywhere"),
+                    static_cast<int>(ReconstructionMode::Full));
+    for (const MaskSource source : {MaskSource::Drawn, MaskSource::Damage, MaskSource::Detect})
+        m_maskSource->addItem(maskSourceTitle(source), static_cast<int>(source));
+    m_maskSource->setItemData(0, QStringLiteral("The mask drawn on the Working pane"),
+                              Qt::ToolTipRole);
+    m_maskSource->setItemData(
+        1, QStringLiteral("What the damage altered, when the selected print is a damaged copy"),
+        Qt::ToolTipRole);
+    m_maskSource->setItemData(
+        2,
+        QStringLiteral("A damage-detector model predicts the mask; pixels at or above the "
+                       "threshold count as damaged"),
+        Qt::ToolTipRole);
+
+    m_thresholdSlider->setRange(1, 99);
+    m_threshold->setRange(0.01, 0.99);
+    m_threshold->setSingleStep(0.05);
+    m_threshold->setDecimals(2);
+    m_threshold->setValue(0.5);
+    m_thresholdSlider->setValue(50);
+    m_threshold->setToolTip(
+        QStringLiteral("Damage probability at or above which a pixel counts as damaged"));
+    m_thresholdSlider->setToolTip(m_threshold->toolTip());
+    m_run->setToolTip(QStringLiteral(
+        "Reconstruct the selected print in the background and add the result under it, marked "
+        "as an estimate; the selected print is not changed"));
+
+    auto* detectorLayout = new QFormLayout(m_detectorRow);
+    detectorLayout->setContentsMargins(0, 0, 0, 0);
+    auto* thresholdRow = new QHBoxLayout;
+    thresholdRow->setContentsMargins(0, 0, 0, 0);
+    thresholdRow->addWidget(m_thresholdSlider, 1);
+    thresholdRow->addWidget(m_threshold);
+    detectorLayout->addRow(QStringLiteral("De&tector"), m_detector);
+    auto* thresholdLabel = new QLabel(QStringLiteral("T&hreshold"), m_detectorRow);
+    thresholdLabel->setBuddy(m_threshold);
+    detectorLayout->addRow(thresholdLabel, thresholdRow);
+
+    auto* form = new QFormLayout;
+    form->addRow(QStringLiteral("&Model"), m_model);
+    form->addRow(QStringLiteral("M&ode"), m_mode);
+    form->addRow(QStringLiteral("Mask &source"), m_maskSource);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_modeHint);
+    layout->addWidget(m_detectorRow);
+    layout->addWidget(m_maskInfo);
+    layout->addSpacing(6);
+    layout->addWidget(m_run);
+    layout->addWidget(m_runHint);
+    layout->addWidget(m_status);
+    layout->addStretch(1);
+
+    // The shipped U-Net is the default: it fills a mask from its surroundings.
+    for (int row = 0; row < m_model->count(); ++row) {
+        if (m_model->itemData(row, ModelLibrary::ArchitectureRole).toString() ==
+            QStringLiteral("unet-inpaint")) {
+            m_model->setCurrentIndex(row);
+            break;
+        }
+    }
+
+    // A refresh of the library resets the lists: keep what was chosen.
+    auto remembered = std::make_shared<std::pair<QString, QString>>();
+    connect(m_library, &QAbstractItemModel::modelAboutToBeReset, this, [this, remembered] {
+        *remembered = {modelPath(), detectorPath()};
+    });
+    connect(m_library, &ModelLibrary::refreshed, this, [this, remembered] {
+        if (!remembered->first.isEmpty())
+            setModelPath(remembered->first);
+        if (!remembered->second.isEmpty())
+            setDetectorPath(remembered->second);
+        updateToolTips();
+        Q_EMIT settingsChanged();
+    });
+
+    connect(m_model, &QComboBox::currentIndexChanged, this, [this] {
+        updateToolTips();
+        Q_EMIT settingsChanged();
+    });
+    connect(m_detector, &QComboBox::currentIndexChanged, this, [this] {
+        updateToolTips();
+        Q_EMIT settingsChanged();
+    });
+    connect(m_mode, &QComboBox::currentIndexChanged, this, [this] {
+        updateDetectorRow();
+        Q_EMIT settingsChanged();
+    });
+    connect(m_maskSource, &QComboBox::currentIndexChanged, this, [this] {
+        updateDetectorRow();
+        Q_EMIT settingsChanged();
+    });
+    connect(m_thresholdSlider, &QSlider::valueChanged, this, [this](int value) {
+        const QSignalBlocker block(m_threshold);
+        m_threshold->setValue(value / 100.0);
+        Q_EMIT settingsChanged();
+    });
+    connect(m_threshold, &QDoubleSpinBox::valueChanged, this, [this](double value) {
+        const QSignalBlocker block(m_thresholdSlider);
+        m_thresholdSlider->setValue(static_cast<int>(std::lround(value * 100.0)));
+        Q_EMIT settingsChanged();
+    });
+    connect(m_run, &QPushButton::clicked, this, &ReconstructPanel::runRequested);
+    updateDetectorRow();
+    updateToolTips();
+}
+
+QString ReconstructPanel::modelPath() const
+{
+    return m_model->currentData(ModelLibrary::PathRole).toString();
+}
+
+bool ReconstructPanel::setModelPath(const QString& path)
+{
+    const int row = rowOfPath(m_model, path);
+    if (row >= 0)
+        m_model->setCurrentIndex(row);
+    return row >= 0;
+}
+
+ReconstructionMode ReconstructPanel::mode() const
+{
+    return static_cast<ReconstructionMode>(m_mode->currentData().toInt());
+}
+
+void ReconstructPanel::setMode(ReconstructionMode mode)
+{
+    m_mode->setCurrentIndex(m_mode->findData(static_cast<int>(mode)));
+}
+
+MaskSource ReconstructPanel::maskSource() const
+{
+    return static_cast<MaskSource>(m_maskSource->currentData().toInt());
+}
+
+void ReconstructPanel::setMaskSource(MaskSource source)
+{
+    m_maskSource->setCurrentIndex(m_maskSource->findData(static_cast<int>(source)));
+}
+
+QString ReconstructPanel::detectorPath() const
+{
+    return m_detector->currentData(ModelLibrary::PathRole).toString();
+}
+
+bool ReconstructPanel::setDetectorPath(const QString& path)
+{
+    const int row = rowOfPath(m_detector, path);
+    if (row >= 0)
+        m_detector->setCurrentIndex(row);
+    return row >= 0;
+}
+
+double ReconstructPanel::threshold() const
+{
+    return m_threshold->value();
+}
+
+void ReconstructPanel::setThreshold(double threshold)
+{
+    m_threshold->setValue(threshold);
+}
+
+void ReconstructPanel::setMaskSourceAvailable(MaskSource source, bool available)
+{
+    auto* items = qobject_cast<QStandardItemModel*>(m_maskSource->model());
+    const int row = m_maskSource->findData(static_cast<int>(source));
+    if (items && row >= 0)
+        items->item(row)->setEnabled(available);
+}
+
+bool ReconstructPanel::isMaskSourceAvailable(MaskSource source) const
+{
+    const auto* items = qobject_cast<const QStandardItemModel*>(m_maskSource->model());
+    const int row = m_maskSource->findData(static_cast<int>(source));
+    return items && row >= 0 && items->item(row)->isEnabled();
+}
+
+void ReconstructPanel::setRunnable(bool runnable, const QString& reason)
+{
+    m_run->setEnabled(runnable);
+    m_runHint->setText(runnable ? QString() : reason);
+    m_runHint->setVisible(!runnable && !reason.isEmpty());
+}
+
+void ReconstructPanel::setMaskInfo(const QString& text)
+{
+    m_maskInfo->setText(text);
+    m_maskInfo->setVisible(!text.isEmpty());
+}
+
+void ReconstructPanel::setStatus(const QString& text)
+{
+    m_status->setText(text);
+    m_status->setVisible(!text.isEmpty());
+}
+
+QString ReconstructPanel::status() const
+{
+    return m_status->text();
+}
+
+void ReconstructPanel::updateDetectorRow()
+{
+    m_detectorRow->setVisible(maskSource() == MaskSource::Detect);
+    m_modeHint->setText(mode() == ReconstructionMode::Selective
+                            ? QStringLiteral("Only masked pixels are estimated; every other pixel "
+                                             "stays the selected print's own.")
+                            : QStringLiteral("Every pixel the network sees is replaced by its "
+                                             "estimate; the whole result is an estimate."));
+}
+
+void ReconstructPanel::updateToolTips()
+{
+    // The card of the chosen model, as in the training dock's library.
+    m_model->setToolTip(m_model->count() == 0
+                            ? QStringLiteral("No reconstruction model is listed; train one in "
+                                             "the Training dock or check the models folder")
+                            : m_model->currentData(Qt::ToolTipRole).toString());
+    m_detector->setToolTip(m_detector->count() == 0
+                               ? QStringLiteral("No damage-detector model is listed")
+                               : m_detector->currentData(Qt::ToolTipRole).toString());
+}
+
+}  // namespace rw

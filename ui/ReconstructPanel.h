@@ -1,0 +1,85 @@
+#pragma once
+// The Reconstruct panel (a dock): which model, full or selective, where the damage mask comes
+// from (drawn, the damage of a damaged copy, or detected by a damage-detector at a threshold),
+// and Run. The panel holds only the settings; ReconstructionController runs the work on the
+// job runner and reports back here. Models come from the ModelLibrary, each with its card as
+// tooltip; detectors are listed apart from the reconstruction models.
+#include "ReconstructionJob.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QPushButton;
+class QSlider;
+class QSortFilterProxyModel;
+
+namespace rw {
+
+class ModelLibrary;
+
+class ReconstructPanel : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit ReconstructPanel(ModelLibrary* library, QWidget* parent = nullptr);
+
+    QString modelPath() const;  // empty when no model is listed
+    bool setModelPath(const QString& path);
+    ReconstructionMode mode() const;
+    void setMode(ReconstructionMode mode);
+    MaskSource maskSource() const;
+    void setMaskSource(MaskSource source);
+    QString detectorPath() const;
+    bool setDetectorPath(const QString& path);
+    double threshold() const;
+    void setThreshold(double threshold);
+    // Greys out a mask source the selected print cannot give (e.g. Damage on a loaded print).
+    void setMaskSourceAvailable(MaskSource source, bool available);
+    bool isMaskSourceAvailable(MaskSource source) const;
+
+    // Whether Run can start now, and why not (shown under the button).
+    void setRunnable(bool runnable, const QString& reason = {});
+    // One line about the mask that will be used ("2 304 px drawn").
+    void setMaskInfo(const QString& text);
+    // One line about the running or last reconstruction.
+    void setStatus(const QString& text);
+    QString status() const;
+
+    QComboBox* modelBox() const { return m_model; }
+    QComboBox* modeBox() const { return m_mode; }
+    QComboBox* maskSourceBox() const { return m_maskSource; }
+    QComboBox* detectorBox() const { return m_detector; }
+    QSlider* thresholdSlider() const { return m_thresholdSlider; }
+    QDoubleSpinBox* thresholdBox() const { return m_threshold; }
+    QWidget* detectorRow() const { return m_detectorRow; }
+    QPushButton* runButton() const { return m_run; }
+
+Q_SIGNALS:
+    // Model, mode, mask source, detector or threshold changed.
+    void settingsChanged();
+    void runRequested();
+
+private:
+    void updateDetectorRow();
+    void updateToolTips();
+
+    ModelLibrary* m_library;
+    QSortFilterProxyModel* m_models;
+    QSortFilterProxyModel* m_detectors;
+    QComboBox* m_model;
+    QComboBox* m_mode;
+    QComboBox* m_maskSource;
+    QWidget* m_detectorRow;
+    QComboBox* m_detector;
+    QSlider* m_thresholdSlider;
+    QDoubleSpinBox* m_threshold;
+    QLabel* m_modeHint;
+    QLabel* m_maskInfo;
+    QPushButton* m_run;
+    QLabel* m_runHint;
+    QLabel* m_status;
+};
+
+}  // namespace rw

@@ -1,0 +1,146 @@
+#include "ReconstructionJob.h"
+
+#include "EvidenceLoader.h"
+#include "FilePaths.h"
+
+#include <ridgeworks/common/Sha256.h>
+#include <ridgeworks/image/ImageWriter.h>
+#include <ridgeworks/model/Checkpoint.h>
+#include <ridgeworks/model/Model.h>
+
+#include <span>
+
+namespace rw {
+
+namespace {
+
+QString fromUtf8(const std::string& text)
+{
+    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+}
+
+void step(const ProgressSink& progress, std::size_t done, const char* message)
+{
+    report(progress, ProgressEvent{done, 4, message, {}});
+}
+
+QString maskDigest(const cv::Mat& mask)
+{
+    if (mask.empty())
+        return QStringLiteral("none");
+    const cv::Mat dense = mask.isContinuous() ? mask : mask.clone();
+    return fromUtf8(sha256Hex(std::span<const std::uint8_t>(dense.data, dense.total()))).left(16);
+}
+
+}  // namespace
+
+QString toString(MaskSource source)
+{
+    switch (source) {
+    case MaskSource::Drawn: return QStringLiteral("drawn");
+    case MaskSource::Damage: return QStringLiteral("damage");
+    case MaskSource::Detect: return QStringLiteral("detect");
+    }
+    return {};
+}
+
+QString maskSourceTitle(MaskSource source)
+{
+    switch (source) {
+    case MaskSource::Drawn: return QStringLiteral("Drawn mask");
+    case MaskSource::Damage: return QStringLiteral("Damage mask");
+    case MaskSource::Detect: return QStringLiteral("Detect");
+    }
+    return {};
+}
+
+QString reconstructionLabel(const QString& modelName, ReconstructionMode mode)
+{
+    return QStringLiteral("reconstruction (estimate) — ") + modelName + QStringLiteral(", ") +
+           QString::fromUtf8(toString(mode));
+}
+
+EvidenceItem makeReconstructedItem(const EvidenceItem& parent, const ReconstructionRequest& request,
+                                   const ProgressSink& progress, const CancelToken& cancel)
+{
+    step(progress, 0, "Loading the model");
+    const std::filesystem::path modelPath = toFsPath(request.modelPath);
+    const Model model = Model::load(modelPath);  // rw::Error names the file
+    const std::string modelSha = checkpointSha256(modelPath);
+    cancel.throwIfCancelled();
+
+    std::optional<Model> detector;
+    std::string detectorSha;
+    ReconstructionOptions options;
+    options.mode = request.mode;
+    if (request.maskSource == MaskSource::Detect) {
+        step(progress, 1, "Loading the damage detector");
+        const std::filesystem::path detectorPath = toFsPath(request.detectorPath);
+        detector = Model::load(detectorPath);
+        detectorSha = checkpointSha256(detectorPath);
+        options.detector = &*detector;
+        options.detectorThreshold = request.threshold;
+        cancel.throwIfCancelled();
+    } else {
+        options.mask = request.mask;
+    }
+
+    step(progress, 2, "Reconstructing");
+    Reconstruction result = reconstruct(parent.print.pixels, model, options, cancel);
+
+    step(progress, 3, "Recording the derived print");
+    Print print;
+    print.pixels = result.image;
+    print.ppi = parent.print.ppi;
+    print.ppiFromFile = false;
+    print.statedPpi = parent.print.statedPpi;
+    // The hash of the PNG the derived image is saved as, as for damaged copies.
+    print.sha256 = sha256Hex(encodePng(result.image, parent.print.ppi));
+    print.source = SourceFormat{"derived", 8, 1};
+
+    const QString modelName = fromUtf8(model.card().name);
+    const QString label = reconstructionLabel(modelName, request.mode);
+    // The recipe is the identity: the same model file, mode and mask give the same item.
+    QString key = parent.key + QStringLiteral("#reconstruct:") + fromUtf8(modelSha).left(16) +
+                  u':' + QString::fromUtf8(toString(request.mode)) + u':' +
+                  toString(request.maskSource) + u':';
+    if (request.maskSource == MaskSource::Detect)
+        key += fromUtf8(detectorSha).left(16) + u'@' + QString::number(request.threshold, 'f', 3);
+    else
+        key += maskDigest(request.mask);
+
+    EvidenceItem item = makeEvidenceItem(
+        std::move(print), parent.name + QStringLiteral(" · ") + label, key, parent.ppiOrigin);
+    item.statedPpi = parent.statedPpi;
+
+    Derivation derivation;
+    derivation.parentKey = parent.key;
+    derivation.parentName = parent.name;
+    derivation.parentSha256 = fromUtf8(parent.print.sha256);
+    derivation.operation = QStringLiteral("reconstruct");
+    derivation.label = label;
+    derivation.summary = fromUtf8(result.summary);
+    derivation.mask = result.changedMask;
+    derivation.modelName = modelName;
+    derivation.modelArchitecture = QString::fromUtf8(toString(model.spec().architecture));
+    derivation.modelPath = request.modelPath;
+    derivation.modelSha256 = fromUtf8(modelSha);
+    derivation.mode = QString::fromUtf8(toString(request.mode));
+    derivation.maskSource = toString(request.maskSource);
+    derivation.maskOrigin = QString::fromUtf8(toString(result.maskOrigin));
+    if (detector) {
+        derivation.detectorName = fromUtf8(detector->card().name);
+        derivation.detectorPath = request.detectorPath;
+        derivation.detectorSha256 = fromUtf8(detectorSha);
+        derivation.detectorThreshold = request.threshold;
+    }
+    derivation.changedMask = std::move(result.changedMask);
+    derivation.confidence = std::move(result.confidence);
+    derivation.damageMask = std::move(result.damageMask);
+    derivation.damageProbability = std::move(result.damageProbability);
+    item.derivation = std::move(derivation);
+    step(progress, 4, "Done");
+    return item;
+}
+
+}  // namespace rw

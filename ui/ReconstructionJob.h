@@ -1,0 +1,45 @@
+#pragma once
+// The work behind Reconstruct, run on JobRunner's worker thread, never on the GUI thread:
+// load the chosen model (and the damage detector, when the mask is to be detected), run
+// core's reconstruct() on the selected print and wrap the result as a derived evidence item.
+// The parent item is only read; its pixels and hash never change.
+#include "EvidenceItem.h"
+
+#include <ridgeworks/common/Progress.h>
+#include <ridgeworks/reconstruct/Reconstruction.h>
+
+#include <QString>
+
+namespace rw {
+
+// Where the damage mask of a reconstruction comes from.
+enum class MaskSource {
+    Drawn,   // the mask drawn in the mask editor on the selected print
+    Damage,  // the mask of what the damage altered (the selected print is a damaged copy)
+    Detect,  // predicted by a damage-detector model at a threshold
+};
+
+QString toString(MaskSource source);         // "drawn", "damage", "detect"
+QString maskSourceTitle(MaskSource source);  // "Drawn mask", "Damage mask", "Detect"
+
+struct ReconstructionRequest {
+    QString modelPath;
+    ReconstructionMode mode = ReconstructionMode::Selective;
+    MaskSource maskSource = MaskSource::Drawn;
+    cv::Mat mask;          // CV_8UC1, the print's size: the drawn or damage mask; empty for Detect
+    QString detectorPath;  // Detect only
+    double threshold = 0.5;  // Detect only
+};
+
+// "reconstruction (estimate) — unet-inpaint, selective": the words the list and captions use.
+QString reconstructionLabel(const QString& modelName, ReconstructionMode mode);
+
+// Loads the models (rw::Error naming the file when one is missing or corrupt), reconstructs
+// `parent`'s pixels and returns the derived item: its own SHA-256 (of its PNG encoding), the
+// record of the model (name, file, SHA-256 of the checkpoint), mode, mask source and origin,
+// threshold, and core's changed mask, confidence and damage mask. Cancelling stops before the
+// next network call (rw::Error Cancelled).
+EvidenceItem makeReconstructedItem(const EvidenceItem& parent, const ReconstructionRequest& request,
+                                   const ProgressSink& progress, const CancelToken& cancel);
+
+}  // namespace rw

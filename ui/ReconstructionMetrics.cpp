@@ -1,0 +1,58 @@
+#include "ReconstructionMetrics.h"
+
+#include <ridgeworks/metrics/Baselines.h>
+#include <ridgeworks/metrics/PrintMetrics.h>
+
+namespace rw {
+
+const std::vector<MetricsColumn>& metricsColumns()
+{
+    static const std::vector<MetricsColumn> columns = {
+        {QStringLiteral("PSNR mask (dB)"), "psnr_inside", 2, true},
+        {QStringLiteral("PSNR whole (dB)"), "psnr", 2, true},
+        {QStringLiteral("SSIM mask"), "ssim_inside", 3, true},
+        {QStringLiteral("SSIM whole"), "ssim", 3, true},
+        {QStringLiteral("MAE mask"), "mae_inside", 1, false},
+        {QStringLiteral("MAE whole"), "mae", 1, false},
+        {QStringLiteral("Orientation error mask (°)"), "orientation_deg_inside", 1, false},
+        {QStringLiteral("Orientation error whole (°)"), "orientation_deg", 1, false},
+        {QStringLiteral("Minutiae F1 mask"), "minutiae_f1_inside", 3, true},
+        {QStringLiteral("Minutiae F1 whole"), "minutiae_f1", 3, true},
+        {QStringLiteral("Spurious minutiae mask"), "spurious_minutiae_inside", 0, false},
+        {QStringLiteral("Spurious minutiae whole"), "spurious_minutiae", 0, false},
+    };
+    return columns;
+}
+
+MetricsTable measureReconstruction(const QString& itemKey, const QString& modelName,
+                                   const cv::Mat& clean, const cv::Mat& damaged,
+                                   const cv::Mat& estimate, const cv::Mat& truthMask,
+                                   const cv::Mat& fillMask, const ProgressSink& progress,
+                                   const CancelToken& cancel)
+{
+    const std::vector<Baseline> baselines = allBaselines();
+    const std::size_t total = baselines.size() + 2;
+    std::size_t done = 0;
+    report(progress, {done, total, "Measuring the clean reference", {}});
+    // Orientation, ridge period and minutiae of the clean print, once for every candidate.
+    const PrintReference reference = prepareReference(clean);
+    cancel.throwIfCancelled();
+
+    MetricsTable table;
+    table.itemKey = itemKey;
+    report(progress, {++done, total, "Measuring the reconstruction", {}});
+    table.rows.push_back({modelName, true, flatten(measurePrint(reference, estimate, truthMask))});
+    const cv::Mat fill = fillMask.empty() ? truthMask : fillMask;
+    for (const Baseline baseline : baselines) {
+        cancel.throwIfCancelled();
+        report(progress,
+               {++done, total, std::string("Measuring the baseline ") + toString(baseline), {}});
+        const cv::Mat candidate = applyBaseline(baseline, damaged, fill);
+        table.rows.push_back({QString::fromUtf8(toString(baseline)), false,
+                              flatten(measurePrint(reference, candidate, truthMask))});
+    }
+    report(progress, {total, total, "Done", {}});
+    return table;
+}
+
+}  // namespace rw

@@ -1,0 +1,49 @@
+#pragma once
+// The numbers behind the Metrics dock, computed on JobRunner's worker thread: a
+// reconstruction and the classical baselines (identity, Telea, Navier–Stokes), each measured
+// against the clean print its damaged parent was made from, inside the damage mask and over
+// the whole print.
+#include <ridgeworks/common/Progress.h>
+
+#include <QString>
+
+#include <opencv2/core.hpp>
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace rw {
+
+struct MetricsRow {
+    QString candidate;  // "unet-inpaint (synthetic)", "identity", "telea", "navier-stokes"
+    bool isModel = false;
+    std::map<std::string, double> values;  // rw::flatten(measurePrint(...))
+};
+
+struct MetricsTable {
+    QString itemKey;               // the reconstruction measured
+    std::vector<MetricsRow> rows;  // the model first, then the baselines
+};
+
+// One column of the table: its header and the flatten() name it shows.
+struct MetricsColumn {
+    QString title;
+    std::string key;
+    int decimals = 2;
+    bool higherIsBetter = true;
+};
+// PSNR, SSIM, MAE, orientation error, minutiae F1 and spurious minutiae, each inside the mask
+// and over the whole print.
+const std::vector<MetricsColumn>& metricsColumns();
+
+// `clean`, `damaged`, `estimate`: CV_8UC1 of one size. `truthMask`: what the damage altered
+// (the "inside" region); `fillMask`: the mask the baselines fill (the one the reconstruction
+// used; empty = truthMask). Cancelling stops between candidates.
+MetricsTable measureReconstruction(const QString& itemKey, const QString& modelName,
+                                   const cv::Mat& clean, const cv::Mat& damaged,
+                                   const cv::Mat& estimate, const cv::Mat& truthMask,
+                                   const cv::Mat& fillMask, const ProgressSink& progress,
+                                   const CancelToken& cancel);
+
+}  // namespace rw
