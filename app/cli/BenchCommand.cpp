@@ -4,6 +4,9 @@
 #include "Commands.h"
 #include "TerminalProgress.h"
 #include "ridgeworks/common/Error.h"
+#include "ridgeworks/model/ComputeSettings.h"
+#include "ridgeworks/model/ModelCatalog.h"
+#include "ridgeworks/reconstruct/ReconstructionBench.h"
 #include "ridgeworks/train/Benchmark.h"
 
 #include <CLI/CLI.hpp>
@@ -24,10 +27,53 @@ struct BenchArgs {
     std::string memoryLayout = "auto";
     std::string data;
     int pipelineEpochs = 3;
+    std::string suite = "training";
+    std::string seedModel;
+    std::string unetModel;
+    std::string folder;
+    int folderPrints = 1000;
+    int augmentations = 1;
 };
+
+// Where this program lives: the shipped models are found relative to it (ModelCatalog.h).
+std::filesystem::path executableDirectory()
+{
+    std::error_code ec;
+    const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", ec);
+    return ec ? std::filesystem::current_path() : self.parent_path();
+}
+
+std::filesystem::path shippedModel(const std::string& given, const char* name)
+{
+    if (!given.empty())
+        return given;
+    return shippedModelsDir(executableDirectory()) / (std::string(name) + ".rwm");
+}
+
+int runReconstructionSuite(const BenchArgs& args)
+{
+    applyThreadCount(args.threads);
+    ReconstructionBenchConfig config;
+    config.seedAutoencoder = shippedModel(args.seedModel, "seed-autoencoder");
+    config.unetInpaint = shippedModel(args.unetModel, "unet-inpaint");
+    config.folder = args.folder;
+    config.folderPrints = args.folderPrints;
+    config.augmentations = args.augmentations;
+    TerminalProgress progress("bench");
+    const ReconstructionBenchResult result =
+        runReconstructionBench(config, progress.asSink(), interruptToken());
+    progress.finish();
+    std::cout << result.toJson() << '\n';
+    return 0;
+}
 
 int runBench(const BenchArgs& args)
 {
+    if (args.suite == "reconstruction")
+        return runReconstructionSuite(args);
+    if (args.suite != "training")
+        throw Error(ErrorKind::InvalidArgument,
+                    "unknown --suite '" + args.suite + "' (training, reconstruction)");
     BenchConfig config;
     config.models.clear();
     std::stringstream list(args.models);
@@ -64,7 +110,22 @@ void addBenchCommand(CLI::App& app, int& exitCode)
 {
     auto args = std::make_shared<BenchArgs>();
     CLI::App* cmd = app.add_subcommand("bench", "Measure training and inference speed");
+    cmd->add_option("--suite", args->suite,
+                    "training (models, pipeline, memory) or reconstruction (latency, tiled "
+                    "print, folder end to end)")
+        ->capture_default_str();
     cmd->add_option("--models", args->models, "Comma-separated models")->capture_default_str();
+    cmd->add_option("--seed-model", args->seedModel,
+                    "reconstruction: seed-autoencoder checkpoint (default: the shipped one)");
+    cmd->add_option("--unet-model", args->unetModel,
+                    "reconstruction: unet-inpaint checkpoint (default: the shipped one)");
+    cmd->add_option("--folder", args->folder,
+                    "reconstruction: read this folder's prints instead of synthetic 96x103 ones");
+    cmd->add_option("--folder-prints", args->folderPrints,
+                    "reconstruction: prints in the folder run")
+        ->capture_default_str();
+    cmd->add_option("--augment", args->augmentations, "reconstruction: test-time passes")
+        ->capture_default_str();
     cmd->add_option("--batch,-b", args->batch, "Batch size")->capture_default_str();
     cmd->add_option("--steps", args->steps, "Timed steps per measurement")->capture_default_str();
     cmd->add_option("--threads", args->threads, "Compute threads (0 = one per CPU thread)")

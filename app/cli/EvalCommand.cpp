@@ -162,7 +162,8 @@ void addEvalCommand(CLI::App& app, int& exitCode)
         ->capture_default_str();
     cmd->add_option("--seed", args->seed, "synthetic: seed of the first print")
         ->capture_default_str();
-    cmd->add_option("--max-cases", args->maxCases, "Evaluate only the first N cases (0 = all)")
+    cmd->add_option("--max-cases", args->maxCases,
+                    "Evaluate N cases spread evenly over the list (0 = all)")
         ->capture_default_str();
     cmd->add_option("--augment", args->augmentations, "Test-time passes: 1, 2 or 4")
         ->capture_default_str();

@@ -5,6 +5,7 @@
 #include "MainWindow.h"
 
 #include <ridgeworks/damage/Damage.h>
+#include <ridgeworks/model/ComputeSettings.h>
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -117,6 +118,8 @@ int main(int argc, char* argv[])
 
     QApplication app(argc, argv);
     QApplication::setWindowIcon(rw::applicationIcon());
+    // Debian's libtorch starts with one compute thread; reconstruction and metrics use them all.
+    rw::applyThreadCount(0);
 
     QCommandLineParser parser;
     describeOptions(parser);

@@ -12,6 +12,7 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <numbers>
@@ -121,6 +122,34 @@ Minutia bifurcation(const cv::Mat& skeleton, cv::Point p)
     return m;
 }
 
+// The part of the foreground that shows ridges at all: local contrast (Gaussian σ 4 px, about
+// half a ridge period) at least kMinRelativeContrast of the foreground's median. A blank or
+// flat grey patch (an erased area, a blurred fill) has no ridges to end or fork: like the
+// print's edge, it yields no minutiae, and ridges running into it do not "end" there (the
+// border margin applies). Minutiae extractors for casework treat low-contrast blocks so.
+constexpr double kMinRelativeContrast = 0.3;
+
+cv::Mat ridgeBearing(const cv::Mat& gray, const cv::Mat& foreground)
+{
+    cv::Mat unit, mean, meanSquares;
+    gray.convertTo(unit, CV_32FC1, 1.0 / 255.0);
+    cv::GaussianBlur(unit, mean, {0, 0}, 4.0);
+    cv::GaussianBlur(unit.mul(unit), meanSquares, {0, 0}, 4.0);
+    cv::Mat variance = cv::max(meanSquares - mean.mul(mean), 0.0);
+    cv::Mat deviation;
+    cv::sqrt(variance, deviation);
+    std::vector<float> values;
+    for (int y = 0; y < gray.rows; y += 2)
+        for (int x = 0; x < gray.cols; x += 2)
+            if (foreground.at<unsigned char>(y, x))
+                values.push_back(deviation.at<float>(y, x));
+    if (values.empty())
+        return foreground;
+    std::nth_element(values.begin(), values.begin() + values.size() / 2, values.end());
+    const float floor = float(kMinRelativeContrast) * values[values.size() / 2];
+    return foreground & (deviation >= floor);
+}
+
 bool isDuplicate(const std::vector<Minutia>& found, const Minutia& m)
 {
     for (const Minutia& other : found) {
@@ -135,13 +164,14 @@ bool isDuplicate(const std::vector<Minutia>& found, const Minutia& m)
 std::vector<Minutia> extractMinutiae(const cv::Mat& gray, const cv::Mat& foreground,
                                      const cv::Mat& orientation, const MinutiaeOptions& options)
 {
-    const cv::Mat ridges = binariseRidges(gray, orientation, foreground);
+    const cv::Mat usable = ridgeBearing(gray, foreground);
+    const cv::Mat ridges = binariseRidges(gray, orientation, usable);
     cv::Mat skeleton = thinRidges(ridges);
     pruneSkeleton(skeleton, options.minRidgeLength);
 
-    // Distance to the print's edge; outside the image counts as outside the print.
+    // Distance to the edge of the ridge-bearing print; outside the image counts as outside.
     cv::Mat padded, distance;
-    cv::copyMakeBorder(foreground, padded, 1, 1, 1, 1, cv::BORDER_CONSTANT, cv::Scalar(0));
+    cv::copyMakeBorder(usable, padded, 1, 1, 1, 1, cv::BORDER_CONSTANT, cv::Scalar(0));
     cv::distanceTransform(padded, distance, cv::DIST_L2, cv::DIST_MASK_5);  // ~1 % off: plenty
     const cv::Mat edgeDistance = distance(cv::Rect(1, 1, gray.cols, gray.rows));
 

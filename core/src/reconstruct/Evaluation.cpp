@@ -74,9 +74,12 @@ EvaluationResult evaluate(const Model& model, const EvaluationOptions& options,
 
     for (std::size_t i = 0; i < total; ++i) {
         cancel.throwIfCancelled();
+        // A limited run takes cases evenly spread over the sorted list, so that every kind
+        // and level (SOCOFing sorts by folder) is represented.
+        const std::size_t index = total == cases->count() ? i : i * cases->count() / total;
         EvaluationCase c;
         try {
-            c = cases->load(i);
+            c = cases->load(index);
         } catch (const Error& e) {
             result.skipped.push_back({e.path().string(), e.reason()});
             continue;

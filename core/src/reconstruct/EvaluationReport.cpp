@@ -65,14 +65,26 @@ EvaluationSource parseEvaluationSource(const std::string& text)
 
 std::string toString(const EvaluationSource& source)
 {
+    // Appended piece by piece: GCC 12 warns (-Wrestrict, a false positive) on a chain of "+".
+    std::string text;
     switch (source.kind) {
-    case EvaluationSourceKind::Socofing: return "socofing:" + source.clean.string();
+    case EvaluationSourceKind::Socofing:
+        text = "socofing:";
+        text += source.clean.string();
+        break;
     case EvaluationSourceKind::Pairs:
-        return "pairs:" + source.clean.string() + "," + source.damaged.string() +
-               (source.masks.empty() ? "" : "," + source.masks.string());
-    case EvaluationSourceKind::Synthetic: return "synthetic";
+        text = "pairs:";
+        text += source.clean.string();
+        text += ',';
+        text += source.damaged.string();
+        if (!source.masks.empty()) {
+            text += ',';
+            text += source.masks.string();
+        }
+        break;
+    case EvaluationSourceKind::Synthetic: text = "synthetic"; break;
     }
-    return "synthetic";
+    return text;
 }
 
 std::string evaluationJson(const EvaluationResult& result, const std::string& headerJson)

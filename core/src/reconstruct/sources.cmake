@@ -14,4 +14,5 @@ set(RIDGEWORKS_INFERENCE_SOURCES
   src/reconstruct/EvaluationMontage.cpp
   src/reconstruct/Evaluation.cpp
   src/reconstruct/EvaluationReport.cpp
+  src/reconstruct/ReconstructionBench.cpp
 )

@@ -42,7 +42,7 @@ struct EvaluationOptions {
     std::uint64_t seed = 900001;  // far from the shipped models' training seeds (1..3200)
     std::vector<DamageKind> kinds{DamageKind::Obliteration, DamageKind::Rotation, DamageKind::ZCut};
     std::vector<DamageLevel> levels{DamageLevel::Easy, DamageLevel::Medium, DamageLevel::Hard};
-    std::size_t maxCases = 0;  // 0 = all (Socofing/Pairs: the first N in sorted order)
+    std::size_t maxCases = 0;  // 0 = all; else N cases spread evenly over the sorted list
     std::vector<Baseline> baselines{Baseline::Identity, Baseline::Telea, Baseline::NavierStokes};
 };
 

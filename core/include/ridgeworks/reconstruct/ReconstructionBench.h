@@ -1,0 +1,39 @@
+#pragma once
+// `ridgeworks-cli bench --suite reconstruction`: how fast reconstruction is where an examiner
+// feels it — one small print, one large tiled print, and a whole folder end to end (read,
+// reconstruct, write every output).
+#include "ridgeworks/common/Progress.h"
+
+#include <filesystem>
+#include <string>
+
+namespace rw {
+
+struct ReconstructionBenchConfig {
+    std::filesystem::path seedAutoencoder;  // checkpoints
+    std::filesystem::path unetInpaint;
+    int repeats = 15;              // timed runs per single-print figure (the median is reported)
+    int folderPrints = 1000;       // SOCOFing-size (96×103) prints made up front in a temp folder
+    std::filesystem::path folder;  // instead: the first `folderPrints` images of this folder
+    int augmentations = 1;         // test-time passes for every figure
+};
+
+struct ReconstructionBenchResult {
+    int augmentations = 1;
+    double seed100Ms = 0.0;  // seed-autoencoder, full, a 100×100 print: median ms
+    double unet100Ms = 0.0;  // unet-inpaint, selective, a 100×100 print with a damage mask
+    double unet512Ms = 0.0;  // unet-inpaint, selective, a 512×512 print (tiled)
+    int unet512NetworkInputs = 0;
+    std::string folder;  // what the folder run read
+    std::size_t folderPrints = 0;
+    double folderSeconds = 0.0;  // seed-autoencoder, full, end to end
+    double folderPrintsPerSecond = 0.0;
+
+    std::string toJson() const;
+};
+
+ReconstructionBenchResult runReconstructionBench(const ReconstructionBenchConfig& config,
+                                                 const ProgressSink& progress = {},
+                                                 const CancelToken& cancel = {});
+
+}  // namespace rw

@@ -1,0 +1,110 @@
+// evaluate() on folders of pairs: clean ↔ damaged matched by name, masks found or made from
+// the difference, bad files skipped by name; aggregates and the JSON/CSV views agree.
+#include "CachedSyntheticPrint.h"
+#include "ErrorKindOf.h"
+
+#include <ridgeworks/damage/Damage.h>
+#include <ridgeworks/image/ImageWriter.h>
+#include <ridgeworks/model/Model.h>
+#include <ridgeworks/reconstruct/Evaluation.h>
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace rw;
+
+class TstEvaluation : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void pairsAreMatchedByNameAndBadFilesNamed()
+    {
+        QTemporaryDir dir;
+        const std::filesystem::path root = dir.path().toStdString();
+        std::filesystem::create_directories(root / "clean");
+        std::filesystem::create_directories(root / "damaged");
+        const cv::Mat clean = test::cachedSyntheticPrint(4, 160, 176).image;
+        saveImage(root / "clean" / "a.png", clean, 500);
+        DamageSpec spec;
+        spec.kind = DamageKind::Obliteration;
+        spec.seed = 3;
+        const DamagedPrint d = applyDamage(clean, {}, spec);
+        saveImage(root / "damaged" / "a_obliteration.png", d.image, 500);
+        saveImage(root / "damaged" / "a_obliteration_mask.png", d.mask, 500);
+        // The same damage again without a mask file: the mask comes from the difference.
+        saveImage(root / "damaged" / "a_rotation.png", d.image, 500);
+        saveImage(root / "damaged" / "zzz.png", d.image, 500);  // no clean print
+        QFile text(QString::fromStdString((root / "damaged" / "a_zcut.png").string()));
+        QVERIFY(text.open(QIODevice::WriteOnly));
+        text.write("not an image");
+        text.close();
+
+        EvaluationOptions options;
+        options.source = parseEvaluationSource("pairs:" + (root / "clean").string() + "," +
+                                               (root / "damaged").string());
+        options.reconstruction.augmentations = 1;
+        const Model model =
+            Model::load(std::filesystem::path(RIDGEWORKS_TEST_MODELS_DIR) / "unet-inpaint.rwm");
+        const EvaluationResult result = evaluate(model, options);
+
+        QCOMPARE(result.cases, std::size_t(2));
+        QCOMPARE(result.rows.size(), std::size_t(2 * 4));
+        QCOMPARE(result.methods.front(), std::string("model"));
+        QStringList skipped;
+        for (const SkippedFile& s : result.skipped)
+            skipped << QString::fromStdString(s.path);
+        QCOMPARE(skipped.size(), 2);
+        QVERIFY(skipped.filter(QStringLiteral("zzz.png")).size() == 1);
+        QVERIFY(skipped.filter(QStringLiteral("a_zcut.png")).size() == 1);
+        // Kinds come from the names; both cases hold the same damage, so the difference mask
+        // covers the file mask (it may add a pixel of growth at the edge).
+        std::map<std::string, double> maskFraction;
+        for (const EvaluationRow& row : result.rows)
+            if (row.method == "identity") {
+                maskFraction[row.kind] = row.metrics.at("mask_fraction");
+                QCOMPARE(row.metrics.at("psnr_outside"), kPsnrCapDb);  // nothing changed there
+            }
+        QVERIFY(maskFraction.count("obliteration") && maskFraction.count("rotation"));
+        QVERIFY(maskFraction["rotation"] >= 0.95 * maskFraction["obliteration"]);
+        QVERIFY(maskFraction["rotation"] <= 1.3 * maskFraction["obliteration"]);
+
+        // Aggregates: "all" over both cases, one per kind.
+        const Interval all = result.aggregates.at("telea").at("all").at("psnr_inside");
+        QCOMPARE(all.n, std::size_t(2));
+        QCOMPARE(result.aggregates.at("telea").at("obliteration").at("psnr_inside").n,
+                 std::size_t(1));
+        const QJsonObject json =
+            QJsonDocument::fromJson(QByteArray::fromStdString(evaluationJson(result, "{}")))
+                .object();
+        QCOMPARE(json[QStringLiteral("cases")].toInt(), 2);
+        QCOMPARE(json[QStringLiteral("aggregates")]
+                     .toObject()[QStringLiteral("telea")]
+                     .toObject()[QStringLiteral("all")]
+                     .toObject()[QStringLiteral("psnr_inside")]
+                     .toObject()[QStringLiteral("mean")]
+                     .toDouble(),
+                 all.mean);
+        QCOMPARE(QString::fromStdString(evaluationCsv(result)).count(QLatin1Char('\n')), 1 + 8);
+        QVERIFY(!result.montage.empty());
+    }
+
+    void badSourcesAreRefused()
+    {
+        QCOMPARE(test::errorKindOf([] {
+                     parseEvaluationSource("pairs:onlyone");
+                 }).value_or(ErrorKind::Missing),
+                 ErrorKind::InvalidArgument);
+        QCOMPARE(test::errorKindOf([] {
+                     parseEvaluationSource("folder:x");
+                 }).value_or(ErrorKind::Missing),
+                 ErrorKind::InvalidArgument);
+        QCOMPARE(toString(parseEvaluationSource("pairs:a,b,c")), std::string("pairs:a,b,c"));
+        QCOMPARE(toString(parseEvaluationSource("socofing:/d")), std::string("socofing:/d"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TstEvaluation)
+#include "tst_evaluation.moc"
