@@ -1,6 +1,7 @@
 #include "DamagePanel.h"
 
 #include "DamagedEvidence.h"
+#include "PanelNote.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -16,20 +17,6 @@
 
 namespace rw {
 
-namespace {
-
-QLabel* makeNote(QWidget* parent, const QString& objectName)
-{
-    auto* label = new QLabel(parent);
-    label->setObjectName(objectName);
-    label->setWordWrap(true);
-    label->setTextFormat(Qt::PlainText);
-    label->setStyleSheet(QStringLiteral("color: #6b7480"));
-    return label;
-}
-
-}  // namespace
-
 DamagePanel::DamagePanel(QWidget* parent)
     : QWidget(parent)
     , m_kind(new QComboBox(this))
@@ -38,9 +25,9 @@ DamagePanel::DamagePanel(QWidget* parent)
     , m_newSeed(new QPushButton(QStringLiteral("New Seed"), this))
     , m_preview(new QCheckBox(QStringLiteral("Preview on the Working pane"), this))
     , m_apply(new QPushButton(QStringLiteral("Apply — Add Derived Print"), this))
-    , m_kindHint(makeNote(this, QStringLiteral("damageKindHint")))
-    , m_status(makeNote(this, QStringLiteral("damageStatus")))
-    , m_applyHint(makeNote(this, QStringLiteral("damageApplyHint")))
+    , m_kindHint(makePanelNote(this, QStringLiteral("damageKindHint")))
+    , m_status(makePanelNote(this, QStringLiteral("damageStatus")))
+    , m_applyHint(makePanelNote(this, QStringLiteral("damageApplyHint")))
 {
     setObjectName(QStringLiteral("damagePanel"));
     m_kind->setObjectName(QStringLiteral("damageKind"));

@@ -65,14 +65,7 @@ EvidenceItem makeDamagedItem(const EvidenceItem& parent, const DamageSpec& spec)
 {
     DamagedPrint damaged = applyDamage(parent.print.pixels, cv::Mat(), spec);
 
-    Print print;
-    print.pixels = damaged.image;
-    print.ppi = parent.print.ppi;
-    print.ppiFromFile = false;
-    print.statedPpi = parent.print.statedPpi;
-    // The hash of the PNG the derived image is saved as, as for synthesized prints.
-    print.sha256 = sha256Hex(encodePng(damaged.image, parent.print.ppi));
-    print.source = SourceFormat{"derived", 8, 1};
+    Print print = derivedPrint(parent, damaged.image);
 
     const QString label = damageLabel(spec.kind, spec.level, spec.seed);
     EvidenceItem item =

@@ -1,5 +1,8 @@
 #include "EvidenceItem.h"
 
+#include <ridgeworks/common/Sha256.h>
+#include <ridgeworks/image/ImageWriter.h>
+
 #include <cmath>
 
 namespace rw {
@@ -41,6 +44,19 @@ QString sourceFormatText(const Print& print)
     }
     return format + QStringLiteral(", ") + QString::number(source.bitDepth) +
            QStringLiteral("-bit ") + channels;
+}
+
+Print derivedPrint(const EvidenceItem& parent, const cv::Mat& pixels)
+{
+    Print print;
+    print.pixels = pixels;
+    print.ppi = parent.print.ppi;
+    print.ppiFromFile = false;
+    print.statedPpi = parent.print.statedPpi;
+    // The hash of the PNG the derived image is saved as, as for synthesized prints.
+    print.sha256 = sha256Hex(encodePng(pixels, parent.print.ppi));
+    print.source = SourceFormat{"derived", 8, 1};
+    return print;
 }
 
 }  // namespace rw

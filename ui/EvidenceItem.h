@@ -79,5 +79,8 @@ QString ppiText(double ppi);
 QString resolutionText(const EvidenceItem& item);
 // "png, 8-bit gray", "bmp, 8-bit colour + alpha", "synthetic".
 QString sourceFormatText(const Print& print);
+// A print derived from `parent` (damaged copy, reconstruction): `pixels` with the parent's
+// resolution, the hash of the PNG it would be saved as, source "derived".
+Print derivedPrint(const EvidenceItem& parent, const cv::Mat& pixels);
 
 }  // namespace rw

@@ -1,6 +1,7 @@
 #include "ReconstructPanel.h"
 
 #include "ModelLibrary.h"
+#include "PanelNote.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -24,16 +25,6 @@
 namespace rw {
 
 namespace {
-
-QLabel* makeNote(QWidget* parent, const QString& objectName)
-{
-    auto* label = new QLabel(parent);
-    label->setObjectName(objectName);
-    label->setWordWrap(true);
-    label->setTextFormat(Qt::PlainText);
-    label->setStyleSheet(QStringLiteral("color: #6b7480"));
-    return label;
-}
 
 QSortFilterProxyModel* filteredModels(ModelLibrary* library, const QString& pattern,
                                       QObject* parent)
@@ -70,11 +61,11 @@ ReconstructPanel::ReconstructPanel(ModelLibrary* library, QWidget* parent)
     , m_detector(new QComboBox(m_detectorRow))
     , m_thresholdSlider(new QSlider(Qt::Horizontal, m_detectorRow))
     , m_threshold(new QDoubleSpinBox(m_detectorRow))
-    , m_modeHint(makeNote(this, QStringLiteral("reconstructModeHint")))
-    , m_maskInfo(makeNote(this, QStringLiteral("reconstructMaskInfo")))
+    , m_modeHint(makePanelNote(this, QStringLiteral("reconstructModeHint")))
+    , m_maskInfo(makePanelNote(this, QStringLiteral("reconstructMaskInfo")))
     , m_run(new QPushButton(QStringLiteral("Run — Add Reconstruction"), this))
-    , m_runHint(makeNote(this, QStringLiteral("reconstructRunHint")))
-    , m_status(makeNote(this, QStringLiteral("reconstructStatus")))
+    , m_runHint(makePanelNote(this, QStringLiteral("reconstructRunHint")))
+    , m_status(makePanelNote(this, QStringLiteral("reconstructStatus")))
 {
     setObjectName(QStringLiteral("reconstructPanel"));
     m_model->setObjectName(QStringLiteral("reconstructModel"));

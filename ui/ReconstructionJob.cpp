@@ -89,14 +89,7 @@ EvidenceItem makeReconstructedItem(const EvidenceItem& parent, const Reconstruct
     Reconstruction result = reconstruct(parent.print.pixels, model, options, cancel);
 
     step(progress, 3, "Recording the derived print");
-    Print print;
-    print.pixels = result.image;
-    print.ppi = parent.print.ppi;
-    print.ppiFromFile = false;
-    print.statedPpi = parent.print.statedPpi;
-    // The hash of the PNG the derived image is saved as, as for damaged copies.
-    print.sha256 = sha256Hex(encodePng(result.image, parent.print.ppi));
-    print.source = SourceFormat{"derived", 8, 1};
+    Print print = derivedPrint(parent, result.image);
 
     const QString modelName = fromUtf8(model.card().name);
     const QString label = reconstructionLabel(modelName, request.mode);
