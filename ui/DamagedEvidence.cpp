@@ -73,16 +73,11 @@ EvidenceItem makeDamagedItem(const EvidenceItem& parent, const DamageSpec& spec)
                          damagedItemKey(parent.key, spec), parent.ppiOrigin);
     item.statedPpi = parent.statedPpi;
 
-    Derivation derivation;
-    derivation.parentKey = parent.key;
-    derivation.parentName = parent.name;
-    derivation.parentSha256 = fromUtf8(parent.print.sha256);
-    derivation.operation = QStringLiteral("damage");
+    Derivation derivation = derivationFrom(parent, QStringLiteral("damage"), label);
     derivation.kind = spec.kind;
     derivation.level = spec.level;
     derivation.seed = spec.seed;
     derivation.parameters = std::move(damaged.applied);
-    derivation.label = label;
     derivation.summary = fromUtf8(damaged.summary);
     derivation.mask = std::move(damaged.mask);
     item.derivation = std::move(derivation);

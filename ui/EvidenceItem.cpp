@@ -59,4 +59,16 @@ Print derivedPrint(const EvidenceItem& parent, const cv::Mat& pixels)
     return print;
 }
 
+Derivation derivationFrom(const EvidenceItem& parent, const QString& operation,
+                          const QString& label)
+{
+    Derivation derivation;
+    derivation.parentKey = parent.key;
+    derivation.parentName = parent.name;
+    derivation.parentSha256 = QString::fromStdString(parent.print.sha256);
+    derivation.operation = operation;
+    derivation.label = label;
+    return derivation;
+}
+
 }  // namespace rw

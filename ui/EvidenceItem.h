@@ -82,5 +82,9 @@ QString sourceFormatText(const Print& print);
 // A print derived from `parent` (damaged copy, reconstruction): `pixels` with the parent's
 // resolution, the hash of the PNG it would be saved as, source "derived".
 Print derivedPrint(const EvidenceItem& parent, const cv::Mat& pixels);
+// The parent's part of a derivation record (key, name, hash when derived), the operation and
+// the list label; the caller adds the operation's own parameters.
+Derivation derivationFrom(const EvidenceItem& parent, const QString& operation,
+                          const QString& label);
 
 }  // namespace rw

@@ -106,12 +106,7 @@ EvidenceItem makeReconstructedItem(const EvidenceItem& parent, const Reconstruct
         std::move(print), parent.name + QStringLiteral(" · ") + label, key, parent.ppiOrigin);
     item.statedPpi = parent.statedPpi;
 
-    Derivation derivation;
-    derivation.parentKey = parent.key;
-    derivation.parentName = parent.name;
-    derivation.parentSha256 = fromUtf8(parent.print.sha256);
-    derivation.operation = QStringLiteral("reconstruct");
-    derivation.label = label;
+    Derivation derivation = derivationFrom(parent, QStringLiteral("reconstruct"), label);
     derivation.summary = fromUtf8(result.summary);
     derivation.mask = result.changedMask;
     derivation.modelName = modelName;
