@@ -145,7 +145,7 @@ void addEvalCommand(CLI::App& app, int& exitCode)
 {
     auto args = std::make_shared<EvalArgs>();
     CLI::App* cmd = app.add_subcommand(
-        "eval", "Measure a model against identity, Telea and Navier-Stokes inpainting");
+        "eval", "Measure a model against identity, Telea, Navier-Stokes and ridge continuation");
     cmd->add_option("--model", args->model, "Checkpoint (.rwm) to evaluate")->required();
     cmd->add_option("--data", args->data,
                     "socofing:DIR, pairs:CLEAN_DIR,DAMAGED_DIR[,MASK_DIR] or synthetic")

@@ -145,7 +145,8 @@ private Q_SLOTS:
         const QJsonObject result = QJsonDocument::fromJson(file.readAll()).object();
         QCOMPARE(result[str("cases")].toInt(), 9);  // 3 kinds × 3 levels
         const QJsonObject aggregates = result[str("aggregates")].toObject();
-        for (const char* method : {"model", "identity", "telea", "navier-stokes"}) {
+        for (const char* method :
+             {"model", "identity", "telea", "navier-stokes", "ridge-continuation"}) {
             const QJsonObject groups = aggregates[str(method)].toObject();
             QVERIFY2(groups.contains(str("all")), method);
             QVERIFY(groups.contains(str("rotation/hard")));
@@ -163,7 +164,7 @@ private Q_SLOTS:
                  100.0);
         QFile lines(csv);
         QVERIFY(lines.open(QIODevice::ReadOnly));
-        QCOMPARE(lines.readAll().count('\n'), 1 + 9 * 4);
+        QCOMPARE(lines.readAll().count('\n'), 1 + 9 * 5);
         QVERIFY(QFile(montage).size() > 1000);
 
         const rw::test::CliRun bad =

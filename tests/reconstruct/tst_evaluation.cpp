@@ -51,7 +51,7 @@ private Q_SLOTS:
         const EvaluationResult result = evaluate(model, options);
 
         QCOMPARE(result.cases, std::size_t(2));
-        QCOMPARE(result.rows.size(), std::size_t(2 * 4));
+        QCOMPARE(result.rows.size(), std::size_t(2 * 5));
         QCOMPARE(result.methods.front(), std::string("model"));
         QStringList skipped;
         for (const SkippedFile& s : result.skipped)

@@ -4,6 +4,7 @@
 
 #include "MetricsInput.h"
 #include "ridgeworks/common/Error.h"
+#include "ridgeworks/inpaint/RidgeContinuation.h"
 
 #include <opencv2/photo.hpp>
 
@@ -17,6 +18,7 @@ const char* toString(Baseline baseline)
     case Baseline::Identity: return "identity";
     case Baseline::Telea: return "telea";
     case Baseline::NavierStokes: return "navier-stokes";
+    case Baseline::RidgeContinuation: return "ridge-continuation";
     }
     return "unknown";
 }
@@ -31,7 +33,8 @@ std::optional<Baseline> baselineFromString(const std::string& name)
 
 std::vector<Baseline> allBaselines()
 {
-    return {Baseline::Identity, Baseline::Telea, Baseline::NavierStokes};
+    return {Baseline::Identity, Baseline::Telea, Baseline::NavierStokes,
+            Baseline::RidgeContinuation};
 }
 
 cv::Mat applyBaseline(Baseline baseline, const cv::Mat& damaged, const cv::Mat& mask, double radius)
@@ -42,10 +45,13 @@ cv::Mat applyBaseline(Baseline baseline, const cv::Mat& damaged, const cv::Mat& 
         throw Error(ErrorKind::InvalidArgument, "inpainting radius must be positive");
 
     if (baseline != Baseline::Identity && baseline != Baseline::Telea &&
-        baseline != Baseline::NavierStokes)
+        baseline != Baseline::NavierStokes && baseline != Baseline::RidgeContinuation)
         throw Error(ErrorKind::InvalidArgument, "unknown baseline");
     if (baseline == Baseline::Identity || cv::countNonZero(fill) == 0)
         return damaged.clone();
+
+    if (baseline == Baseline::RidgeContinuation)
+        return continueRidges(damaged, fill);  // outside the mask already bit-identical
 
     cv::Mat result;
     const int method = baseline == Baseline::Telea ? cv::INPAINT_TELEA : cv::INPAINT_NS;

@@ -1,7 +1,8 @@
 #pragma once
 // Honest numbers: a model's reconstructions measured against clean prints, next to the
-// classical baselines (identity, Telea, Navier–Stokes) on exactly the same inputs, per image
-// and aggregated (mean and 95 % interval) over all cases, per damage kind and per kind+level.
+// classical baselines (identity, Telea, Navier–Stokes, ridge continuation) on exactly the
+// same inputs, per image and aggregated (mean and 95 % interval) over all cases, per damage
+// kind and per kind+level.
 #include "ridgeworks/data/DataSource.h"
 #include "ridgeworks/metrics/Baselines.h"
 #include "ridgeworks/metrics/PrintMetrics.h"
@@ -43,7 +44,7 @@ struct EvaluationOptions {
     std::vector<DamageKind> kinds{DamageKind::Obliteration, DamageKind::Rotation, DamageKind::ZCut};
     std::vector<DamageLevel> levels{DamageLevel::Easy, DamageLevel::Medium, DamageLevel::Hard};
     std::size_t maxCases = 0;  // 0 = all; else N cases spread evenly over the sorted list
-    std::vector<Baseline> baselines{Baseline::Identity, Baseline::Telea, Baseline::NavierStokes};
+    std::vector<Baseline> baselines = allBaselines();
 };
 
 // One measured (case, method).
@@ -51,7 +52,7 @@ struct EvaluationRow {
     std::string caseId;                     // file name or "synthetic-<seed>-<kind>-<level>"
     std::string kind;                       // damage kind name, or "unknown"
     std::string level;                      // level name, or "unknown"
-    std::string method;                     // "model", "identity", "telea", "navier-stokes"
+    std::string method;                     // "model" or a baseline's name (toString(Baseline))
     std::map<std::string, double> metrics;  // flatten(PrintMetrics) + "seconds", "mask_fraction"
 };
 

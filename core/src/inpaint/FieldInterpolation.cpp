@@ -1,0 +1,173 @@
+#include "FieldInterpolation.h"
+
+#include <opencv2/imgproc.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+namespace rw::inpaint {
+namespace {
+
+// A Gaussian blur at a large sigma on a reduced copy: same result to within interpolation,
+// at a fraction of the cost (the kernel of sigma 100 px would be 600 taps wide).
+cv::Mat blurAtScale(const cv::Mat& image, double sigma)
+{
+    const double reduction = std::max(1.0, sigma / 4.0);
+    if (reduction < 2.0) {
+        cv::Mat out;
+        cv::GaussianBlur(image, out, cv::Size(), sigma, sigma, cv::BORDER_REPLICATE);
+        return out;
+    }
+    const cv::Size small(std::max(1, static_cast<int>(std::lround(image.cols / reduction))),
+                         std::max(1, static_cast<int>(std::lround(image.rows / reduction))));
+    cv::Mat reduced, blurred, out;
+    cv::resize(image, reduced, small, 0, 0, cv::INTER_AREA);
+    const double sigmaSmall = sigma * small.width / image.cols;
+    cv::GaussianBlur(reduced, blurred, cv::Size(), sigmaSmall, sigmaSmall, cv::BORDER_REPLICATE);
+    cv::resize(blurred, out, image.size(), 0, 0, cv::INTER_LINEAR);
+    return out;
+}
+
+}  // namespace
+
+cv::Mat interpolateFromSurroundings(const cv::Mat& values, const cv::Mat& weight,
+                                    const cv::Mat& distance, double baseSigma)
+{
+    const int channels = values.channels();
+    double maxDistance = 0.0;
+    cv::minMaxLoc(distance, nullptr, &maxDistance);
+    const int levels =
+        1 + static_cast<int>(std::ceil(std::log2((maxDistance + baseSigma) / baseSigma))) + 1;
+
+    cv::Mat weighted;
+    {
+        std::vector<cv::Mat> planes;
+        cv::split(values, planes);
+        for (cv::Mat& plane : planes)
+            plane = plane.mul(weight);
+        cv::merge(planes, weighted);
+    }
+    // Per level: the weighted sums and the weight reaching each pixel at that scale.
+    std::vector<cv::Mat> sums, reach;
+    for (int level = 0; level < levels; ++level) {
+        const double sigma = baseSigma * std::pow(2.0, level);
+        sums.push_back(blurAtScale(weighted, sigma));
+        reach.push_back(blurAtScale(weight, sigma));
+    }
+
+    // The weight must be a real share of the Gaussian, not the tail of a far-away rim pixel.
+    constexpr float kMinimumReach = 1e-3f;
+    cv::Mat result(values.size(), values.type(), cv::Scalar::all(0));
+    for (int y = 0; y < values.rows; ++y) {
+        const float* d = distance.ptr<float>(y);
+        float* out = result.ptr<float>(y);
+        for (int x = 0; x < values.cols; ++x) {
+            double s = std::log2((d[x] + baseSigma) / baseSigma);
+            int low = std::clamp(static_cast<int>(std::floor(s)), 0, levels - 1);
+            while (low < levels - 1 && reach[std::size_t(low)].at<float>(y, x) < kMinimumReach)
+                ++low, s = std::max(s, double(low));
+            const int high = std::min(low + 1, levels - 1);
+            const float t = static_cast<float>(std::clamp(s - low, 0.0, 1.0));
+            const float wLow = reach[std::size_t(low)].at<float>(y, x);
+            const float wHigh = reach[std::size_t(high)].at<float>(y, x);
+            if (wLow < kMinimumReach)
+                continue;
+            const float* sumLow = sums[std::size_t(low)].ptr<float>(y) + x * channels;
+            const float* sumHigh = sums[std::size_t(high)].ptr<float>(y) + x * channels;
+            for (int c = 0; c < channels; ++c) {
+                const float a = sumLow[c] / wLow;
+                const float b = wHigh >= kMinimumReach ? sumHigh[c] / wHigh : a;
+                out[x * channels + c] = a + t * (b - a);
+            }
+        }
+    }
+    return result;
+}
+
+}  // namespace rw::inpaint
+
+namespace rw::inpaint {
+namespace {
+
+// How strongly a fully weighted pixel holds its value against its neighbours' pull.
+constexpr float kDataStiffness = 50.0f;
+constexpr int kSweepsPerLevel = 40;
+constexpr float kOverRelaxation = 1.7f;
+constexpr int kCoarsestSide = 8;
+
+// Red-black over-relaxed sweeps of the membrane equation, in place.
+void relax(cv::Mat& field, const cv::Mat& data, const cv::Mat& weight, int sweeps)
+{
+    const int channels = field.channels();
+    const int w = field.cols, h = field.rows;
+    for (int sweep = 0; sweep < sweeps; ++sweep) {
+        for (int colour = 0; colour < 2; ++colour) {
+            for (int y = 0; y < h; ++y) {
+                float* row = field.ptr<float>(y);
+                const float* up = field.ptr<float>(std::max(0, y - 1));
+                const float* down = field.ptr<float>(std::min(h - 1, y + 1));
+                const float* d = data.ptr<float>(y);
+                const float* wt = weight.ptr<float>(y);
+                for (int x = (y + colour) % 2; x < w; x += 2) {
+                    const int left = std::max(0, x - 1), right = std::min(w - 1, x + 1);
+                    const float stiffness = kDataStiffness * wt[x];
+                    for (int c = 0; c < channels; ++c) {
+                        const float neighbours = up[x * channels + c] + down[x * channels + c] +
+                                                 row[left * channels + c] +
+                                                 row[right * channels + c];
+                        const float target =
+                            (neighbours + stiffness * d[x * channels + c]) / (4.0f + stiffness);
+                        float& v = row[x * channels + c];
+                        v += kOverRelaxation * (target - v);
+                    }
+                }
+            }
+        }
+    }
+}
+
+cv::Mat solveLevel(const cv::Mat& weightedValues, const cv::Mat& weight)
+{
+    cv::Mat data(weightedValues.size(), weightedValues.type());
+    {
+        std::vector<cv::Mat> planes;
+        cv::split(weightedValues, planes);
+        for (cv::Mat& plane : planes)
+            cv::divide(plane, cv::max(weight, 1e-6f), plane);
+        cv::merge(planes, data);
+    }
+    cv::Mat field;
+    if (std::min(weight.cols, weight.rows) <= kCoarsestSide) {
+        // The start: the weighted mean everywhere.
+        const cv::Scalar sum = cv::sum(weightedValues);
+        const double total = std::max(cv::sum(weight)[0], 1e-6);
+        field = cv::Mat(weight.size(), weightedValues.type(), sum * (1.0 / total));
+    } else {
+        // Coarse first: a half-size problem (weights and weighted values averaged), its
+        // solution upsampled as the start here.
+        cv::Mat smallValues, smallWeight;
+        const cv::Size half((weight.cols + 1) / 2, (weight.rows + 1) / 2);
+        cv::resize(weightedValues, smallValues, half, 0, 0, cv::INTER_AREA);
+        cv::resize(weight, smallWeight, half, 0, 0, cv::INTER_AREA);
+        cv::resize(solveLevel(smallValues, smallWeight), field, weight.size(), 0, 0,
+                   cv::INTER_LINEAR);
+    }
+    relax(field, data, weight, kSweepsPerLevel);
+    return field;
+}
+
+}  // namespace
+
+cv::Mat membraneInterpolation(const cv::Mat& values, const cv::Mat& weight)
+{
+    std::vector<cv::Mat> planes;
+    cv::split(values, planes);
+    for (cv::Mat& plane : planes)
+        plane = plane.mul(weight);
+    cv::Mat weighted;
+    cv::merge(planes, weighted);
+    return solveLevel(weighted, weight);
+}
+
+}  // namespace rw::inpaint

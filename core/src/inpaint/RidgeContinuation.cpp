@@ -1,0 +1,200 @@
+// Ridge continuation: fields from the surroundings, ridges grown inward from the rim.
+#include "ridgeworks/inpaint/RidgeContinuation.h"
+
+#include "FieldInterpolation.h"
+#include "OrientationFill.h"
+#include "ridgeworks/analysis/RidgeAnalysis.h"
+#include "ridgeworks/common/Error.h"
+#include "ridgeworks/image/Foreground.h"
+#include "synth/GaborBank.h"
+#include "synth/GaborFiltering.h"
+
+#include <opencv2/imgproc.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+namespace rw {
+namespace {
+
+using synth::GaborBank;
+using synth::GaborKernel;
+using synth::PaddedImage;
+
+// Amplification before clipping, as the generator grows ridges: > 1 lets the pattern spread.
+constexpr float kGrowthGain = 3.0f;
+// Ridge contrast below this share of the print's typical contrast is background: nothing to
+// continue there.
+constexpr double kBackgroundContrast = 0.25;
+// Growth stops when this share of the hole is within a pixel of a value beyond this.
+constexpr float kDevelopedValue = 0.2f;
+constexpr double kDevelopedShare = 0.995;
+
+struct SurroundingFields {
+    cv::Mat mean;         // local brightness, CV_32FC1
+    cv::Mat amplitude;    // local ridge contrast (standard deviation), CV_32FC1
+    cv::Mat orientation;  // ridge direction, radians, CV_32FC1 (fillOrientation)
+};
+
+cv::Mat distanceIntoHole(const cv::Mat& hole)
+{
+    cv::Mat distance;
+    cv::distanceTransform(hole, distance, cv::DIST_L2, cv::DIST_MASK_PRECISE);
+    return distance;
+}
+
+SurroundingFields surroundingFields(const cv::Mat& image, const cv::Mat& hole, double period)
+{
+    const cv::Mat known = hole == 0;
+    cv::Mat knownWeight;
+    known.convertTo(knownWeight, CV_32FC1, 1.0 / 255.0);
+    const cv::Mat distance = distanceIntoHole(hole);
+
+    SurroundingFields fields;
+    // Brightness and contrast over about a ridge and a valley.
+    fields.mean = inpaint::interpolateFromSurroundings(image, knownWeight, distance, period);
+    const cv::Mat deviation = image - fields.mean;
+    const cv::Mat variance = inpaint::interpolateFromSurroundings(deviation.mul(deviation),
+                                                                  knownWeight, distance, period);
+    // Grown ridges come out nearly square (clipped), so a square wave of the surroundings'
+    // standard deviation matches their contrast.
+    cv::sqrt(cv::max(variance, 0.0), fields.amplitude);
+
+    fields.orientation = inpaint::fillOrientation(image, hole);
+    return fields;
+}
+
+double typicalAmplitude(const cv::Mat& amplitude, const cv::Mat& known)
+{
+    std::vector<float> values;
+    for (int y = 0; y < amplitude.rows; ++y)
+        for (int x = 0; x < amplitude.cols; ++x)
+            if (known.at<unsigned char>(y, x))
+                values.push_back(amplitude.at<float>(y, x));
+    if (values.empty())
+        return 0.0;
+    auto middle = values.begin() + static_cast<std::ptrdiff_t>(values.size() / 2);
+    std::nth_element(values.begin(), middle, values.end());
+    return *middle;
+}
+
+// The ridge signal in [-1, 1]: known ridges normalised by their local contrast (0 on
+// background), grown into the hole pass by pass. Known pixels never change, so the grown
+// ridges keep the phase of the real ones at the rim.
+cv::Mat growIntoHole(const cv::Mat& image, const cv::Mat& hole, const SurroundingFields& fields,
+                     double period, int maxIterations)
+{
+    const cv::Size size = image.size();
+    const std::vector<GaborKernel>& bank = GaborBank::kernels(GaborBank::periodBin(period));
+    const int radius = bank.front().radius;
+    const double floorAmplitude =
+        kBackgroundContrast * typicalAmplitude(fields.amplitude, hole == 0);
+
+    PaddedImage current(size, radius);
+    for (int y = 0; y < size.height; ++y) {
+        const float* pixel = image.ptr<float>(y);
+        const float* mean = fields.mean.ptr<float>(y);
+        const float* amplitude = fields.amplitude.ptr<float>(y);
+        const unsigned char* inHole = hole.ptr<unsigned char>(y);
+        float* signal = current.row(y);
+        for (int x = 0; x < size.width; ++x)
+            signal[x] = inHole[x] || amplitude[x] < floorAmplitude
+                            ? 0.0f
+                            : std::clamp((pixel[x] - mean[x]) / amplitude[x], -1.0f, 1.0f);
+    }
+    PaddedImage next = current;
+
+    std::vector<cv::Point> holePixels;
+    cv::findNonZero(hole, holePixels);
+    std::vector<const GaborKernel*> kernelOf(holePixels.size());
+    for (std::size_t i = 0; i < holePixels.size(); ++i)
+        kernelOf[i] = &bank[std::size_t(
+            GaborBank::orientationBin(fields.orientation.at<float>(holePixels[i])))];
+
+    // Pass after pass the front moves about a kernel radius in; it stops once every hole
+    // pixel carries a developed value, plus a few passes for the last-grown part to settle.
+    constexpr int kSettlePasses = 3;
+    int settled = -1;
+    for (int pass = 0; pass < maxIterations && settled < kSettlePasses; ++pass) {
+        cv::parallel_for_(
+            cv::Range(0, static_cast<int>(holePixels.size())), [&](const cv::Range& range) {
+                for (int i = range.start; i < range.end; ++i) {
+                    const cv::Point p = holePixels[std::size_t(i)];
+                    next.row(p.y)[p.x] = std::clamp(
+                        kGrowthGain * synth::filterAt(current, *kernelOf[std::size_t(i)], p.x, p.y),
+                        -1.0f, 1.0f);
+                }
+            });
+        std::swap(current, next);
+        if (settled >= 0) {
+            ++settled;
+            continue;
+        }
+        // Developed: within a pixel of a clear ridge or valley value (zero crossings between
+        // them are one pixel thin), on all but a few hole pixels.
+        cv::Mat developed(size, CV_8UC1);
+        for (int y = 0; y < size.height; ++y) {
+            const float* v = current.row(y);
+            unsigned char* d = developed.ptr<unsigned char>(y);
+            for (int x = 0; x < size.width; ++x)
+                d[x] = std::abs(v[x]) > kDevelopedValue ? 255 : 0;
+        }
+        cv::dilate(developed, developed, cv::Mat());
+        const bool covered = cv::countNonZero(developed & hole) >=
+                             kDevelopedShare * static_cast<double>(holePixels.size());
+        if (covered)
+            settled = 0;
+    }
+
+    cv::Mat signal(size, CV_32FC1);
+    for (int y = 0; y < size.height; ++y)
+        std::copy_n(current.row(y), size.width, signal.ptr<float>(y));
+    return signal;
+}
+
+}  // namespace
+
+cv::Mat continueRidges(const cv::Mat& damaged, const cv::Mat& mask,
+                       const RidgeContinuationOptions& options)
+{
+    if (damaged.empty() || damaged.type() != CV_8UC1)
+        throw Error(ErrorKind::InvalidArgument, "ridge continuation needs an 8-bit gray image");
+    if (mask.empty())
+        return damaged.clone();
+    if (mask.type() != CV_8UC1 || mask.size() != damaged.size())
+        throw Error(ErrorKind::InvalidArgument,
+                    "ridge continuation needs an 8-bit mask the size of the image");
+    if (options.ridgePeriod < 0.0 || options.maxIterations < 0)
+        throw Error(ErrorKind::InvalidArgument,
+                    "ridge continuation needs a non-negative period and iteration bound");
+    const cv::Mat hole = mask != 0;
+    if (cv::countNonZero(hole) == 0)
+        return damaged.clone();
+    if (cv::countNonZero(hole) == hole.rows * hole.cols)
+        return damaged.clone();  // nothing around the hole to continue from
+
+    double period = options.ridgePeriod;
+    if (period <= 0.0) {
+        // On the print's own ridges: blank paper around a small print can drown the peak.
+        const cv::Mat known = hole == 0;
+        period = estimateRidgePeriod(damaged, segmentForeground(damaged) & known);
+        if (period <= 0.0)
+            period = estimateRidgePeriod(damaged, known);
+    }
+    cv::Mat image;
+    damaged.convertTo(image, CV_32FC1, 1.0 / 255.0);
+
+    const SurroundingFields fields = surroundingFields(image, hole, period > 0.0 ? period : 8.0);
+    cv::Mat filled = fields.mean.clone();
+    if (period > 0.0) {
+        const cv::Mat signal = growIntoHole(image, hole, fields, period, options.maxIterations);
+        filled += signal.mul(fields.amplitude);
+    }
+    cv::Mat result;
+    filled.convertTo(result, CV_8UC1, 255.0);  // saturating, rounded
+    damaged.copyTo(result, ~hole);
+    return result;
+}
+
+}  // namespace rw

@@ -1,0 +1,272 @@
+// Ridge continuation: a straight grating carries on through a hole in orientation and phase,
+// a synthetic print's field is followed, background stays background, and the evidence
+// outside the hole is never touched.
+#include "CachedSyntheticPrint.h"
+#include "ErrorKindOf.h"
+#include "ridgeworks/analysis/RidgeAnalysis.h"
+#include "ridgeworks/inpaint/HoleFill.h"
+#include "ridgeworks/inpaint/RidgeContinuation.h"
+#include "ridgeworks/metrics/Baselines.h"
+
+#include <QtTest>
+
+#include <opencv2/imgproc.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+
+namespace {
+
+constexpr double kPi = std::numbers::pi;
+
+// Dark-and-light ridges running at `angle` (radians from +x towards +y) with `period` px.
+cv::Mat grating(cv::Size size, double angle, double period)
+{
+    cv::Mat image(size, CV_8UC1);
+    const double nx = -std::sin(angle), ny = std::cos(angle);  // across the ridges
+    for (int y = 0; y < size.height; ++y)
+        for (int x = 0; x < size.width; ++x)
+            image.at<unsigned char>(y, x) = cv::saturate_cast<unsigned char>(
+                128.0 + 90.0 * std::cos(2.0 * kPi * (x * nx + y * ny) / period));
+    return image;
+}
+
+cv::Mat disc(cv::Size size, cv::Point centre, int radius)
+{
+    cv::Mat mask = cv::Mat::zeros(size, CV_8UC1);
+    cv::circle(mask, centre, radius, cv::Scalar(255), cv::FILLED);
+    return mask;
+}
+
+cv::Mat withJunkUnder(const cv::Mat& image, const cv::Mat& mask, int seed)
+{
+    cv::Mat junk(image.size(), CV_8UC1);
+    cv::RNG rng(static_cast<std::uint64_t>(seed));
+    rng.fill(junk, cv::RNG::UNIFORM, 0, 256);
+    cv::Mat out = image.clone();
+    junk.copyTo(out, mask);
+    return out;
+}
+
+// Pearson correlation of two images over a mask.
+double correlation(const cv::Mat& a, const cv::Mat& b, const cv::Mat& mask)
+{
+    cv::Scalar meanA, sdA, meanB, sdB;
+    cv::meanStdDev(a, meanA, sdA, mask);
+    cv::meanStdDev(b, meanB, sdB, mask);
+    cv::Mat fa, fb;
+    a.convertTo(fa, CV_64F, 1.0, -meanA[0]);
+    b.convertTo(fb, CV_64F, 1.0, -meanB[0]);
+    return cv::mean(fa.mul(fb), mask)[0] / (sdA[0] * sdB[0]);
+}
+
+double stdInside(const cv::Mat& image, const cv::Mat& mask)
+{
+    cv::Scalar mean, sd;
+    cv::meanStdDev(image, mean, sd, mask);
+    return sd[0];
+}
+
+using rw::test::errorKindOf;
+
+}  // namespace
+
+class TestRidgeContinuation : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void gratingCarriesOnInOrientationAndPhase_data();
+    void gratingCarriesOnInOrientationAndPhase();
+    void followsASyntheticPrintsField();
+    void recoversAHiddenDelta();
+    void whatLiesUnderTheHoleIsIgnored();
+    void flatSurroundingsGiveTheirBrightness();
+    void backgroundStaysBackground();
+    void emptyAndFullMasksChangeNothing();
+    void rejectsBadInput();
+    void holeInputForEachFill();
+};
+
+void TestRidgeContinuation::gratingCarriesOnInOrientationAndPhase_data()
+{
+    QTest::addColumn<double>("degrees");
+    QTest::addColumn<double>("period");
+    QTest::newRow("0°, 8 px") << 0.0 << 8.0;
+    QTest::newRow("30°, 9 px") << 30.0 << 9.0;
+    QTest::newRow("125°, 6 px") << 125.0 << 6.0;
+}
+
+void TestRidgeContinuation::gratingCarriesOnInOrientationAndPhase()
+{
+    QFETCH(double, degrees);
+    QFETCH(double, period);
+    const cv::Mat clean = grating({160, 150}, degrees * kPi / 180.0, period);
+    const cv::Mat hole = disc(clean.size(), {80, 75}, 26);
+    const cv::Mat damaged = withJunkUnder(clean, hole, 3);
+
+    const cv::Mat filled = rw::continueRidges(damaged, hole);
+    QCOMPARE(filled.type(), CV_8UC1);
+    QCOMPARE(cv::norm(filled, damaged, cv::NORM_INF, hole == 0), 0.0);  // outside untouched
+
+    // Orientation within a few degrees, phase carried through (a grey or out-of-phase fill
+    // correlates near 0), and ridge contrast close to the surroundings'.
+    cv::Mat truth(clean.size(), CV_32FC1, cv::Scalar(std::fmod(degrees, 180.0) * kPi / 180.0));
+    const double orientationError =
+        rw::meanOrientationErrorDeg(rw::estimateOrientation(filled), truth, hole);
+    const double r = correlation(filled, clean, hole);
+    const double contrast = stdInside(filled, hole) / stdInside(clean, hole);
+    QVERIFY2(orientationError < 4.0, qPrintable(QString::number(orientationError)));
+    QVERIFY2(r > 0.7, qPrintable(QString::number(r)));
+    QVERIFY2(contrast > 0.6 && contrast < 1.4, qPrintable(QString::number(contrast)));
+    // Telea, on the same hole, neither keeps the contrast nor the phase that well.
+    const cv::Mat telea = rw::applyBaseline(rw::Baseline::Telea, damaged, hole);
+    QVERIFY(stdInside(telea, hole) / stdInside(clean, hole) < contrast);
+}
+
+// The orientation error inside a disc hole of a synthetic print (against the generator's
+// own field), for the continuation and for Telea.
+struct FieldErrors {
+    double ours = 0.0, teleas = 0.0, contrast = 0.0;
+};
+
+FieldErrors fillDisc(const rw::SyntheticPrint& print, cv::Point centre, int radius)
+{
+    const cv::Mat hole = disc(print.image.size(), centre, radius) & print.foreground;
+    const cv::Mat damaged = withJunkUnder(print.image, hole, 4);
+    const cv::Mat filled = rw::continueRidges(damaged, hole);
+    const cv::Mat telea = rw::applyBaseline(rw::Baseline::Telea, damaged, hole);
+    FieldErrors e;
+    e.ours = rw::meanOrientationErrorDeg(rw::estimateOrientation(filled), print.orientation, hole);
+    e.teleas = rw::meanOrientationErrorDeg(rw::estimateOrientation(telea), print.orientation, hole);
+    e.contrast = stdInside(filled, hole) / stdInside(print.image, hole);
+    return e;
+}
+
+void TestRidgeContinuation::followsASyntheticPrintsField()
+{
+    // A hole well inside the print and far from its cores and deltas.
+    const rw::SyntheticPrint& print = rw::test::cachedSyntheticPrint(11, 256, 256);
+    cv::Mat inner;
+    cv::erode(print.foreground, inner, cv::getStructuringElement(cv::MORPH_ELLIPSE, {61, 61}));
+    std::vector<cv::Point> candidates;
+    cv::findNonZero(inner, candidates);
+    const auto farFromSingularities = [&](cv::Point p) {
+        for (const rw::SingularPoint& s : print.singularities)
+            if (cv::norm(cv::Point2d(p) - s.position) < 50.0)
+                return false;
+        return true;
+    };
+    const auto centre = std::find_if(candidates.begin(), candidates.end(), farFromSingularities);
+    QVERIFY(centre != candidates.end());
+
+    const FieldErrors e = fillDisc(print, *centre, 22);
+    QVERIFY2(e.ours < 8.0 && e.ours < e.teleas,
+             qPrintable(QStringLiteral("%1° vs Telea %2°").arg(e.ours).arg(e.teleas)));
+    QVERIFY2(e.contrast > 0.6, qPrintable(QString::number(e.contrast)));  // ridges, not blur
+}
+
+void TestRidgeContinuation::recoversAHiddenDelta()
+{
+    // The rim of a hole over a delta turns the wrong way round once: the fill puts the delta
+    // back instead of flattening the field.
+    const rw::SyntheticPrint& print = rw::test::cachedSyntheticPrint(11, 256, 256);
+    const auto delta = std::find_if(
+        print.singularities.begin(), print.singularities.end(), [&](const rw::SingularPoint& s) {
+            return s.type == rw::SingularPoint::Type::Delta &&
+                   print.foreground.at<unsigned char>(cv::Point(s.position));
+        });
+    QVERIFY(delta != print.singularities.end());
+    const FieldErrors e = fillDisc(print, cv::Point(delta->position) + cv::Point(4, 3), 20);
+    QVERIFY2(e.ours < 10.0 && e.ours < 0.7 * e.teleas,
+             qPrintable(QStringLiteral("%1° vs Telea %2°").arg(e.ours).arg(e.teleas)));
+}
+
+void TestRidgeContinuation::whatLiesUnderTheHoleIsIgnored()
+{
+    const cv::Mat clean = grating({96, 90}, 0.7, 7.0);
+    const cv::Mat hole = disc(clean.size(), {45, 50}, 18);
+    const cv::Mat a = rw::continueRidges(withJunkUnder(clean, hole, 1), hole);
+    const cv::Mat b = rw::continueRidges(withJunkUnder(clean, hole, 2), hole);
+    QCOMPARE(cv::norm(a, b, cv::NORM_INF), 0.0);
+}
+
+void TestRidgeContinuation::flatSurroundingsGiveTheirBrightness()
+{
+    cv::Mat damaged(64, 64, CV_8UC1, cv::Scalar(137));
+    const cv::Mat hole = disc(damaged.size(), {30, 34}, 12);
+    damaged.setTo(0, hole);
+    const cv::Mat filled = rw::continueRidges(damaged, hole);
+    double lo = 0.0, hi = 0.0;
+    cv::minMaxLoc(filled, &lo, &hi);
+    QCOMPARE(lo, 137.0);
+    QCOMPARE(hi, 137.0);
+}
+
+void TestRidgeContinuation::backgroundStaysBackground()
+{
+    // Ridges on the left half, blank paper (230) on the right; a hole across the edge.
+    cv::Mat damaged = grating({160, 120}, 0.4, 8.0);
+    damaged(cv::Rect(80, 0, 80, 120)).setTo(230);
+    const cv::Mat hole = disc(damaged.size(), {80, 60}, 24);
+    const cv::Mat filled = rw::continueRidges(withJunkUnder(damaged, hole, 5), hole);
+    const cv::Mat deepBackground = hole & disc(damaged.size(), {100, 60}, 6);
+    const cv::Mat ridgeSide = hole & disc(damaged.size(), {62, 60}, 6);
+    QVERIFY2(cv::mean(filled, deepBackground)[0] > 200.0,
+             qPrintable(QString::number(cv::mean(filled, deepBackground)[0])));
+    QVERIFY(stdInside(filled, ridgeSide) > 3.0 * stdInside(filled, deepBackground));
+}
+
+void TestRidgeContinuation::emptyAndFullMasksChangeNothing()
+{
+    const cv::Mat image = grating({40, 30}, 0.2, 6.0);
+    for (const cv::Mat& mask : {cv::Mat(), cv::Mat(cv::Mat::zeros(image.size(), CV_8UC1)),
+                                cv::Mat(image.size(), CV_8UC1, cv::Scalar(255))})
+        QCOMPARE(cv::norm(rw::continueRidges(image, mask), image, cv::NORM_INF), 0.0);
+}
+
+void TestRidgeContinuation::rejectsBadInput()
+{
+    const cv::Mat image = grating({40, 30}, 0.2, 6.0);
+    const auto invalid = std::optional<rw::ErrorKind>(rw::ErrorKind::InvalidArgument);
+    QCOMPARE(errorKindOf([&] { rw::continueRidges(cv::Mat(), {}); }), invalid);
+    QCOMPARE(errorKindOf([&] { rw::continueRidges(image, cv::Mat::zeros(10, 10, CV_8UC1)); }),
+             invalid);
+    cv::Mat color;
+    cv::cvtColor(image, color, cv::COLOR_GRAY2BGR);
+    QCOMPARE(errorKindOf([&] { rw::continueRidges(color, {}); }), invalid);
+    rw::RidgeContinuationOptions negative;
+    negative.ridgePeriod = -1.0;
+    QCOMPARE(errorKindOf([&] {
+                 rw::continueRidges(image, disc(image.size(), {10, 10}, 4), negative);
+             }),
+             invalid);
+}
+
+void TestRidgeContinuation::holeInputForEachFill()
+{
+    const cv::Mat clean = grating({64, 72}, 1.1, 7.0);
+    cv::Mat hole8 = disc(clean.size(), {30, 32}, 12);
+    cv::Mat image, hole;
+    withJunkUnder(clean, hole8, 6).convertTo(image, CV_32FC1, 1.0 / 255.0);
+    hole8.convertTo(hole, CV_32FC1, 1.0 / 255.0);
+
+    QCOMPARE(cv::norm(rw::prepareHoleInput(rw::HoleFill::Grey, image, hole), image, cv::NORM_INF),
+             0.0);
+    const cv::Mat prepared = rw::prepareHoleInput(rw::HoleFill::RidgeContinuation, image, hole);
+    QCOMPARE(cv::norm(prepared, image, cv::NORM_INF, hole8 == 0), 0.0);  // outside: same floats
+    cv::Mat gray, expected;
+    image.convertTo(gray, CV_8UC1, 255.0);
+    rw::continueRidges(gray, hole8).convertTo(expected, CV_32FC1, 1.0 / 255.0);
+    QCOMPARE(cv::norm(prepared, expected, cv::NORM_INF, hole8), 0.0);
+
+    QCOMPARE(rw::holeFillFromString("ridge-continuation"),
+             std::optional<rw::HoleFill>(rw::HoleFill::RidgeContinuation));
+    QCOMPARE(rw::holeFillFromString("grey"), std::optional<rw::HoleFill>(rw::HoleFill::Grey));
+    QCOMPARE(rw::holeFillFromString("gray"), std::optional<rw::HoleFill>());
+    QCOMPARE(errorKindOf([&] { rw::prepareHoleInput(rw::HoleFill::Grey, gray, hole); }),
+             std::optional<rw::ErrorKind>(rw::ErrorKind::InvalidArgument));
+}
+
+QTEST_GUILESS_MAIN(TestRidgeContinuation)
+#include "tst_ridgecontinuation.moc"
