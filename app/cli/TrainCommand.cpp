@@ -40,6 +40,7 @@ struct TrainArgs {
     int workers = 0;
     bool noAlteredPairs = false;
     std::string appearance = "none";
+    std::string holeFill = "ridge-continuation";
     std::string name;
     std::string out;
     std::string resume;
@@ -68,6 +69,10 @@ TrainConfig toConfig(const TrainArgs& a)
     c.model.architecture = *arch;
     c.model.inputSize = a.size;
     c.model.baseChannels = a.width;
+    const auto holeFill = holeFillFromString(a.holeFill);
+    if (!holeFill)
+        bad("unknown --hole-fill '" + a.holeFill + "' (ridge-continuation, grey)");
+    c.model.holeFill = *holeFill;
     c.data.source = parseDataSourceSpec(a.data);
     c.data.seed = a.seed;
     c.data.syntheticCount = a.syntheticCount;
@@ -210,6 +215,10 @@ void addTrainCommand(CLI::App& app, int& exitCode, const std::string& commandLin
     cmd->add_option("--appearance", args->appearance,
                     "none, or sensor: every example gets a random scanner look (ridge period, "
                     "contrast, ink, dryness, noise, background)")
+        ->capture_default_str();
+    cmd->add_option("--hole-fill", args->holeFill,
+                    "unet-inpaint: what the hole holds when the network starts: "
+                    "ridge-continuation (the classical fill, refined) or grey (blanked)")
         ->capture_default_str();
     cmd->add_option("--name", args->name, "Model name in the model card");
     cmd->add_option("--out,-o", args->out, "Checkpoint to write (.rwm)")->required();

@@ -36,12 +36,13 @@ want seed-autoencoder && "$cli" train --model seed-autoencoder --epochs 12 --kin
   --out "$here/seed-autoencoder.rwm" | tail -1
 # The U-Net and the detector see every print with a random scanner look (--appearance sensor:
 # ridge period, contrast, ink, dryness, noise, background; docs/data.md) so that they meet the
-# variety of real sensors. Both were stopped by hand after the epochs their cards record (the
-# session's time budget: U-Net after 22, best 20; detector after 38, best 37, run as 20 epochs
-# and then resumed, which gives the same bytes as one run): pass that number as --epochs to
-# reproduce them exactly.
-want unet-inpaint && "$cli" train --model unet-inpaint --epochs 40 --patience 5 --kinds "$kinds" \
-  --appearance sensor --name "unet-inpaint (synthetic, sensor looks)" \
+# variety of real sensors. The U-Net starts from the classical ridge continuation in the hole
+# (--hole-fill ridge-continuation, the default; docs/inpainting.md) and learns to correct it.
+# The detector was stopped by hand after 38 epochs (best 37; run as 20 epochs and then
+# resumed, which gives the same bytes as one run): pass --epochs 38 to reproduce it exactly.
+want unet-inpaint && "$cli" train --model unet-inpaint --epochs 80 --patience 8 --kinds "$kinds" \
+  --appearance sensor --hole-fill ridge-continuation \
+  --name "unet-inpaint (synthetic, sensor looks, ridge-continuation fill)" \
   --data "folder:$pool" --batch 32 --seed 1 --json \
   --out "$here/unet-inpaint.rwm" | tail -1
 want damage-detector && "$cli" train --model damage-detector --epochs 40 --patience 4 --kinds "$kinds" \

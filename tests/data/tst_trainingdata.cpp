@@ -26,6 +26,7 @@ private Q_SLOTS:
     void folderSourceSkipsAndListsBadFiles();
     void examplesAreWellFormed();
     void onTheFlyDamageStaysInsideItsMask();
+    void ridgeContinuationFillsOnlyTheHole();
     void sameBytesForSameIndexAnyWorkers();
     void trainingChangesWithEpochValidationDoesNot();
     void maxPrintsAndProgress();
@@ -152,6 +153,31 @@ void TestTrainingData::onTheFlyDamageStaysInsideItsMask()
             QCOMPARE(cv::countNonZero(changed & outside), 0);  // bit-identical outside
             QVERIFY(cv::countNonZero(changed) > 0);            // and something was damaged
         }
+}
+
+void TestTrainingData::ridgeContinuationFillsOnlyTheHole()
+{
+    // The U-Net's examples: the same damage, with the hole replaced by the classical fill of
+    // the damaged print (prepareHoleInput); outside the hole the damaged print as it was.
+    rw::DataConfig config = folderConfig();
+    config.holeFill = rw::HoleFill::RidgeContinuation;
+    const auto filled = rw::TrainingData::open(config);
+    QCOMPARE(filled->summary().holeFill, std::string("ridge-continuation"));
+    QCOMPARE(m_data->summary().holeFill, std::string("grey"));
+    for (std::size_t i = 0; i < filled->size(rw::DataSplit::Train); ++i) {
+        const rw::TrainingExample plain = m_data->example(rw::DataSplit::Train, 1, i);
+        const rw::TrainingExample ex = filled->example(rw::DataSplit::Train, 1, i);
+        QVERIFY(rw::test::sameBytes(ex.clean, plain.clean));
+        QVERIFY(rw::test::sameBytes(ex.mask, plain.mask));
+        QCOMPARE(ex.description, plain.description);
+        const cv::Mat expected =
+            rw::prepareHoleInput(rw::HoleFill::RidgeContinuation, plain.damaged, plain.mask);
+        QVERIFY(rw::test::sameBytes(ex.damaged, expected));
+        QCOMPARE(cv::countNonZero((ex.damaged != plain.damaged) & (plain.mask == 0.0f)), 0);
+        QVERIFY(cv::countNonZero(ex.damaged != plain.damaged) > 0);
+    }
+    QVERIFY(rw::toJson(filled->summary()).find("\"holeFill\": \"ridge-continuation\"") !=
+            std::string::npos);
 }
 
 void TestTrainingData::sameBytesForSameIndexAnyWorkers()

@@ -1,5 +1,6 @@
 #include "TestFiles.h"
 #include "ridgeworks/common/Error.h"
+#include "ridgeworks/image/Foreground.h"
 #include "ridgeworks/image/Preprocess.h"
 
 #include <opencv2/imgproc.hpp>
@@ -86,6 +87,24 @@ private Q_SLOTS:
         // The print fills about half of the square.
         const double filled = cv::countNonZero(p.foreground) / 10000.0;
         QVERIFY2(filled > 0.4 && filled < 0.6, qPrintable(QString::number(filled)));
+    }
+    void givenForegroundIsUsedAsIs()
+    {
+        // The segmentation the caller already has gives the same result as segmenting here;
+        // another mask moves the crop to it; a mask of the wrong size is refused.
+        const cv::Rect truth(70, 50, 120, 150);
+        const rw::Print print = printOf(rw::test::stripedRegion({300, 260}, truth));
+        const rw::Preprocessed own = rw::preprocessForModel(print);
+        rw::PreprocessOptions options;
+        options.foreground = rw::segmentForeground(print.pixels);
+        const rw::Preprocessed given = rw::preprocessForModel(print, options);
+        QCOMPARE(given.transform.crop, own.transform.crop);
+        QCOMPARE(cv::norm(given.image, own.image, cv::NORM_INF), 0.0);
+        options.foreground = cv::Mat::zeros(print.pixels.size(), CV_8UC1);
+        options.foreground(cv::Rect(10, 20, 30, 40)).setTo(255);
+        QCOMPARE(rw::preprocessForModel(print, options).transform.crop, cv::Rect(10, 20, 30, 40));
+        options.foreground = cv::Mat::zeros(10, 10, CV_8UC1);
+        QVERIFY_THROWS_EXCEPTION(rw::Error, rw::preprocessForModel(print, options));
     }
     void badArgumentsAreErrors()
     {

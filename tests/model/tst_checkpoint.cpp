@@ -89,6 +89,30 @@ private Q_SLOTS:
         QVERIFY(card.toJson().find("\"trainPrints\": 12") != std::string::npos);
     }
 
+    void holeFillIsRecordedAndOldCardsAreGrey()
+    {
+        // A new U-Net starts from the ridge continuation and says so; a card written before
+        // the field existed is a grey-fill model (the network blanks the hole itself).
+        ModelCard card = sampleCheckpoint().card;
+        QCOMPARE(card.spec.holeFill, HoleFill::RidgeContinuation);
+        std::string json = card.toJson();
+        QVERIFY(json.find("\"holeFill\": \"ridge-continuation\"") != std::string::npos);
+        QCOMPARE(ModelCard::fromJson(json, "card").spec.holeFill, HoleFill::RidgeContinuation);
+        card.spec.holeFill = HoleFill::Grey;
+        QCOMPARE(ModelCard::fromJson(card.toJson(), "card").spec.holeFill, HoleFill::Grey);
+
+        const std::string field = "\"holeFill\": \"ridge-continuation\",";
+        json.erase(json.find(field), field.size());
+        QCOMPARE(ModelCard::fromJson(json, "card").spec.holeFill, HoleFill::Grey);
+
+        std::string unknown = sampleCheckpoint().card.toJson();
+        unknown.replace(unknown.find("ridge-continuation"), 18, "sand");
+        QCOMPARE(test::errorKindOf([&] {
+                     ModelCard::fromJson(unknown, "card");
+                 }).value_or(ErrorKind::Cancelled),
+                 ErrorKind::Truncated);  // what every unreadable card gives
+    }
+
     void badFilesAreRefusedNamingTheFile_data()
     {
         QTest::addColumn<QString>("damage");

@@ -209,6 +209,20 @@ private Q_SLOTS:
         if (Architecture(architecture) == Architecture::DamageDetector) {
             const double iou = result.card.history.back().validationIou;
             QVERIFY(iou >= 0.0 && iou <= 1.0);
+            QVERIFY(result.card.dataJson.find("\"holeFill\": \"grey\"") != std::string::npos);
+        } else {
+            // The U-Net learned from ridge-continuation fills, made by the data workers, and
+            // a run with the other fill cannot continue it.
+            QCOMPARE(model.spec().holeFill, HoleFill::RidgeContinuation);
+            QVERIFY(result.card.dataJson.find("\"holeFill\": \"ridge-continuation\"") !=
+                    std::string::npos);
+            TrainConfig grey = config;
+            grey.model.holeFill = HoleFill::Grey;
+            grey.epochs = 3;
+            grey.resumePath = config.outPath;
+            grey.outPath = pathIn(dir, "grey.rwm");
+            QCOMPARE(test::errorKindOf([&] { train(grey); }).value_or(ErrorKind::Missing),
+                     ErrorKind::Incompatible);
         }
     }
 

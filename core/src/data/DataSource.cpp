@@ -146,6 +146,7 @@ std::string toJson(const DataSummary& summary, std::size_t maxSkipped)
     json["damageKinds"] = summary.damageKinds;
     json["damageLevels"] = summary.damageLevels;
     json["appearance"] = summary.appearance;
+    json["holeFill"] = summary.holeFill;
     json["skippedCount"] = summary.skipped.size();
     nlohmann::ordered_json skipped = nlohmann::ordered_json::array();
     for (std::size_t i = 0; i < summary.skipped.size() && i < maxSkipped; ++i)

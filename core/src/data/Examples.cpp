@@ -47,6 +47,7 @@ TrainingExample damagedExample(const CachedPrint& source, const DataConfig& conf
     damaged.mask.convertTo(example.mask, CV_32FC1, 1.0 / 255.0);
     example.description = print.name + " " + toString(spec.kind) + ":" + toString(spec.level) +
                           " seed " + std::to_string(spec.seed) + lookSummary;
+    example.damaged = prepareHoleInput(config.holeFill, example.damaged, example.mask);
     return example;
 }
 
@@ -66,6 +67,7 @@ TrainingExample alteredPairExample(const CachedPrint& real, const cv::Mat& alter
         example.description = name + " SOCOFing altered";
         if (config.appearance == AppearanceAugmentation::Sensor)
             example.description.append(" ").append(look.summary());
+        example.damaged = prepareHoleInput(config.holeFill, example.damaged, example.mask);
         return example;
     }
     // The same look on both prints: the same zoom, fields and noise. Blur and JPEG carry the
@@ -80,6 +82,7 @@ TrainingExample alteredPairExample(const CachedPrint& real, const cv::Mat& alter
     example.damaged = toUnitFloat(damaged);
     zoomedMask.convertTo(example.mask, CV_32FC1, 1.0 / 255.0);
     example.description = name + " SOCOFing altered " + look.summary();
+    example.damaged = prepareHoleInput(config.holeFill, example.damaged, example.mask);
     return example;
 }
 
@@ -108,6 +111,7 @@ void recordCommonSettings(const DataConfig& config, DataSummary& summary)
     summary.imageSize = config.imageSize;
     summary.seed = config.seed;
     summary.appearance = toString(config.appearance);
+    summary.holeFill = toString(config.holeFill);
     for (const DamageKind kind : config.damageKinds)
         summary.damageKinds.emplace_back(toString(kind));
     for (const DamageLevel level : config.damageLevels)

@@ -72,9 +72,16 @@ Preprocessed preprocessForModel(const Print& print, const PreprocessOptions& opt
     if (options.targetSize.width <= 0 || options.targetSize.height <= 0 || options.margin < 0)
         throw Error(ErrorKind::InvalidArgument, "target size must be positive and margin >= 0");
 
-    ForegroundOptions foregroundOptions;
-    foregroundOptions.blockSize = static_cast<int>(std::lround(9.0 * print.ppi / kDefaultPpi));
-    const cv::Mat foreground = segmentForeground(print.pixels, foregroundOptions);
+    cv::Mat foreground = options.foreground;
+    if (foreground.empty()) {
+        ForegroundOptions foregroundOptions;
+        foregroundOptions.blockSize = static_cast<int>(std::lround(9.0 * print.ppi / kDefaultPpi));
+        foreground = segmentForeground(print.pixels, foregroundOptions);
+    } else if (foreground.type() != CV_8UC1 || foreground.size() != print.pixels.size()) {
+        throw Error(ErrorKind::InvalidArgument,
+                    "the given foreground must be an 8-bit mask the size of the print",
+                    print.sourcePath);
+    }
     const cv::Rect imageRect(0, 0, print.pixels.cols, print.pixels.rows);
     cv::Rect box = foregroundBox(foreground);
     box = cv::Rect(box.x - options.margin, box.y - options.margin, box.width + 2 * options.margin,

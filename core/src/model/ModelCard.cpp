@@ -61,6 +61,7 @@ std::string ModelCard::toJson() const
         {"inputSize", spec.inputSize},
         {"inputChannels", spec.inputChannels()},
         {"baseChannels", spec.effectiveBaseChannels()},
+        {"holeFill", rw::toString(spec.holeFill)},
         {"normalisation", normalisation},
         {"training",
          {{"loss", rw::toString(loss)},
@@ -103,6 +104,8 @@ ModelCard ModelCard::fromJson(const std::string& text, const std::string& source
         card.spec.architecture = parsed(architectureFromString(arch), "architecture", arch);
         card.spec.inputSize = j.at("inputSize").get<int>();
         card.spec.baseChannels = j.at("baseChannels").get<int>();
+        const std::string fill = j.value("holeFill", std::string("grey"));
+        card.spec.holeFill = parsed(holeFillFromString(fill), "hole fill", fill);
         card.normalisation = j.value("normalisation", card.normalisation);
         const json& t = j.at("training");
         const std::string loss = t.at("loss").get<std::string>();

@@ -141,9 +141,10 @@ void Network::setChannelsLast(bool channelsLast)
 torch::Tensor Network::logits(const torch::Tensor& input)
 {
     torch::Tensor x = input;
-    if (m_spec.architecture == Architecture::UNetInpaint) {
+    if (m_spec.architecture == Architecture::UNetInpaint && m_spec.holeFill == HoleFill::Grey) {
         // The hole is blanked to mid-grey: the network inpaints from the surroundings and the
         // mask alone, never from what the damage left (scars, displaced or rotated ridges).
+        // A ridge-continuation model gets its hole already replaced (prepareHoleInput).
         const auto image = x.slice(1, 0, 1), mask = x.slice(1, 1, 2);
         x = torch::cat({image * (1.0 - mask) + 0.5 * mask, mask}, 1);
     }

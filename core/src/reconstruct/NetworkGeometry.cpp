@@ -54,13 +54,15 @@ NetworkScale chooseScale(const cv::Mat& gray, const cv::Mat& region, double trai
     return result;
 }
 
-NetworkOutput runWholePrint(const Model& model, const cv::Mat& gray, const TileSettings& settings,
-                            const CancelToken& cancel, int* networkInputs)
+NetworkOutput runWholePrint(const Model& model, const cv::Mat& gray, const cv::Mat& foreground,
+                            const TileSettings& settings, const CancelToken& cancel,
+                            int* networkInputs)
 {
     Print print;
     print.pixels = gray;
     PreprocessOptions options;
     options.targetSize = {model.spec().inputSize, model.spec().inputSize};
+    options.foreground = foreground;
     const Preprocessed pre = preprocessForModel(print, options);
     const std::vector<PassOutput> passes = runWithAugmentations(
         model, {{toUnit(pre.image), {}}}, settings.augmentations, 1, cancel, networkInputs);
@@ -80,10 +82,15 @@ NetworkOutput runScaledTiles(const Model& model, const cv::Mat& gray, const cv::
 {
     const cv::Size scaled(std::max(8, int(std::lround(gray.cols * scale))),
                           std::max(8, int(std::lround(gray.rows * scale))));
-    const cv::Mat image = resizedImage(toUnit(gray), scaled);
+    cv::Mat image = resizedImage(toUnit(gray), scaled);
     cv::Mat networkMask;
-    if (!mask.empty())
+    if (!mask.empty()) {
         resizedMask(mask, scaled).convertTo(networkMask, CV_32FC1, 1.0 / 255.0);
+        // The starting fill the model was trained with, made once on the whole print: a tile
+        // sees the same fill as its neighbours, continued from all of the hole's rim.
+        if (model.spec().architecture == Architecture::UNetInpaint)
+            image = prepareHoleInput(model.spec().holeFill, image, networkMask);
+    }
     const cv::Mat where = resizedMask(runWhere, scaled);
 
     const TiledOutput tiled =

@@ -26,9 +26,11 @@ struct NetworkScale {
 // keep their own pixels; at most 4× either way.
 NetworkScale chooseScale(const cv::Mat& gray, const cv::Mat& region, double trainingRidgePeriod);
 
-// The seed autoencoder (fixed input size): crop to the foreground, scale, run, map back.
-NetworkOutput runWholePrint(const Model& model, const cv::Mat& gray, const TileSettings& settings,
-                            const CancelToken& cancel, int* networkInputs);
+// The seed autoencoder (fixed input size): crop to `foreground` (segmentForeground of `gray`,
+// already computed by the caller), scale, run, map back.
+NetworkOutput runWholePrint(const Model& model, const cv::Mat& gray, const cv::Mat& foreground,
+                            const TileSettings& settings, const CancelToken& cancel,
+                            int* networkInputs);
 
 // A fully convolutional model at `scale`. `mask` (CV_8UC1, may be empty) is given to networks
 // that take one; `runWhere` (CV_8UC1, may be empty) limits the tiles that run.

@@ -118,7 +118,7 @@ Reconstruction reconstruct(const cv::Mat& gray, const Model& model,
     const TileSettings settings = tileSettings(options);
     NetworkOutput out;
     if (architecture == Architecture::SeedAutoencoder) {
-        out = runWholePrint(model, gray, settings, cancel, &r.networkInputs);
+        out = runWholePrint(model, gray, foreground, settings, cancel, &r.networkInputs);
     } else {
         const cv::Mat undamaged = r.damageMask.empty() ? foreground : (foreground & ~r.damageMask);
         const NetworkScale scale = chooseScale(gray, undamaged, model.card().trainingRidgePeriod);

@@ -81,6 +81,8 @@ void checkResumable(const ModelCard& card, const TrainConfig& c, LossKind loss,
     if (card.spec.effectiveBaseChannels() != c.model.effectiveBaseChannels())
         mismatch("the width", std::to_string(card.spec.effectiveBaseChannels()),
                  std::to_string(c.model.effectiveBaseChannels()));
+    if (c.model.architecture == Architecture::UNetInpaint && card.spec.holeFill != c.model.holeFill)
+        mismatch("the hole fill", toString(card.spec.holeFill), toString(c.model.holeFill));
     if (card.loss != loss)
         mismatch("the loss", toString(card.loss), toString(loss));
     if (card.pairMode != c.pairMode)
@@ -217,6 +219,10 @@ TrainResult train(const TrainConfig& requested, const TrainingSink& progress,
     validate(requested);
     TrainConfig config = requested;
     config.data.imageSize = config.model.inputSize;
+    // The U-Net's examples carry its starting fill in the hole, made by the data workers.
+    config.data.holeFill = config.model.architecture == Architecture::UNetInpaint
+                               ? config.model.holeFill
+                               : HoleFill::Grey;
     const LossKind loss = config.loss.value_or(config.model.defaultLoss());
     const Architecture arch = config.model.architecture;
     auto emit = [&](TrainingProgress p) {

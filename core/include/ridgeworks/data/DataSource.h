@@ -3,6 +3,7 @@
 // Parsing a "--data" argument, scanning a folder, and the per-source summary live here;
 // the in-memory cache and the parallel batch loader are in TrainingData.h / BatchLoader.h.
 #include "ridgeworks/damage/Damage.h"
+#include "ridgeworks/inpaint/HoleFill.h"
 
 #include <cstdint>
 #include <filesystem>
@@ -59,6 +60,10 @@ struct DataConfig {
     // training AND validation examples get a look drawn from the example's seed (validation
     // from its fixed seed, so it stays the same all run long and across runs).
     AppearanceAugmentation appearance = AppearanceAugmentation::None;
+    // Grey leaves TrainingExample::damaged as the damage left it. RidgeContinuation replaces
+    // its hole by the classical fill (prepareHoleInput), for the U-Net that refines it; the
+    // trainer sets it from the model.
+    HoleFill holeFill = HoleFill::Grey;
 };
 
 // A file that was skipped, and why (shown to the user; training goes on without it).
@@ -84,6 +89,7 @@ struct DataSummary {
     std::size_t trainExamples = 0;  // examples per epoch: prints + altered pairs
     std::size_t validationExamples = 0;
     std::string appearance = "none";  // toString(DataConfig::appearance)
+    std::string holeFill = "grey";    // toString(DataConfig::holeFill)
 };
 
 // The summary as JSON for the model card: counts, source, damage lists, appearance

@@ -19,7 +19,7 @@ enum class DataSplit { Train, Validation };
 // One example, all CV_32FC1 in [0,1], imageSize × imageSize.
 struct TrainingExample {
     cv::Mat clean;
-    cv::Mat damaged;
+    cv::Mat damaged;          // with DataConfig::holeFill RidgeContinuation: hole prefilled
     cv::Mat mask;             // 1 where damaged, 0 elsewhere
     std::string description;  // e.g. "12__F_Right_ring_finger obliteration:hard seed 991"
 };

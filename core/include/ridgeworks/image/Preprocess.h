@@ -24,6 +24,9 @@ struct PreprocessOptions {
     cv::Size targetSize{100, 100};
     bool keepAspect = false;  // the experiment stretched to 100×100; true pads to keep shape
     int margin = 0;           // extra pixels kept around the foreground box
+    // The print's foreground if the caller has already segmented it (CV_8UC1, the image's
+    // size, nonzero = print); empty = segmented here. Spares a second segmentation.
+    cv::Mat foreground;
 };
 
 struct Preprocessed {

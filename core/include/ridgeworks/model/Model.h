@@ -12,8 +12,10 @@
 namespace rw {
 
 struct ModelInput {
-    cv::Mat image;  // CV_32FC1 in [0,1], inputSize × inputSize (the U-Net: any multiple of 8)
-    cv::Mat mask;   // CV_32FC1 in {0,1}, same size; used by the U-Net only
+    // CV_32FC1 in [0,1], inputSize × inputSize (the U-Net: any size). For a U-Net, the hole
+    // must hold its starting fill: prepareHoleInput(spec().holeFill, ...) (reconstruct() does it).
+    cv::Mat image;
+    cv::Mat mask;  // CV_32FC1 in {0,1}, same size; used by the U-Net only
 };
 
 class Model {

@@ -1,5 +1,7 @@
 #pragma once
 // What a network is, independent of its weights: the architecture and its shape parameters.
+#include "ridgeworks/inpaint/HoleFill.h"
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -42,6 +44,9 @@ struct ModelSpec {
     Architecture architecture = Architecture::SeedAutoencoder;
     int inputSize = 100;   // square; the U-Net takes any multiple of 8 ≥ 32
     int baseChannels = 0;  // 0 = the architecture's default (seed-autoencoder ignores it)
+    // The U-Net's starting fill of the hole (ignored by the other architectures). A card
+    // without the field is a grey-fill model (written before the field existed).
+    HoleFill holeFill = HoleFill::RidgeContinuation;
 
     int inputChannels() const;  // 1, or 2 for the U-Net (image + mask)
     int effectiveBaseChannels() const;
