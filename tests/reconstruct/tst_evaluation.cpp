@@ -87,7 +87,7 @@ private Q_SLOTS:
                      .toObject()[QStringLiteral("mean")]
                      .toDouble(),
                  all.mean);
-        QCOMPARE(QString::fromStdString(evaluationCsv(result)).count(QLatin1Char('\n')), 1 + 8);
+        QCOMPARE(QString::fromStdString(evaluationCsv(result)).count(QLatin1Char('\n')), 1 + 10);
         QVERIFY(!result.montage.empty());
     }
 

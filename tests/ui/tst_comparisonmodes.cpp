@@ -307,11 +307,13 @@ private Q_SLOTS:
         rw::MetricsPanel* panel = controller()->metricsPanel();
         QCOMPARE(panel->shownKey(), model()->item(2).key);
         QTableWidget* table = panel->table();
-        QCOMPARE(table->rowCount(), 4);
+        QCOMPARE(table->rowCount(), 5);
         QVERIFY(table->verticalHeaderItem(0)->text().endsWith(QStringLiteral("(model)")));
         QCOMPARE(table->verticalHeaderItem(1)->text(), QStringLiteral("identity (baseline)"));
         QCOMPARE(table->verticalHeaderItem(2)->text(), QStringLiteral("telea (baseline)"));
         QCOMPARE(table->verticalHeaderItem(3)->text(), QStringLiteral("navier-stokes (baseline)"));
+        QCOMPARE(table->verticalHeaderItem(4)->text(),
+                 QStringLiteral("ridge-continuation (baseline)"));
         QCOMPARE(table->columnCount(), 12);
         QStringList headers;
         for (int c = 0; c < table->columnCount(); ++c)
@@ -320,7 +322,7 @@ private Q_SLOTS:
                                    "Minutiae F1", "Spurious minutiae"})
             QVERIFY2(headers.join(u'|').contains(QLatin1String(wanted)), wanted);
         // Numbers everywhere PSNR/SSIM/MAE are measured.
-        for (int r = 0; r < 4; ++r)
+        for (int r = 0; r < table->rowCount(); ++r)
             for (int c = 0; c < 6; ++c) {
                 const QVariant value = table->item(r, c)->data(Qt::UserRole);
                 QVERIFY2(value.isValid() && std::isfinite(value.toDouble()),
