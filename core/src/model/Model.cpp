@@ -3,6 +3,7 @@
 #include "model/Networks.h"
 #include "model/TensorImages.h"
 #include "model/WeightsIo.h"
+#include "train/Precision.h"
 #include "ridgeworks/common/Error.h"
 #include "ridgeworks/model/Checkpoint.h"
 #include "ridgeworks/model/ComputeSettings.h"
@@ -12,6 +13,9 @@ namespace rw {
 struct Model::Impl {
     ModelCard card;
     mutable nets::Network network;
+    // bf16 autocast where the CPU computes bf16 natively (as training does): about 3× the
+    // fp32 speed of small convolutions there; everywhere else fp32.
+    bool bf16 = false;
 
     Impl(ModelCard c)
         : card(std::move(c))
@@ -31,7 +35,9 @@ Model Model::load(const std::filesystem::path& path)
     auto impl = std::make_shared<Impl>(file.card);
     weights::load(*impl->network.module(), file.weights, path);
     impl->network.module()->eval();
-    impl->network.setChannelsLast(resolveChannelsLast(MemoryLayout::Auto, detectCpuFeatures()));
+    const CpuFeatures cpu = detectCpuFeatures();
+    impl->network.setChannelsLast(resolveChannelsLast(MemoryLayout::Auto, cpu));
+    impl->bf16 = resolvePrecision(Precision::Auto, cpu) == Precision::Bf16;
     return Model(std::move(impl));
 }
 
@@ -63,7 +69,12 @@ std::vector<cv::Mat> Model::predict(const std::vector<ModelInput>& inputs) const
         }
     }
     torch::InferenceMode inference;
-    return tensors::toMats(torch::sigmoid(m_impl->network.logits(tensors::fromPlanes(planes))));
+    torch::Tensor logits;
+    {
+        AutocastGuard autocast(m_impl->bf16);
+        logits = m_impl->network.logits(tensors::fromPlanes(planes));
+    }
+    return tensors::toMats(torch::sigmoid(logits.to(torch::kFloat32)));
 }
 
 }  // namespace rw
