@@ -3,10 +3,10 @@
 #include "model/Networks.h"
 #include "model/TensorImages.h"
 #include "model/WeightsIo.h"
-#include "train/Precision.h"
 #include "ridgeworks/common/Error.h"
 #include "ridgeworks/model/Checkpoint.h"
 #include "ridgeworks/model/ComputeSettings.h"
+#include "train/Precision.h"
 
 namespace rw {
 
