@@ -38,8 +38,9 @@ want seed-autoencoder && "$cli" train --model seed-autoencoder --epochs 12 --kin
 # ridge period, contrast, ink, dryness, noise, background; docs/data.md) so that they meet the
 # variety of real sensors. The U-Net starts from the classical ridge continuation in the hole
 # (--hole-fill ridge-continuation, the default; docs/inpainting.md) and learns to correct it.
-# It was run as 80 epochs and resumed to 130 and 160 (same bytes as one run), in bf16 on a
-# CPU with native bf16; on another CPU the precision, and so the bytes, may differ.
+# It was run as 80 epochs and resumed to 130 and 160 (resume is exact in the fp32 tests; a
+# one-piece bf16 run was not compared), in bf16 on a CPU with native bf16; on another CPU
+# the precision, and so the bytes, differ.
 # The detector was stopped by hand after 38 epochs (best 37; run as 20 epochs and then
 # resumed, which gives the same bytes as one run): pass --epochs 38 to reproduce it exactly.
 want unet-inpaint && "$cli" train --model unet-inpaint --epochs 160 --patience 8 --kinds "$kinds" \
