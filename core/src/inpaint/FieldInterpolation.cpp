@@ -31,6 +31,13 @@ cv::Mat blurAtScale(const cv::Mat& image, double sigma)
 
 }  // namespace
 
+cv::Mat distanceToKnown(const cv::Mat& unknown)
+{
+    cv::Mat distance;
+    cv::distanceTransform(unknown, distance, cv::DIST_L2, cv::DIST_MASK_PRECISE);
+    return distance;
+}
+
 cv::Mat interpolateFromSurroundings(const cv::Mat& values, const cv::Mat& weight,
                                     const cv::Mat& distance, double baseSigma)
 {

@@ -5,6 +5,10 @@
 
 namespace rw::inpaint {
 
+// Per pixel, the distance (CV_32FC1, pixels) to the nearest pixel outside `unknown` (CV_8UC1,
+// nonzero = unknown); 0 on known pixels. What interpolateFromSurroundings takes.
+cv::Mat distanceToKnown(const cv::Mat& unknown);
+
 // Normalised convolution whose scale grows with the distance to the known pixels: at a known
 // pixel, the weighted Gaussian mean of `values` at `baseSigma`; `distance` pixels into the
 // hole, at about baseSigma + distance, so every hole pixel is reached and deep pixels average

@@ -41,13 +41,6 @@ cv::Mat dilated(const cv::Mat& mask, int radius)
     return out;
 }
 
-cv::Mat distanceToKnown(const cv::Mat& unknown)
-{
-    cv::Mat distance;
-    cv::distanceTransform(unknown, distance, cv::DIST_L2, cv::DIST_MASK_PRECISE);
-    return distance;
-}
-
 Complex tensorAt(const cv::Mat& tensor, cv::Point p)
 {
     const cv::Vec2f t = tensor.at<cv::Vec2f>(p);

@@ -37,19 +37,12 @@ struct SurroundingFields {
     cv::Mat orientation;  // ridge direction, radians, CV_32FC1 (fillOrientation)
 };
 
-cv::Mat distanceIntoHole(const cv::Mat& hole)
-{
-    cv::Mat distance;
-    cv::distanceTransform(hole, distance, cv::DIST_L2, cv::DIST_MASK_PRECISE);
-    return distance;
-}
-
 SurroundingFields surroundingFields(const cv::Mat& image, const cv::Mat& hole, double period)
 {
     const cv::Mat known = hole == 0;
     cv::Mat knownWeight;
     known.convertTo(knownWeight, CV_32FC1, 1.0 / 255.0);
-    const cv::Mat distance = distanceIntoHole(hole);
+    const cv::Mat distance = inpaint::distanceToKnown(hole);
 
     SurroundingFields fields;
     // Brightness and contrast over about a ridge and a valley.

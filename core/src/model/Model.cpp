@@ -1,12 +1,12 @@
 #include "ridgeworks/model/Model.h"
 
+#include "model/AutocastGuard.h"
 #include "model/Networks.h"
 #include "model/TensorImages.h"
 #include "model/WeightsIo.h"
 #include "ridgeworks/common/Error.h"
 #include "ridgeworks/model/Checkpoint.h"
 #include "ridgeworks/model/ComputeSettings.h"
-#include "train/Precision.h"
 
 namespace rw {
 

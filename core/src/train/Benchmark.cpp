@@ -1,5 +1,6 @@
 #include "ridgeworks/train/Benchmark.h"
 
+#include "model/AutocastGuard.h"
 #include "model/Networks.h"
 #include "ridgeworks/common/Error.h"
 #include "ridgeworks/data/DataSource.h"
@@ -7,7 +8,6 @@
 #include "ridgeworks/synth/SyntheticPrint.h"
 #include "ridgeworks/train/Trainer.h"
 #include "train/Losses.h"
-#include "train/Precision.h"
 
 #include <nlohmann/json.hpp>
 

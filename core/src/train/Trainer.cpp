@@ -1,5 +1,6 @@
 #include "ridgeworks/train/Trainer.h"
 
+#include "model/AutocastGuard.h"
 #include "model/Networks.h"
 #include "model/TensorImages.h"
 #include "model/WeightsIo.h"
@@ -11,7 +12,6 @@
 #include "ridgeworks/model/Checkpoint.h"
 #include "train/BatchTensors.h"
 #include "train/Losses.h"
-#include "train/Precision.h"
 #include "train/ResumeState.h"
 
 #include <algorithm>

@@ -1,5 +1,6 @@
 #pragma once
-// bf16 autocast for the scope of a guard (libtorch's CPU autocast). Private to ridgeworks_ml.
+// bf16 autocast for the scope of a guard (libtorch's CPU autocast), for training and
+// inference alike. Private to ridgeworks_ml.
 #include <ATen/autocast_mode.h>
 
 namespace rw {
