@@ -138,6 +138,8 @@ TrainingSettingsForm::TrainingSettingsForm(QWidget* parent)
                     static_cast<int>(LossKind::SsimL1));
     m_loss->addItem(QStringLiteral("inpaint — ssim-l1 + hole L1, SSIM and ridge structure"),
                     static_cast<int>(LossKind::Inpaint));
+    m_loss->addItem(QStringLiteral("inpaint-coherent — inpaint + one ridge direction in the hole"),
+                    static_cast<int>(LossKind::InpaintCoherent));
 
     m_seed->setRange(1, std::numeric_limits<int>::max());
     m_seed->setValue(static_cast<int>(defaults.seed));

@@ -44,6 +44,7 @@ struct TrainArgs {
     std::string name;
     std::string out;
     std::string resume;
+    std::string initFrom;
     bool json = false;
     std::string commandLine;
 };
@@ -107,7 +108,7 @@ TrainConfig toConfig(const TrainArgs& a)
     if (!a.loss.empty()) {
         const auto loss = lossFromString(a.loss);
         if (!loss)
-            bad("unknown --loss '" + a.loss + "' (bce, l1, ssim-l1, inpaint)");
+            bad("unknown --loss '" + a.loss + "' (bce, l1, ssim-l1, inpaint, inpaint-coherent)");
         c.loss = *loss;
     }
     const auto pairs = pairModeFromString(a.pairs);
@@ -123,6 +124,7 @@ TrainConfig toConfig(const TrainArgs& a)
     c.patience = a.patience;
     c.outPath = a.out;
     c.resumePath = a.resume;
+    c.initFromPath = a.initFrom;
     c.modelName = a.name;
     c.commandLine = a.commandLine;
     return c;
@@ -173,7 +175,8 @@ void addTrainCommand(CLI::App& app, int& exitCode, const std::string& commandLin
         ->capture_default_str();
     cmd->add_option("--batch,-b", args->batch, "Batch size")->capture_default_str();
     cmd->add_option("--lr", args->lr, "Adam learning rate")->capture_default_str();
-    cmd->add_option("--loss", args->loss, "bce, l1, ssim-l1 or inpaint (default: the model's)");
+    cmd->add_option("--loss", args->loss,
+                    "bce, l1, ssim-l1, inpaint or inpaint-coherent (default: the model's)");
     cmd->add_option("--pairs", args->pairs,
                     "seed-autoencoder pairs: denoise (damaged→clean) or identity (clean→clean)")
         ->capture_default_str();
@@ -223,6 +226,10 @@ void addTrainCommand(CLI::App& app, int& exitCode, const std::string& commandLin
     cmd->add_option("--name", args->name, "Model name in the model card");
     cmd->add_option("--out,-o", args->out, "Checkpoint to write (.rwm)")->required();
     cmd->add_option("--resume", args->resume, "Continue from this checkpoint");
+    cmd->add_option("--init-from", args->initFrom,
+                    "Fine-tune: a new run starting from this trained model's weights "
+                    "(same model, size, width and hole fill; any loss and learning rate)")
+        ->excludes("--resume");
     cmd->add_flag("--json", args->json, "JSON lines on stdout instead of a progress bar");
     cmd->callback([args, &exitCode] { exitCode = runTrain(*args); });
 }

@@ -1,5 +1,6 @@
 // The trainer on tiny synthetic data: learning happens, checkpoints are exact, resume equals
-// an uninterrupted run, cancel stops within a batch, bad inputs are refused by name.
+// an uninterrupted run, fine-tuning starts from the given model, cancel stops within a batch,
+// bad inputs are refused by name.
 #include "ErrorKindOf.h"
 #include "TinyTraining.h"
 #include "ridgeworks/model/Checkpoint.h"
@@ -8,6 +9,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <algorithm>
 #include <fstream>
 
 using namespace rw;
@@ -234,6 +236,68 @@ private Q_SLOTS:
             QCOMPARE(test::errorKindOf([&] { train(grey); }).value_or(ErrorKind::Missing),
                      ErrorKind::Incompatible);
         }
+    }
+
+    void initFromStartsANewRunFromTheModelsWeights()
+    {
+        QTemporaryDir dir;
+        TrainConfig base =
+            test::tinyTraining(Architecture::UNetInpaint, m_prints, pathIn(dir, "base.rwm"));
+        base.epochs = 1;
+        base.loss = LossKind::Inpaint;
+        train(base);
+        const CheckpointFile parent = readCheckpoint(base.outPath);
+
+        // A fine-tuning run with another loss and a learning rate too small to move the
+        // weights: its model must still be the parent's, and its card must say so.
+        TrainConfig tune = base;
+        tune.outPath = pathIn(dir, "tuned.rwm");
+        tune.initFromPath = base.outPath;
+        tune.loss = LossKind::InpaintCoherent;
+        tune.learningRate = 1e-12;
+        const TrainResult tuned = train(tune);
+        QCOMPARE(tuned.epochsRun, 1);
+        const CheckpointFile file = readCheckpoint(tune.outPath);  // the card through JSON
+        QCOMPARE(file.card.loss, LossKind::InpaintCoherent);
+        QCOMPARE(file.card.epochsCompleted, 1);
+        QCOMPARE(file.card.initialisedFrom.weightsSha256, parent.card.weightsSha256);
+        QCOMPARE(file.card.initialisedFrom.name, parent.card.name);
+        QCOMPARE(file.card.initialisedFrom.epochs, 1);
+        QCOMPARE(file.card.initialisedFrom.loss, std::string("inpaint"));
+        QVERIFY(parent.card.initialisedFrom.weightsSha256.empty());
+
+        cv::Mat image(64, 64, CV_32FC1), mask(64, 64, CV_32FC1, cv::Scalar(0));
+        cv::randu(image, 0.0, 1.0);
+        mask(cv::Rect(16, 16, 24, 24)).setTo(1.0);
+        auto predict = [&](const std::filesystem::path& path) {
+            return Model::load(path).predict({{image, mask}}).front();
+        };
+        const cv::Mat fromParent = predict(base.outPath);
+        const double tunedOff = cv::norm(predict(tune.outPath), fromParent, cv::NORM_INF);
+        // The same run without init-from starts from the random weights the parent started
+        // from: it lacks the parent's epoch of learning.
+        TrainConfig fresh = tune;
+        fresh.initFromPath.clear();
+        fresh.outPath = pathIn(dir, "fresh.rwm");
+        train(fresh);
+        const double freshOff = cv::norm(predict(fresh.outPath), fromParent, cv::NORM_INF);
+        QVERIFY2(tunedOff < 1e-3 && freshOff > 10.0 * std::max(tunedOff, 1e-3),
+                 qPrintable(QStringLiteral("tuned %1, fresh %2").arg(tunedOff).arg(freshOff)));
+
+        // Another model, another size, or resume and init-from together are refused.
+        TrainConfig detector = tune;
+        detector.model.architecture = Architecture::DamageDetector;
+        detector.loss.reset();
+        QCOMPARE(test::errorKindOf([&] { train(detector); }).value_or(ErrorKind::Missing),
+                 ErrorKind::Incompatible);
+        TrainConfig bigger = tune;
+        bigger.model.inputSize = 96;
+        QCOMPARE(test::errorKindOf([&] { train(bigger); }).value_or(ErrorKind::Missing),
+                 ErrorKind::Incompatible);
+        TrainConfig both = tune;
+        both.resumePath = base.outPath;
+        QCOMPARE(test::errorKindOf([&] { train(both); }).value_or(ErrorKind::Missing),
+                 ErrorKind::InvalidArgument);
     }
 
     void badSettingsAreRefused_data()

@@ -53,6 +53,12 @@ std::string ModelCard::toJson() const
     json data = json::parse(dataJson.empty() ? "{}" : dataJson, nullptr, false);
     if (data.is_discarded())
         data = json::object();
+    const json startingModel = initialisedFrom.weightsSha256.empty()
+                                   ? json(nullptr)
+                                   : json{{"name", initialisedFrom.name},
+                                          {"weightsSha256", initialisedFrom.weightsSha256},
+                                          {"epochs", initialisedFrom.epochs},
+                                          {"loss", initialisedFrom.loss}};
     const json card{
         {"format", "ridgeworks-model-card"},
         {"formatVersion", 1},
@@ -76,7 +82,8 @@ std::string ModelCard::toJson() const
           {"memoryLayout", memoryLayout},
           {"patience", patience},
           {"ridgePeriod", trainingRidgePeriod},
-          {"commandLine", commandLine}}},
+          {"commandLine", commandLine},
+          {"initialisedFrom", startingModel}}},
         {"data", data},
         {"results",
          {{"history", history},
@@ -122,6 +129,12 @@ ModelCard ModelCard::fromJson(const std::string& text, const std::string& source
         card.memoryLayout = t.value("memoryLayout", std::string("contiguous"));
         card.commandLine = t.value("commandLine", std::string());
         card.trainingRidgePeriod = t.value("ridgePeriod", 0.0);
+        if (const auto from = t.find("initialisedFrom"); from != t.end() && from->is_object()) {
+            card.initialisedFrom.name = from->at("name").get<std::string>();
+            card.initialisedFrom.weightsSha256 = from->at("weightsSha256").get<std::string>();
+            card.initialisedFrom.epochs = from->at("epochs").get<int>();
+            card.initialisedFrom.loss = from->value("loss", std::string());
+        }
         card.dataJson = j.value("data", json::object()).dump();
         const json& r = j.at("results");
         for (const json& e : r.at("history"))

@@ -1,14 +1,15 @@
 #include "train/Losses.h"
 
+#include <cmath>
+
 namespace rw::losses {
 namespace F = torch::nn::functional;
 
 namespace {
 
-torch::Tensor gaussianWindow()
+// A normalised 2-D Gaussian [1,1,size,size]; the SSIM window is size 11, σ 1.5.
+torch::Tensor gaussianWindow(int size = 11, double sigma = 1.5)
 {
-    constexpr int size = 11;
-    constexpr double sigma = 1.5;
     auto coords = torch::arange(size, torch::kFloat32) - (size - 1) / 2.0;
     auto g = torch::exp(-(coords * coords) / (2 * sigma * sigma));
     g = g / g.sum();
@@ -45,7 +46,10 @@ torch::Tensor weightedMean(const torch::Tensor& map, const torch::Tensor& weight
 // orientation and contrast, independent of the ridges' exact phase. Comparing it inside the
 // hole asks the network for ridges running the right way at the right contrast even where it
 // cannot know exactly where each ridge lies, instead of a safe grey blur.
-torch::Tensor structureTensor(const torch::Tensor& x)
+// `sigma` is the integration scale: 1.5 px (about a ridge wide) compares local ridge
+// energy and direction; 3 px (half a ridge period and more) is wide enough to tell one ridge
+// direction from two superposed ones.
+torch::Tensor structureTensor(const torch::Tensor& x, double sigma = 1.5)
 {
     const auto options = x.options();
     const auto sobelX =
@@ -55,11 +59,40 @@ torch::Tensor structureTensor(const torch::Tensor& x)
     const auto sobelY = sobelX.transpose(2, 3);
     const auto gx = F::conv2d(x, sobelX, F::Conv2dFuncOptions().padding(1));
     const auto gy = F::conv2d(x, sobelY, F::Conv2dFuncOptions().padding(1));
-    const auto window = gaussianWindow().to(x.dtype());  // σ 1.5 px, about a ridge period wide
+    const int radius = static_cast<int>(std::ceil(3.0 * sigma));
+    const auto window = gaussianWindow(2 * radius + 1, sigma).to(x.dtype());
     auto smooth = [&](const torch::Tensor& t) {
-        return F::conv2d(t, window, F::Conv2dFuncOptions().padding(5));
+        return F::conv2d(t, window, F::Conv2dFuncOptions().padding(radius));
     };
     return torch::cat({smooth(gx * gx), smooth(gy * gy), smooth(gx * gy)}, 1);
+}
+
+// Per pixel, how far the output falls short of the target's ridge coherence along the
+// target's direction, [N,1,H,W] in [0, 3]. With the doubled-angle vector v = (Jxx − Jyy, 2·Jxy)
+// and the trace T = Jxx + Jyy, coherence is |v| / T (1: one direction; 0: none, or a
+// cross-hatch of two). Two parts:
+//   relu(coh_t − coh_o·cos 2Δθ): the output's coherence along the right direction;
+//   relu(coh_t − coh_o): coherence in any direction. The first alone is linear in the output's
+//     tensor, so a superposition of two guesses costs the same as committing to one; the
+//     second makes the superposition cost more.
+torch::Tensor coherenceShortfall(const torch::Tensor& output, const torch::Tensor& target)
+{
+    constexpr double kSigma = 3.0;
+    // Below the energy of a faint ridge (contrast 0.05 → tensor trace ~1e-4): a flat patch
+    // has coherence 0, not the noise of 0/0.
+    constexpr double kFlat = 1e-5;
+    const auto to = structureTensor(output, kSigma), tt = structureTensor(target, kSigma);
+    auto doubled = [](const torch::Tensor& j) {
+        return torch::cat({j.slice(1, 0, 1) - j.slice(1, 1, 2), 2.0 * j.slice(1, 2, 3)}, 1);
+    };
+    auto trace = [](const torch::Tensor& j) { return j.slice(1, 0, 1) + j.slice(1, 1, 2); };
+    const auto vo = doubled(to), vt = doubled(tt);
+    const auto lengthT = vt.pow(2).sum(1, true).sqrt();
+    const auto lengthO = (vo.pow(2).sum(1, true) + 1e-12).sqrt();  // finite gradient at 0
+    const auto cohT = lengthT / (trace(tt) + kFlat);
+    const auto cohO = lengthO / (trace(to) + kFlat);
+    const auto along = (vo * vt).sum(1, true) / ((trace(to) + kFlat) * (lengthT + 1e-12));
+    return torch::relu(cohT - along) + torch::relu(cohT - cohO);
 }
 
 }  // namespace
@@ -80,6 +113,13 @@ torch::Tensor psnrPerImage(const torch::Tensor& a, const torch::Tensor& b)
     return -10.0 * torch::log10(mse);
 }
 
+torch::Tensor coherenceShortfallInHole(const torch::Tensor& output, const torch::Tensor& target,
+                                       const torch::Tensor& holeMask)
+{
+    return weightedMean(coherenceShortfall(output.contiguous(), target.contiguous()),
+                        holeMask.contiguous());
+}
+
 torch::Tensor trainingLoss(LossKind kind, const torch::Tensor& logits, const torch::Tensor& target,
                            const torch::Tensor& holeMask, double holeWeight)
 {
@@ -95,12 +135,14 @@ torch::Tensor trainingLoss(LossKind kind, const torch::Tensor& logits, const tor
         break;
     case LossKind::SsimL1:
     case LossKind::Inpaint:
+    case LossKind::InpaintCoherent:
         // Zhao, Gallo, Frosio, Kautz (2017): 0.84 SSIM + 0.16 L1 keeps structure and level.
         output = torch::sigmoid(logits);
         loss = 0.84 * (1.0 - ssim(output, target)) + 0.16 * torch::l1_loss(output, target);
         break;
     }
-    if (kind == LossKind::Inpaint && holeMask.defined()) {
+    const bool inpaint = kind == LossKind::Inpaint || kind == LossKind::InpaintCoherent;
+    if (inpaint && holeMask.defined()) {
         const auto o = output.contiguous(), t = target.contiguous(), m = holeMask.contiguous();
         const auto holeSsim = weightedMean(ssimMap(o, t), m);
         const auto tensorOut = structureTensor(o), tensorTarget = structureTensor(t);
@@ -109,6 +151,8 @@ torch::Tensor trainingLoss(LossKind kind, const torch::Tensor& logits, const tor
         const auto structure =
             weightedMean((tensorOut - tensorTarget).abs().sum(1, true), m) / energy.clamp_min(1e-4);
         loss = loss + (1.0 - holeSsim) + structure;
+        if (kind == LossKind::InpaintCoherent)
+            loss = loss + coherenceShortfallInHole(o, t, m);
     }
     if (holeMask.defined() && holeWeight > 0.0) {
         if (!output.defined())

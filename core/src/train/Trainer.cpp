@@ -54,6 +54,9 @@ void validate(const TrainConfig& c)
         bad("learning rate must be in (0, 1)");
     if (c.patience < 0)
         bad("patience must not be negative");
+    if (!c.resumePath.empty() && !c.initFromPath.empty())
+        bad("resume and init-from exclude each other: resume continues a run, init-from "
+            "starts a new one from a trained model");
     if (c.threads < 0 || c.threads > 256)
         bad("threads must be between 0 (automatic) and 256");
     if (c.outPath.empty())
@@ -104,6 +107,27 @@ void checkResumable(const ModelCard& card, const TrainConfig& c, LossKind loss,
                         std::to_string(card.epochsCompleted) + " epochs (asked for " +
                         std::to_string(c.epochs) + "); raise --epochs",
                     path);
+}
+
+// A fine-tuning run starts from another model's weights: they must fit the network.
+void checkStartingModel(const ModelCard& card, const TrainConfig& c,
+                        const std::filesystem::path& path)
+{
+    auto mismatch = [&](const std::string& what, const std::string& was, const std::string& now) {
+        throw Error(ErrorKind::Incompatible,
+                    "cannot start from this model: " + what + " is " + was + ", asked for " + now,
+                    path);
+    };
+    if (card.spec.architecture != c.model.architecture)
+        mismatch("the model", toString(card.spec.architecture), toString(c.model.architecture));
+    if (card.spec.inputSize != c.model.inputSize)
+        mismatch("the input size", std::to_string(card.spec.inputSize),
+                 std::to_string(c.model.inputSize));
+    if (card.spec.effectiveBaseChannels() != c.model.effectiveBaseChannels())
+        mismatch("the width", std::to_string(card.spec.effectiveBaseChannels()),
+                 std::to_string(c.model.effectiveBaseChannels()));
+    if (c.model.architecture == Architecture::UNetInpaint && card.spec.holeFill != c.model.holeFill)
+        mismatch("the hole fill", toString(card.spec.holeFill), toString(c.model.holeFill));
 }
 
 struct Validation {
@@ -255,6 +279,11 @@ TrainResult train(const TrainConfig& requested, const TrainingSink& progress,
         checkResumable(resumeFrom->card, config, loss, toString(config.data.source),
                        config.resumePath);
     }
+    std::optional<CheckpointFile> startFrom;
+    if (!config.initFromPath.empty()) {
+        startFrom = readCheckpoint(config.initFromPath);
+        checkStartingModel(startFrom->card, config, config.initFromPath);
+    }
 
     TrainingProgress preparing;
     preparing.phase = TrainingProgress::Phase::Preparing;
@@ -275,6 +304,8 @@ TrainResult train(const TrainConfig& requested, const TrainingSink& progress,
     torch::manual_seed(config.seed);
     nets::Network network(config.model);
     auto module = network.module();
+    if (startFrom)
+        weights::load(*module, startFrom->weights, config.initFromPath);
     const bool channelsLast = resolveChannelsLast(config.memoryLayout, detectCpuFeatures());
     network.setChannelsLast(channelsLast);
     torch::optim::Adam optimizer(module->parameters(),
@@ -301,6 +332,12 @@ TrainResult train(const TrainConfig& requested, const TrainingSink& progress,
     card.softwareVersion = RIDGEWORKS_VERSION;
     card.torchVersion = torchVersion();
     card.commandLine = config.commandLine;
+    if (startFrom) {
+        card.initialisedFrom.name = startFrom->card.name;
+        card.initialisedFrom.weightsSha256 = weightsDigest(startFrom->weights);
+        card.initialisedFrom.epochs = startFrom->card.epochsCompleted;
+        card.initialisedFrom.loss = toString(startFrom->card.loss);
+    }
 
     ResumeState state;
     std::string bestWeights;

@@ -20,6 +20,15 @@ struct EpochMetrics {
     double imagesPerSecond = 0.0;  // training images per second in the epoch
 };
 
+// The trained model a fine-tuning run started from (train --init-from): its weights are the
+// new run's initial weights, so its card is part of the new model's history.
+struct StartingModel {
+    std::string name;
+    std::string weightsSha256;  // empty: the run started from random weights
+    int epochs = 0;             // epochs the starting model had been trained
+    std::string loss;           // the loss it was trained with
+};
+
 struct ModelCard {
     std::string name;  // shown in model lists, e.g. "seed-autoencoder (synthetic)"
     ModelSpec spec;
@@ -50,6 +59,7 @@ struct ModelCard {
     std::string torchVersion;
     std::string weightsSha256;  // of the stored (best) weights
     std::string commandLine;    // how to re-run the training, when known
+    StartingModel initialisedFrom;
 
     std::string toJson() const;  // pretty-printed
     // Throws rw::Error(Truncated) with `sourceName` when the JSON is malformed or lacks fields.

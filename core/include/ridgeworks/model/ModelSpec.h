@@ -26,6 +26,12 @@ enum class LossKind {
     // difference of the ridge structure tensors. The last two punish a grey, blurred fill
     // (low contrast, no orientation) that L1 alone rewards under uncertainty.
     Inpaint,
+    // "inpaint-coherent": inpaint plus, inside the hole, the ridge coherence the output lacks
+    // along the target's orientation (structure tensor at σ 3 px, about half a ridge period).
+    // Where the network is unsure of the direction, the other terms are met by superposing
+    // two ridge directions (a cross-hatch, which reads as a cloud of invented minutiae); this
+    // term makes that hedge cost as much as a wrong direction, so the network commits to one.
+    InpaintCoherent,
 };
 
 const char* toString(LossKind loss);

@@ -31,8 +31,11 @@ struct TrainConfig {
     double minImprovement = 1e-4;      // of the validation loss, to count as improvement
     std::filesystem::path outPath;     // the checkpoint (.rwm), rewritten after every epoch
     std::filesystem::path resumePath;  // empty = fresh start
-    std::string modelName;             // card name; default "<architecture> (<source>)"
-    std::string commandLine;           // recorded in the card
+    // Fine-tuning: a new run (own epochs, optimizer and possibly another loss or learning
+    // rate) whose initial weights are this trained model's. Not with resumePath.
+    std::filesystem::path initFromPath;
+    std::string modelName;    // card name; default "<architecture> (<source>)"
+    std::string commandLine;  // recorded in the card
 };
 
 struct TrainingProgress {
@@ -62,7 +65,8 @@ struct TrainResult {
 };
 
 // Throws rw::Error: InvalidArgument for bad settings (named), data errors (see
-// TrainingData::open), a bad resume checkpoint (named), WriteFailed, and Cancelled — after a
+// TrainingData::open), a bad resume or starting checkpoint (named; Incompatible when its
+// model differs), WriteFailed, and Cancelled — after a
 // cancel the checkpoint of the last completed epoch is intact on disk.
 TrainResult train(const TrainConfig& config, const TrainingSink& progress = {},
                   const CancelToken& cancel = {});
