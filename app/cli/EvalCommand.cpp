@@ -38,6 +38,7 @@ struct EvalArgs {
     std::uint64_t seed = 900001;
     std::size_t maxCases = 0;
     int augmentations = 2;
+    int feather = ReconstructionOptions{}.featherPixels;
     int threads = 0;
 };
 
@@ -85,6 +86,7 @@ int runEval(const EvalArgs& args)
     options.reconstruction.mode = *mode;
     options.reconstruction.detectorThreshold = args.threshold;
     options.reconstruction.augmentations = args.augmentations;
+    options.reconstruction.featherPixels = args.feather;
     options.syntheticPerCell = args.perCell;
     options.seed = args.seed;
     options.maxCases = args.maxCases;
@@ -106,7 +108,8 @@ int runEval(const EvalArgs& args)
                             {"sha256", checkpointSha256(args.model)}}},
                           {"data", toString(options.source)},
                           {"mode", toString(options.reconstruction.mode)},
-                          {"augmentations", args.augmentations}};
+                          {"augmentations", args.augmentations},
+                          {"featherPixels", args.feather}};
     if (!args.detector.empty()) {
         detector = Model::load(args.detector);
         options.reconstruction.detector = &*detector;
@@ -166,6 +169,8 @@ void addEvalCommand(CLI::App& app, int& exitCode)
                     "Evaluate N cases spread evenly over the list (0 = all)")
         ->capture_default_str();
     cmd->add_option("--augment", args->augmentations, "Test-time passes: 1, 2 or 4")
+        ->capture_default_str();
+    cmd->add_option("--feather", args->feather, "Selective: blend width inside the mask (px)")
         ->capture_default_str();
     cmd->add_option("--threads", args->threads, "Compute threads (0 = one per CPU thread)")
         ->capture_default_str();

@@ -31,7 +31,7 @@ struct ReconstructArgs {
     std::string mode = "selective";
     std::string out;
     int augmentations = 2;
-    int feather = 3;
+    int feather = ReconstructionOptions{}.featherPixels;
     int tileSize = 256;
     int tileOverlap = 32;
     int threads = 0;

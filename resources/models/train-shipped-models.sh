@@ -38,15 +38,23 @@ want seed-autoencoder && "$cli" train --model seed-autoencoder --epochs 12 --kin
 # ridge period, contrast, ink, dryness, noise, background; docs/data.md) so that they meet the
 # variety of real sensors. The U-Net starts from the classical ridge continuation in the hole
 # (--hole-fill ridge-continuation, the default; docs/inpainting.md) and learns to correct it.
-# It was run as 80 epochs and resumed to 130 and 160 (resume is exact in the fp32 tests; a
-# one-piece bf16 run was not compared), in bf16 on a CPU with native bf16; on another CPU
-# the precision, and so the bytes, differ.
+# It is trained in two runs (docs/training.md):
+#   a. 175 epochs with the inpaint loss (best: 175). It was run as 80 epochs and resumed to
+#      130, 160 and 175 (resume is exact in the fp32 tests; a one-piece bf16 run was not
+#      compared).
+#   b. a fine-tuning run from (a) with the inpaint-coherent loss, which makes the network
+#      commit to one ridge direction instead of a cross-hatch of two, at half the learning rate.
+# Both in bf16 on a CPU with native bf16; on another CPU the precision, and so the bytes, differ.
 # The detector was stopped by hand after 38 epochs (best 37; run as 20 epochs and then
 # resumed, which gives the same bytes as one run): pass --epochs 38 to reproduce it exactly.
-want unet-inpaint && "$cli" train --model unet-inpaint --epochs 160 --patience 8 --kinds "$kinds" \
-  --appearance sensor --hole-fill ridge-continuation \
+unet_common=(--model unet-inpaint --kinds "$kinds" --appearance sensor
+  --hole-fill ridge-continuation --data "folder:$pool" --batch 32 --seed 1 --json)
+want unet-inpaint && "$cli" train "${unet_common[@]}" --epochs 175 --patience 8 --loss inpaint \
   --name "unet-inpaint (synthetic, sensor looks, ridge-continuation fill)" \
-  --data "folder:$pool" --batch 32 --seed 1 --json \
+  --out "$work/unet-inpaint-a.rwm" | tail -1
+want unet-inpaint && "$cli" train "${unet_common[@]}" --epochs EPOCHS_B --patience 8 \
+  --loss inpaint-coherent --lr 0.0005 --init-from "$work/unet-inpaint-a.rwm" \
+  --name "unet-inpaint (synthetic, sensor looks, ridge-continuation fill, coherent)" \
   --out "$here/unet-inpaint.rwm" | tail -1
 want damage-detector && "$cli" train --model damage-detector --epochs 40 --patience 4 --kinds "$kinds" \
   --appearance sensor --threads 1 --name "damage-detector (synthetic, sensor looks)" \

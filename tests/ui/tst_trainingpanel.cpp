@@ -152,7 +152,7 @@ private Q_SLOTS:
         form()->setDataSource(rw::DataSourceKind::Socofing, QStringLiteral("/data/SOCOFing"));
         form()->setModel(rw::Architecture::UNetInpaint);
         QVERIFY(!form()->pairModeBox()->isEnabled());
-        QVERIFY(form()->lossBox()->itemText(0).contains(QStringLiteral("inpaint")));
+        QVERIFY(form()->lossBox()->itemText(0).contains(QStringLiteral("inpaint-coherent")));
         form()->epochsBox()->setValue(7);
         form()->batchSizeBox()->setValue(16);
         form()->lossBox()->setCurrentIndex(

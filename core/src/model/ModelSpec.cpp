@@ -97,7 +97,7 @@ int ModelSpec::effectiveBaseChannels() const
 
 LossKind ModelSpec::defaultLoss() const
 {
-    return architecture == Architecture::UNetInpaint ? LossKind::Inpaint
+    return architecture == Architecture::UNetInpaint ? LossKind::InpaintCoherent
                                                      : LossKind::BinaryCrossEntropy;
 }
 

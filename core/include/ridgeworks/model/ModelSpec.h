@@ -56,7 +56,8 @@ struct ModelSpec {
 
     int inputChannels() const;  // 1, or 2 for the U-Net (image + mask)
     int effectiveBaseChannels() const;
-    LossKind defaultLoss() const;  // BCE for the autoencoder and detector, SSIM-L1 for the U-Net
+    // BCE for the autoencoder and detector, inpaint-coherent for the inpainting U-Net.
+    LossKind defaultLoss() const;
 };
 
 }  // namespace rw

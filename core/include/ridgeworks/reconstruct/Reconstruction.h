@@ -39,9 +39,13 @@ struct ReconstructionOptions {
     cv::Mat mask;
     const Model* detector = nullptr;  // a damage-detector; needed only when `mask` is empty
     double detectorThreshold = 0.5;   // probability at or above which a pixel is damaged
-    // Selective mode: the network's weight rises from 0 at the mask's edge to 1 this many
-    // pixels inside it, so no seam shows; outside the mask the weight is exactly 0.
-    int featherPixels = 3;
+    // Selective mode: the network's weight rises from 1/(f+1) at the mask's edge to 1 this
+    // many pixels inside it; outside the mask the weight is exactly 0. Default 0: every masked
+    // pixel is the estimate. A feather mixes the damaged pixels just inside the mask (a scar,
+    // a rotated or displaced ridge) into the estimate, and the network already continues the
+    // ridges at the rim: on the 72 held-out synthetic cases, 3 px instead of 0 lowered SSIM
+    // inside from 0.417 to 0.379 and raised spurious minutiae from 4.9 to 5.2.
+    int featherPixels = 0;
     // Test-time augmentation: 1 = the plain pass, 2 = + the mirrored print, 4 = + both flips.
     // The spread of the passes is the uncertainty in the confidence map; the output is their mean.
     int augmentations = 2;
