@@ -32,7 +32,7 @@ struct ReconstructArgs {
     std::string out;
     int augmentations = 2;
     int feather = ReconstructionOptions{}.featherPixels;
-    int tileSize = 256;
+    int tileSize = ReconstructionOptions{}.tileSize;
     int tileOverlap = 32;
     int threads = 0;
 };

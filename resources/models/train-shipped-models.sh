@@ -52,7 +52,7 @@ unet_common=(--model unet-inpaint --kinds "$kinds" --appearance sensor
 want unet-inpaint && "$cli" train "${unet_common[@]}" --epochs 175 --patience 8 --loss inpaint \
   --name "unet-inpaint (synthetic, sensor looks, ridge-continuation fill)" \
   --out "$work/unet-inpaint-a.rwm" | tail -1
-want unet-inpaint && "$cli" train "${unet_common[@]}" --epochs EPOCHS_B --patience 8 \
+want unet-inpaint && "$cli" train "${unet_common[@]}" --epochs 60 --patience 8 \
   --loss inpaint-coherent --lr 0.0005 --init-from "$work/unet-inpaint-a.rwm" \
   --name "unet-inpaint (synthetic, sensor looks, ridge-continuation fill, coherent)" \
   --out "$here/unet-inpaint.rwm" | tail -1

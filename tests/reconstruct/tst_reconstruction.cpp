@@ -79,6 +79,31 @@ private Q_SLOTS:
         QVERIFY(least >= 0.0);
     }
 
+    void selectiveWorkOnTheMasksSurroundingsSeesWhatTheWholePrintShows()
+    {
+        // Selective mode runs the U-Net on the mask's bounding box and its context only; full
+        // mode on the whole print. Inside the mask both must give the same estimate: the
+        // context margin covers all the network can see.
+        const cv::Mat clean = test::cachedSyntheticPrint(5, 400, 420).image;
+        DamagedPrint d = damaged(clean, DamageKind::Obliteration);
+        d.mask = cv::Mat::zeros(d.image.size(), CV_8UC1);
+        cv::circle(d.mask, {150, 170}, 24, cv::Scalar(255), cv::FILLED);  // a small hole
+        ReconstructionOptions options;
+        options.mask = d.mask;
+        const Reconstruction selective = reconstruct(d.image, shipped("unet-inpaint"), options);
+        options.mode = ReconstructionMode::Full;
+        const Reconstruction full = reconstruct(d.image, shipped("unet-inpaint"), options);
+        cv::Mat difference;
+        cv::absdiff(selective.image, full.image, difference);
+        const double meanInside = cv::mean(difference, d.mask)[0];
+        double largest = 0.0;
+        cv::minMaxLoc(difference, nullptr, &largest, nullptr, nullptr, d.mask);
+        QVERIFY2(meanInside < 1.0 && largest <= 8.0,
+                 qPrintable(QStringLiteral("mean %1, largest %2 gray levels apart")
+                                .arg(meanInside)
+                                .arg(largest)));
+    }
+
     void inpaintingBeatsLeavingTheDamageAndTeleaOnSsim()
     {
         // Inside the mask, against the clean print. (Orientation error inside is where the

@@ -146,6 +146,25 @@ cv::Mat growIntoHole(const cv::Mat& image, const cv::Mat& hole, const Surroundin
     return signal;
 }
 
+// How far around the hole the fill looks (pixels): at least this, and at least the hole's own
+// depth, since the brightness and contrast at a point d deep are averaged over about d around
+// it. It covers the orientation tensor's window (σ 6 px from 2 px outside), the rim the
+// Poincaré index is read on (8 px) and the orientation membrane's 24 px.
+constexpr int kWorkMargin = 48;
+
+cv::Rect workRegion(const cv::Mat& hole)
+{
+    double depth = 0.0;
+    cv::minMaxLoc(inpaint::distanceToKnown(hole), nullptr, &depth);
+    const int margin = std::max(kWorkMargin, static_cast<int>(std::ceil(2.0 * depth)));
+    cv::Rect box = cv::boundingRect(hole);
+    box.x -= margin;
+    box.y -= margin;
+    box.width += 2 * margin;
+    box.height += 2 * margin;
+    return box & cv::Rect(0, 0, hole.cols, hole.rows);
+}
+
 }  // namespace
 
 cv::Mat continueRidges(const cv::Mat& damaged, const cv::Mat& mask,
@@ -175,18 +194,24 @@ cv::Mat continueRidges(const cv::Mat& damaged, const cv::Mat& mask,
         if (period <= 0.0)
             period = estimateRidgePeriod(damaged, known);
     }
+    // Only the hole and its surroundings are worked on (on a large print with a small hole,
+    // most of the cost was pixels nothing is drawn on).
+    const cv::Rect work = workRegion(hole);
     cv::Mat image;
-    damaged.convertTo(image, CV_32FC1, 1.0 / 255.0);
+    damaged(work).convertTo(image, CV_32FC1, 1.0 / 255.0);
+    const cv::Mat holePart = hole(work);
 
-    const SurroundingFields fields = surroundingFields(image, hole, period > 0.0 ? period : 8.0);
+    const SurroundingFields fields =
+        surroundingFields(image, holePart, period > 0.0 ? period : 8.0);
     cv::Mat filled = fields.mean.clone();
     if (period > 0.0) {
-        const cv::Mat signal = growIntoHole(image, hole, fields, period, options.maxIterations);
+        const cv::Mat signal = growIntoHole(image, holePart, fields, period, options.maxIterations);
         filled += signal.mul(fields.amplitude);
     }
-    cv::Mat result;
-    filled.convertTo(result, CV_8UC1, 255.0);  // saturating, rounded
-    damaged.copyTo(result, ~hole);
+    cv::Mat filledPart;
+    filled.convertTo(filledPart, CV_8UC1, 255.0);  // saturating, rounded
+    cv::Mat result = damaged.clone();
+    filledPart.copyTo(result(work), holePart);
     return result;
 }
 
