@@ -90,6 +90,7 @@ private Q_SLOTS:
         cv::circle(d.mask, {150, 170}, 24, cv::Scalar(255), cv::FILLED);  // a small hole
         ReconstructionOptions options;
         options.mask = d.mask;
+        options.featherPixels = 0;  // the estimate itself, not blended with the damaged pixels
         const Reconstruction selective = reconstruct(d.image, shipped("unet-inpaint"), options);
         options.mode = ReconstructionMode::Full;
         const Reconstruction full = reconstruct(d.image, shipped("unet-inpaint"), options);

@@ -100,19 +100,23 @@ NetworkOutput runWholePrint(const Model& model, const cv::Mat& gray, const cv::M
 }
 
 NetworkOutput runScaledTiles(const Model& model, const cv::Mat& gray, const cv::Mat& mask,
-                             const cv::Mat& runWhere, double scale, const TileSettings& settings,
-                             const CancelToken& cancel, int* networkInputs)
+                             const cv::Mat& runWhere, const NetworkScale& scale,
+                             const TileSettings& settings, const CancelToken& cancel,
+                             int* networkInputs)
 {
-    const cv::Size scaled(std::max(8, int(std::lround(gray.cols * scale))),
-                          std::max(8, int(std::lround(gray.rows * scale))));
+    const cv::Size scaled(std::max(8, int(std::lround(gray.cols * scale.scale))),
+                          std::max(8, int(std::lround(gray.rows * scale.scale))));
     cv::Mat image = resizedImage(toUnit(gray), scaled);
     cv::Mat networkMask;
     if (!mask.empty()) {
         resizedMask(mask, scaled).convertTo(networkMask, CV_32FC1, 1.0 / 255.0);
         // The starting fill the model was trained with, made once on the whole print: a tile
         // sees the same fill as its neighbours, continued from all of the hole's rim.
+        // The period is the one measured for the scale, in network pixels (0 = not found:
+        // the continuation measures it).
         if (model.spec().architecture == Architecture::UNetInpaint)
-            image = prepareHoleInput(model.spec().holeFill, image, networkMask);
+            image = prepareHoleInput(model.spec().holeFill, image, networkMask,
+                                     scale.ridgePeriod * scale.scale);
     }
     const cv::Mat where = resizedMask(runWhere, scaled);
     // Selective work runs on the damage and its context only, not on every tile of the print.

@@ -32,10 +32,12 @@ NetworkOutput runWholePrint(const Model& model, const cv::Mat& gray, const cv::M
                             const TileSettings& settings, const CancelToken& cancel,
                             int* networkInputs);
 
-// A fully convolutional model at `scale`. `mask` (CV_8UC1, may be empty) is given to networks
-// that take one; `runWhere` (CV_8UC1, may be empty) limits the tiles that run.
+// A fully convolutional model at `scale` (chooseScale's). `mask` (CV_8UC1, may be empty) is
+// given to networks that take one; `runWhere` (CV_8UC1, may be empty) limits the work to the
+// part of the print the network must produce and its context.
 NetworkOutput runScaledTiles(const Model& model, const cv::Mat& gray, const cv::Mat& mask,
-                             const cv::Mat& runWhere, double scale, const TileSettings& settings,
-                             const CancelToken& cancel, int* networkInputs);
+                             const cv::Mat& runWhere, const NetworkScale& scale,
+                             const TileSettings& settings, const CancelToken& cancel,
+                             int* networkInputs);
 
 }  // namespace rw::reconstruction

@@ -80,7 +80,7 @@ cv::Mat detectDamage(const cv::Mat& gray, const Model& detector,
     const NetworkScale scale =
         chooseScale(gray, segmentForeground(gray), detector.card().trainingRidgePeriod);
     int inputs = 0;
-    return runScaledTiles(detector, gray, {}, {}, scale.scale, tileSettings(options), cancel,
+    return runScaledTiles(detector, gray, {}, {}, scale, tileSettings(options), cancel,
                           &inputs)
         .mean;
 }
@@ -127,7 +127,7 @@ Reconstruction reconstruct(const cv::Mat& gray, const Model& model,
         const cv::Mat runWhere =
             options.mode == ReconstructionMode::Selective ? r.damageMask : cv::Mat();
         if (runWhere.empty() || cv::countNonZero(runWhere) > 0)
-            out = runScaledTiles(model, gray, r.damageMask, runWhere, scale.scale, settings, cancel,
+            out = runScaledTiles(model, gray, r.damageMask, runWhere, scale, settings, cancel,
                                  &r.networkInputs);
     }
 
