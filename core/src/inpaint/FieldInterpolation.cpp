@@ -38,6 +38,16 @@ cv::Mat distanceToKnown(const cv::Mat& unknown)
     return distance;
 }
 
+cv::Rect boxAround(const cv::Mat& mask, int margin)
+{
+    cv::Rect box = cv::boundingRect(mask);
+    box.x -= margin;
+    box.y -= margin;
+    box.width += 2 * margin;
+    box.height += 2 * margin;
+    return box & cv::Rect(0, 0, mask.cols, mask.rows);
+}
+
 cv::Mat interpolateFromSurroundings(const cv::Mat& values, const cv::Mat& weight,
                                     const cv::Mat& distance, double baseSigma)
 {

@@ -9,6 +9,10 @@ namespace rw::inpaint {
 // nonzero = unknown); 0 on known pixels. What interpolateFromSurroundings takes.
 cv::Mat distanceToKnown(const cv::Mat& unknown);
 
+// The bounding box of `mask`'s nonzero pixels grown by `margin` on every side, within the
+// image: the part of an image that work on a hole needs.
+cv::Rect boxAround(const cv::Mat& mask, int margin);
+
 // Normalised convolution whose scale grows with the distance to the known pixels: at a known
 // pixel, the weighted Gaussian mean of `values` at `baseSigma`; `distance` pixels into the
 // hole, at about baseSigma + distance, so every hole pixel is reached and deep pixels average

@@ -281,16 +281,6 @@ cv::Mat turned(const cv::Mat& tensor, const std::vector<Singularity>& singularit
 // farther out barely reaches the hole, and none of it is used.
 constexpr int kMembraneMargin = 24;
 
-cv::Rect around(const cv::Mat& mask, int margin)
-{
-    cv::Rect box = cv::boundingRect(mask);
-    box.x -= margin;
-    box.y -= margin;
-    box.width += 2 * margin;
-    box.height += 2 * margin;
-    return box & cv::Rect(0, 0, mask.cols, mask.rows);
-}
-
 }  // namespace
 
 cv::Mat fillOrientation(const cv::Mat& image, const cv::Mat& hole)
@@ -330,7 +320,7 @@ cv::Mat fillOrientation(const cv::Mat& image, const cv::Mat& hole)
     // A hole component that hides a singular turn gets it back: the membrane carries the
     // remainder, which is then turned again.
     cv::Mat filled(image.size(), CV_32FC2, cv::Scalar(0.0f, 0.0f));
-    const cv::Rect box = around(guarded, kMembraneMargin);
+    const cv::Rect box = boxAround(guarded, kMembraneMargin);
     membraneInterpolation(unit(box), reliability(box)).copyTo(filled(box));
     cv::Mat labels;
     const int count = cv::connectedComponents(hole, labels, 8, CV_32S);
@@ -342,7 +332,7 @@ cv::Mat fillOrientation(const cv::Mat& image, const cv::Mat& hole)
         if (s.empty())
             continue;
         const cv::Mat guardedComponent = dilated(component, kEdgeGuard);
-        const cv::Rect part = around(guardedComponent, kMembraneMargin);
+        const cv::Rect part = boxAround(guardedComponent, kMembraneMargin);
         const cv::Mat remainder =
             membraneInterpolation(turned(unit(part), s, -1, part.tl()), reliability(part));
         turned(remainder, s, +1, part.tl()).copyTo(filled(part), guardedComponent(part));

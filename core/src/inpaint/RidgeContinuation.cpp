@@ -156,13 +156,8 @@ cv::Rect workRegion(const cv::Mat& hole)
 {
     double depth = 0.0;
     cv::minMaxLoc(inpaint::distanceToKnown(hole), nullptr, &depth);
-    const int margin = std::max(kWorkMargin, static_cast<int>(std::ceil(2.0 * depth)));
-    cv::Rect box = cv::boundingRect(hole);
-    box.x -= margin;
-    box.y -= margin;
-    box.width += 2 * margin;
-    box.height += 2 * margin;
-    return box & cv::Rect(0, 0, hole.cols, hole.rows);
+    return inpaint::boxAround(hole,
+                              std::max(kWorkMargin, static_cast<int>(std::ceil(2.0 * depth))));
 }
 
 }  // namespace

@@ -18,6 +18,7 @@
 #include <chrono>
 #include <cmath>
 #include <ctime>
+#include <functional>
 #include <limits>
 
 namespace rw {
@@ -67,15 +68,12 @@ void validate(const TrainConfig& c)
         bad("input size must be between 32 and 1024");
 }
 
-// Refuses to resume from a checkpoint trained with other settings: the continuation would
-// not be the run the card describes.
-void checkResumable(const ModelCard& card, const TrainConfig& c, LossKind loss,
-                    const std::string& source, const std::filesystem::path& path)
+using Mismatch =
+    std::function<void(const std::string& what, const std::string& was, const std::string& now)>;
+
+// The checkpoint's weights fit the network asked for (same model, size, width, hole fill).
+void checkSameNetwork(const ModelCard& card, const TrainConfig& c, const Mismatch& mismatch)
 {
-    auto mismatch = [&](const std::string& what, const std::string& was, const std::string& now) {
-        throw Error(ErrorKind::Incompatible,
-                    "cannot resume: " + what + " was " + was + ", now " + now, path);
-    };
     if (card.spec.architecture != c.model.architecture)
         mismatch("the model", toString(card.spec.architecture), toString(c.model.architecture));
     if (card.spec.inputSize != c.model.inputSize)
@@ -86,6 +84,18 @@ void checkResumable(const ModelCard& card, const TrainConfig& c, LossKind loss,
                  std::to_string(c.model.effectiveBaseChannels()));
     if (c.model.architecture == Architecture::UNetInpaint && card.spec.holeFill != c.model.holeFill)
         mismatch("the hole fill", toString(card.spec.holeFill), toString(c.model.holeFill));
+}
+
+// Refuses to resume from a checkpoint trained with other settings: the continuation would
+// not be the run the card describes.
+void checkResumable(const ModelCard& card, const TrainConfig& c, LossKind loss,
+                    const std::string& source, const std::filesystem::path& path)
+{
+    auto mismatch = [&](const std::string& what, const std::string& was, const std::string& now) {
+        throw Error(ErrorKind::Incompatible,
+                    "cannot resume: " + what + " was " + was + ", now " + now, path);
+    };
+    checkSameNetwork(card, c, mismatch);
     if (card.loss != loss)
         mismatch("the loss", toString(card.loss), toString(loss));
     if (card.pairMode != c.pairMode)
@@ -113,21 +123,13 @@ void checkResumable(const ModelCard& card, const TrainConfig& c, LossKind loss,
 void checkStartingModel(const ModelCard& card, const TrainConfig& c,
                         const std::filesystem::path& path)
 {
-    auto mismatch = [&](const std::string& what, const std::string& was, const std::string& now) {
-        throw Error(ErrorKind::Incompatible,
-                    "cannot start from this model: " + what + " is " + was + ", asked for " + now,
-                    path);
-    };
-    if (card.spec.architecture != c.model.architecture)
-        mismatch("the model", toString(card.spec.architecture), toString(c.model.architecture));
-    if (card.spec.inputSize != c.model.inputSize)
-        mismatch("the input size", std::to_string(card.spec.inputSize),
-                 std::to_string(c.model.inputSize));
-    if (card.spec.effectiveBaseChannels() != c.model.effectiveBaseChannels())
-        mismatch("the width", std::to_string(card.spec.effectiveBaseChannels()),
-                 std::to_string(c.model.effectiveBaseChannels()));
-    if (c.model.architecture == Architecture::UNetInpaint && card.spec.holeFill != c.model.holeFill)
-        mismatch("the hole fill", toString(card.spec.holeFill), toString(c.model.holeFill));
+    checkSameNetwork(card, c,
+                     [&](const std::string& what, const std::string& was, const std::string& now) {
+                         throw Error(ErrorKind::Incompatible,
+                                     "cannot start from this model: " + what + " is " + was +
+                                         ", asked for " + now,
+                                     path);
+                     });
 }
 
 struct Validation {
