@@ -1,5 +1,7 @@
 #include "ridgeworks/image/Foreground.h"
 
+#include "image/DiscMorphology.h"
+
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
@@ -110,10 +112,9 @@ cv::Mat segmentForeground(const cv::Mat& gray, const ForegroundOptions& options)
     const int margin = 2 * block + 2;
     cv::copyMakeBorder(raw, mask, margin, margin, margin, margin, cv::BORDER_CONSTANT,
                        cv::Scalar(0));
-    const cv::Mat kernel =
-        cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(2 * block + 1, 2 * block + 1));
-    cv::morphologyEx(mask, mask, cv::MORPH_CLOSE, kernel);
-    cv::morphologyEx(mask, mask, cv::MORPH_OPEN, kernel);
+    // A closing then an opening with an ellipse of radius `block` (DiscMorphology: the same
+    // pixels as cv::morphologyEx, 2× faster at this size).
+    mask = image::openWithDisc(image::closeWithDisc(mask, block), block);
     mask = mask(cv::Rect(margin, margin, content.width, content.height)).clone();
     // The window spreads the print's edge up to half a window onto the paper around it;
     // pull the border back by that much (not at the image edge: OpenCV's default erosion

@@ -76,29 +76,32 @@ cv::Mat interpolateFromSurroundings(const cv::Mat& values, const cv::Mat& weight
     // The weight must be a real share of the Gaussian, not the tail of a far-away rim pixel.
     constexpr float kMinimumReach = 1e-3f;
     cv::Mat result(values.size(), values.type(), cv::Scalar::all(0));
-    for (int y = 0; y < values.rows; ++y) {
-        const float* d = distance.ptr<float>(y);
-        float* out = result.ptr<float>(y);
-        for (int x = 0; x < values.cols; ++x) {
-            double s = std::log2((d[x] + baseSigma) / baseSigma);
-            int low = std::clamp(static_cast<int>(std::floor(s)), 0, levels - 1);
-            while (low < levels - 1 && reach[std::size_t(low)].at<float>(y, x) < kMinimumReach)
-                ++low, s = std::max(s, double(low));
-            const int high = std::min(low + 1, levels - 1);
-            const float t = static_cast<float>(std::clamp(s - low, 0.0, 1.0));
-            const float wLow = reach[std::size_t(low)].at<float>(y, x);
-            const float wHigh = reach[std::size_t(high)].at<float>(y, x);
-            if (wLow < kMinimumReach)
-                continue;
-            const float* sumLow = sums[std::size_t(low)].ptr<float>(y) + x * channels;
-            const float* sumHigh = sums[std::size_t(high)].ptr<float>(y) + x * channels;
-            for (int c = 0; c < channels; ++c) {
-                const float a = sumLow[c] / wLow;
-                const float b = wHigh >= kMinimumReach ? sumHigh[c] / wHigh : a;
-                out[x * channels + c] = a + t * (b - a);
+    // Rows are independent: two threads halve the per-pixel level choice and blend.
+    cv::parallel_for_(cv::Range(0, values.rows), [&](const cv::Range& rows) {
+        for (int y = rows.start; y < rows.end; ++y) {
+            const float* d = distance.ptr<float>(y);
+            float* out = result.ptr<float>(y);
+            for (int x = 0; x < values.cols; ++x) {
+                double s = std::log2((d[x] + baseSigma) / baseSigma);
+                int low = std::clamp(static_cast<int>(std::floor(s)), 0, levels - 1);
+                while (low < levels - 1 && reach[std::size_t(low)].at<float>(y, x) < kMinimumReach)
+                    ++low, s = std::max(s, double(low));
+                const int high = std::min(low + 1, levels - 1);
+                const float t = static_cast<float>(std::clamp(s - low, 0.0, 1.0));
+                const float wLow = reach[std::size_t(low)].at<float>(y, x);
+                const float wHigh = reach[std::size_t(high)].at<float>(y, x);
+                if (wLow < kMinimumReach)
+                    continue;
+                const float* sumLow = sums[std::size_t(low)].ptr<float>(y) + x * channels;
+                const float* sumHigh = sums[std::size_t(high)].ptr<float>(y) + x * channels;
+                for (int c = 0; c < channels; ++c) {
+                    const float a = sumLow[c] / wLow;
+                    const float b = wHigh >= kMinimumReach ? sumHigh[c] / wHigh : a;
+                    out[x * channels + c] = a + t * (b - a);
+                }
             }
         }
-    }
+    });
     return result;
 }
 
@@ -113,34 +116,64 @@ constexpr int kSweepsPerLevel = 40;
 constexpr float kOverRelaxation = 1.7f;
 constexpr int kCoarsestSide = 8;
 
-// Red-black over-relaxed sweeps of the membrane equation, in place.
-void relax(cv::Mat& field, const cv::Mat& data, const cv::Mat& weight, int sweeps)
+// Below this many pixels a level is relaxed on one thread: handing rows to a second thread
+// costs more than the sweep (measured on the 2-core hosts).
+constexpr int kParallelPixels = 32 * 1024;
+
+// One colour's half-sweep of the membrane equation on rows [first, last), in place. A pixel
+// of one colour reads only pixels of the other, so rows can be relaxed in parallel.
+template <int Channels>
+void relaxRows(cv::Mat& field, const cv::Mat& data, const cv::Mat& weight, int colour, int first,
+               int last)
 {
-    const int channels = field.channels();
     const int w = field.cols, h = field.rows;
-    for (int sweep = 0; sweep < sweeps; ++sweep) {
-        for (int colour = 0; colour < 2; ++colour) {
-            for (int y = 0; y < h; ++y) {
-                float* row = field.ptr<float>(y);
-                const float* up = field.ptr<float>(std::max(0, y - 1));
-                const float* down = field.ptr<float>(std::min(h - 1, y + 1));
-                const float* d = data.ptr<float>(y);
-                const float* wt = weight.ptr<float>(y);
-                for (int x = (y + colour) % 2; x < w; x += 2) {
-                    const int left = std::max(0, x - 1), right = std::min(w - 1, x + 1);
-                    const float stiffness = kDataStiffness * wt[x];
-                    for (int c = 0; c < channels; ++c) {
-                        const float neighbours = up[x * channels + c] + down[x * channels + c] +
-                                                 row[left * channels + c] +
-                                                 row[right * channels + c];
-                        const float target =
-                            (neighbours + stiffness * d[x * channels + c]) / (4.0f + stiffness);
-                        float& v = row[x * channels + c];
-                        v += kOverRelaxation * (target - v);
-                    }
-                }
+    for (int y = first; y < last; ++y) {
+        float* row = field.ptr<float>(y);
+        const float* up = field.ptr<float>(std::max(0, y - 1));
+        const float* down = field.ptr<float>(std::min(h - 1, y + 1));
+        const float* d = data.ptr<float>(y);
+        const float* wt = weight.ptr<float>(y);
+        for (int x = (y + colour) % 2; x < w; x += 2) {
+            const int left = std::max(0, x - 1), right = std::min(w - 1, x + 1);
+            const float stiffness = kDataStiffness * wt[x];
+            for (int c = 0; c < Channels; ++c) {
+                const float neighbours = up[x * Channels + c] + down[x * Channels + c] +
+                                         row[left * Channels + c] + row[right * Channels + c];
+                const float target =
+                    (neighbours + stiffness * d[x * Channels + c]) / (4.0f + stiffness);
+                float& v = row[x * Channels + c];
+                v += kOverRelaxation * (target - v);
             }
         }
+    }
+}
+
+// Red-black over-relaxed sweeps of the membrane equation, in place.
+template <int Channels>
+void relax(cv::Mat& field, const cv::Mat& data, const cv::Mat& weight, int sweeps)
+{
+    const bool parallel = field.rows >= 4 && field.rows * field.cols >= kParallelPixels;
+    for (int sweep = 0; sweep < sweeps; ++sweep) {
+        for (int colour = 0; colour < 2; ++colour) {
+            if (!parallel) {
+                relaxRows<Channels>(field, data, weight, colour, 0, field.rows);
+                continue;
+            }
+            cv::parallel_for_(cv::Range(0, field.rows), [&](const cv::Range& rows) {
+                relaxRows<Channels>(field, data, weight, colour, rows.start, rows.end);
+            });
+        }
+    }
+}
+
+void relax(cv::Mat& field, const cv::Mat& data, const cv::Mat& weight, int sweeps)
+{
+    switch (field.channels()) {
+    case 1: relax<1>(field, data, weight, sweeps); return;
+    case 2: relax<2>(field, data, weight, sweeps); return;  // the orientation field
+    case 3: relax<3>(field, data, weight, sweeps); return;
+    case 4: relax<4>(field, data, weight, sweeps); return;
+    default: CV_Error(cv::Error::StsBadArg, "membrane interpolation takes 1 to 4 channels");
     }
 }
 

@@ -109,14 +109,31 @@ cv::Mat growIntoHole(const cv::Mat& image, const cv::Mat& hole, const Surroundin
     // pixel carries a developed value, plus a few passes for the last-grown part to settle.
     constexpr int kSettlePasses = 3;
     int settled = -1;
+    const cv::Mat reach =
+        cv::getStructuringElement(cv::MORPH_RECT, {2 * radius + 1, 2 * radius + 1});
+    cv::Mat active(size, CV_8UC1);
     for (int pass = 0; pass < maxIterations && settled < kSettlePasses; ++pass) {
+        // Where no kernel reaches a non-zero value yet, the filter gives exactly 0: the
+        // pixels ahead of the growing front are set without filtering (most of a deep hole
+        // in the early passes).
+        for (int y = 0; y < size.height; ++y) {
+            const float* v = current.row(y);
+            unsigned char* a = active.ptr<unsigned char>(y);
+            for (int x = 0; x < size.width; ++x)
+                a[x] = v[x] != 0.0f ? 255 : 0;
+        }
+        cv::dilate(active, active, reach);
         cv::parallel_for_(
             cv::Range(0, static_cast<int>(holePixels.size())), [&](const cv::Range& range) {
                 for (int i = range.start; i < range.end; ++i) {
                     const cv::Point p = holePixels[std::size_t(i)];
-                    next.row(p.y)[p.x] = std::clamp(
-                        kGrowthGain * synth::filterAt(current, *kernelOf[std::size_t(i)], p.x, p.y),
-                        -1.0f, 1.0f);
+                    next.row(p.y)[p.x] =
+                        active.at<unsigned char>(p)
+                            ? std::clamp(kGrowthGain * synth::filterAt(current,
+                                                                       *kernelOf[std::size_t(i)],
+                                                                       p.x, p.y),
+                                         -1.0f, 1.0f)
+                            : 0.0f;
                 }
             });
         std::swap(current, next);
