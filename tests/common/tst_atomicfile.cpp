@@ -36,6 +36,30 @@ private Q_SLOTS:
             QCOMPARE(e.path(), target);
         }
     }
+    void deferredFlushWritesTheSameWayAndFolderFlushNamesAMissingFolder()
+    {
+        // A batch's deferred write: same bytes, same rename, no temp file left; the batch's
+        // final flush of its folder succeeds, and fails naming a folder that is not there.
+        QTemporaryDir dir;
+        const fs::path target =
+            dir.filePath(QStringLiteral("print.reconstruction.json")).toStdString();
+        rw::writeFileAtomically(target, std::string_view("old"), rw::Flush::Deferred);
+        rw::writeFileAtomically(target, std::string_view("{\"ok\": true}"), rw::Flush::Deferred);
+        const auto bytes = rw::test::readBytes(target);
+        QCOMPARE(std::string(bytes.begin(), bytes.end()), std::string("{\"ok\": true}"));
+        QCOMPARE(std::distance(fs::directory_iterator(dir.path().toStdString()),
+                               fs::directory_iterator()),
+                 1);
+        rw::flushFolderToDisk(dir.path().toStdString());
+        const fs::path missing = dir.filePath(QStringLiteral("gone")).toStdString();
+        try {
+            rw::flushFolderToDisk(missing);
+            QFAIL("expected rw::Error");
+        } catch (const rw::Error& e) {
+            QCOMPARE(e.kind(), rw::ErrorKind::WriteFailed);
+            QCOMPARE(e.path(), missing);
+        }
+    }
     void failedRenameLeavesPreviousContent()
     {
         // The target is a non-empty folder: rename() fails after the temp file was written,

@@ -78,7 +78,7 @@ std::vector<std::uint8_t> encodePng(const cv::Mat& image, double ppi)
     return png;
 }
 
-void saveImage(const std::filesystem::path& path, const cv::Mat& image, double ppi)
+void saveImage(const std::filesystem::path& path, const cv::Mat& image, double ppi, Flush flush)
 {
     std::string ext = path.extension().string();
     std::transform(ext.begin(), ext.end(), ext.begin(),
@@ -98,7 +98,7 @@ void saveImage(const std::filesystem::path& path, const cv::Mat& image, double p
                     "unsupported output format '" + ext + "' (lossless only: .png, .tif, .tiff)",
                     path);
     }
-    writeFileAtomically(path, bytes);
+    writeFileAtomically(path, bytes, flush);
 }
 
 }  // namespace rw

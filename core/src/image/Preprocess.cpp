@@ -125,13 +125,18 @@ cv::Mat mapToSource(const cv::Mat& output, const GeometricTransform& transform,
     const cv::Rect region = transform.crop & cv::Rect(0, 0, result.cols, result.rows);
     if (region.area() == 0)
         return result;
+    // The transform is separable: a column's output x and a row's output y are computed once.
+    std::vector<float> columnX(std::size_t(region.width)), rowY(std::size_t(region.height));
+    for (int x = 0; x < region.width; ++x)
+        columnX[std::size_t(x)] =
+            static_cast<float>(transform.toOutput({double(region.x + x), 0.0}).x);
+    for (int y = 0; y < region.height; ++y)
+        rowY[std::size_t(y)] =
+            static_cast<float>(transform.toOutput({0.0, double(region.y + y)}).y);
     cv::Mat mapX(region.size(), CV_32FC1), mapY(region.size(), CV_32FC1);
     for (int y = 0; y < region.height; ++y) {
-        for (int x = 0; x < region.width; ++x) {
-            const cv::Point2d p = transform.toOutput({double(region.x + x), double(region.y + y)});
-            mapX.at<float>(y, x) = static_cast<float>(p.x);
-            mapY.at<float>(y, x) = static_cast<float>(p.y);
-        }
+        std::copy(columnX.begin(), columnX.end(), mapX.ptr<float>(y));
+        std::fill_n(mapY.ptr<float>(y), region.width, rowY[std::size_t(y)]);
     }
     cv::remap(output, result(region), mapX, mapY, cv::INTER_LINEAR, cv::BORDER_REPLICATE);
     return result;

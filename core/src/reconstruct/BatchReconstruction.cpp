@@ -73,12 +73,12 @@ ReconstructionFileResult reconstructOne(const ReconstructionInput& input, const 
     result.image = dir / (stem + ".reconstructed.png");
     result.changedMask = dir / (stem + ".changed.png");
     result.confidence = dir / (stem + ".confidence.png");
-    saveImage(result.image, r.image, print.ppi);
-    saveImage(result.changedMask, r.changedMask, print.ppi);
-    saveImage(result.confidence, confidenceImage(r.confidence), print.ppi);
+    saveImage(result.image, r.image, print.ppi, Flush::Deferred);
+    saveImage(result.changedMask, r.changedMask, print.ppi, Flush::Deferred);
+    saveImage(result.confidence, confidenceImage(r.confidence), print.ppi, Flush::Deferred);
     if (!r.damageMask.empty()) {
         result.damageMask = dir / (stem + ".mask.png");
-        saveImage(result.damageMask, r.damageMask, print.ppi);
+        saveImage(result.damageMask, r.damageMask, print.ppi, Flush::Deferred);
     }
     result.summary = r.summary;
     result.seconds = std::chrono::duration<double>(Clock::now() - start).count();
@@ -118,7 +118,7 @@ ReconstructionFileResult reconstructOne(const ReconstructionInput& input, const 
         {"softwareVersion", RIDGEWORKS_VERSION},
         {"note", "reconstructed pixels are estimates, not evidence"}};
     result.record = dir / (stem + ".reconstruction.json");
-    writeFileAtomically(result.record, record.dump(2) + "\n");
+    writeFileAtomically(result.record, record.dump(2) + "\n", Flush::Deferred);
     result.ok = true;
     return result;
 }
@@ -156,18 +156,15 @@ std::vector<ReconstructionInput> listReconstructionInputs(const fs::path& in, co
     return inputs;
 }
 
-ReconstructionBatchResult reconstructFiles(const std::vector<ReconstructionInput>& inputs,
-                                           const Model& model, const ReconstructionOptions& options,
-                                           const ModelProvenance& provenance,
-                                           const fs::path& outDir, const ProgressSink& progress,
-                                           const CancelToken& cancel)
+namespace {
+
+// The batch's loop: one print after another; a print that fails is recorded with its
+// error and the batch goes on. Cancellation stops it.
+void reconstructEach(const std::vector<ReconstructionInput>& inputs, const Model& model,
+                     const ReconstructionOptions& options, const ModelProvenance& provenance,
+                     const fs::path& outDir, const ProgressSink& progress,
+                     const CancelToken& cancel, ReconstructionBatchResult& batch)
 {
-    const auto start = Clock::now();
-    std::error_code ec;
-    fs::create_directories(outDir, ec);
-    if (ec)
-        throw Error(ErrorKind::WriteFailed, "cannot create the folder: " + ec.message(), outDir);
-    ReconstructionBatchResult batch;
     for (std::size_t i = 0; i < inputs.size(); ++i) {
         cancel.throwIfCancelled();
         try {
@@ -190,6 +187,34 @@ ReconstructionBatchResult reconstructFiles(const std::vector<ReconstructionInput
         }
         report(progress, {i + 1, inputs.size(), inputs[i].image.filename().string(), {}});
     }
+}
+
+}  // namespace
+
+ReconstructionBatchResult reconstructFiles(const std::vector<ReconstructionInput>& inputs,
+                                           const Model& model, const ReconstructionOptions& options,
+                                           const ModelProvenance& provenance,
+                                           const fs::path& outDir, const ProgressSink& progress,
+                                           const CancelToken& cancel)
+{
+    const auto start = Clock::now();
+    std::error_code ec;
+    fs::create_directories(outDir, ec);
+    if (ec)
+        throw Error(ErrorKind::WriteFailed, "cannot create the folder: " + ec.message(), outDir);
+    ReconstructionBatchResult batch;
+    // Each file is written without its own flush (AtomicFile.h) and the folder is flushed
+    // once at the end, also when the batch is cancelled: what finished is then on disk.
+    try {
+        reconstructEach(inputs, model, options, provenance, outDir, progress, cancel, batch);
+    } catch (...) {
+        try {
+            flushFolderToDisk(outDir);
+        } catch (const Error&) {  // the batch's own error is the one to report
+        }
+        throw;
+    }
+    flushFolderToDisk(outDir);
     batch.seconds = std::chrono::duration<double>(Clock::now() - start).count();
     return batch;
 }

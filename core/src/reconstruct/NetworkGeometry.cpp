@@ -92,8 +92,10 @@ NetworkOutput runWholePrint(const Model& model, const cv::Mat& gray, const cv::M
 
     NetworkOutput out;
     out.mean = mapToSource(passes[0].mean, pre.transform, toUnit(gray));
-    out.spread =
-        mapToSource(passes[0].spread, pre.transform, cv::Mat::zeros(gray.size(), CV_32FC1));
+    // One pass has no spread (all zeros): nothing to map.
+    out.spread = cv::Mat::zeros(gray.size(), CV_32FC1);
+    if (settings.augmentations > 1)
+        out.spread = mapToSource(passes[0].spread, pre.transform, out.spread);
     out.covered = cv::Mat::zeros(gray.size(), CV_8UC1);
     out.covered(pre.transform.crop & cv::Rect(0, 0, gray.cols, gray.rows)).setTo(255);
     return out;

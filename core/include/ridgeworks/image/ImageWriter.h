@@ -1,5 +1,7 @@
 #pragma once
 // Lossless saves (PNG, TIFF) that keep the resolution, written atomically.
+#include "ridgeworks/common/AtomicFile.h"
+
 #include <opencv2/core.hpp>
 
 #include <cstdint>
@@ -12,6 +14,8 @@ namespace rw {
 std::vector<std::uint8_t> encodePng(const cv::Mat& image, double ppi);
 
 // Chooses PNG or TIFF by extension (.png, .tif, .tiff); throws rw::Error otherwise.
-void saveImage(const std::filesystem::path& path, const cv::Mat& image, double ppi);
+// `flush`: see AtomicFile.h (batches of derived images defer it).
+void saveImage(const std::filesystem::path& path, const cv::Mat& image, double ppi,
+               Flush flush = Flush::EachFile);
 
 }  // namespace rw
