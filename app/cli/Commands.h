@@ -17,5 +17,6 @@ void addBenchCommand(CLI::App& app, int& exitCode);
 void addModelCardCommand(CLI::App& app, int& exitCode);
 void addReconstructCommand(CLI::App& app, int& exitCode);
 void addEvalCommand(CLI::App& app, int& exitCode);
+void addCaseCommand(CLI::App& app, int& exitCode);
 
 }  // namespace rw::cli

@@ -25,6 +25,7 @@ int main(int argc, char** argv)
     rw::cli::addModelCardCommand(app, exitCode);
     rw::cli::addReconstructCommand(app, exitCode);
     rw::cli::addEvalCommand(app, exitCode);
+    rw::cli::addCaseCommand(app, exitCode);
 
     try {
         app.parse(argc, argv);
