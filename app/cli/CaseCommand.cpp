@@ -1,7 +1,10 @@
 // ridgeworks-cli case: case folders for batch work — create, import evidence, verify.
+#include "CliCancellation.h"
 #include "Commands.h"
 #include "ridgeworks/casefile/Case.h"
+#include "ridgeworks/casework/CaseOperations.h"
 #include "ridgeworks/common/Error.h"
+#include "ridgeworks/model/ComputeSettings.h"
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
@@ -18,7 +21,80 @@ struct CaseArgs {
     std::string title;
     std::vector<std::string> files;
     bool json = false;
+    bool noReplay = false;
+    // damage
+    std::string item;
+    std::string kind = "obliteration";
+    std::string level = "medium";
+    std::uint64_t seed = 1;
+    // reconstruct
+    std::string model;
+    std::string mask;
+    std::string detector;
+    std::string mode = "selective";
+    int feather = ReconstructionOptions{}.featherPixels;
+    int augment = ReconstructionOptions{}.augmentations;
+    double threshold = ReconstructionOptions{}.detectorThreshold;
 };
+
+nlohmann::json describe(const DerivedItem& d)
+{
+    nlohmann::json files = nlohmann::json::array();
+    for (const CaseFile& f : d.files)
+        files.push_back({{"file", f.path}, {"sha256", f.sha256}});
+    return {{"id", d.id},
+            {"kind", d.kind},
+            {"parents", d.parents},
+            {"parameters", d.parameters},
+            {"modelSha256", d.modelSha256},
+            {"files", files}};
+}
+
+void warnAbout(const Case& c, const char* command)
+{
+    for (const CaseProblem& p : c.problems)
+        std::cerr << "ridgeworks-cli case " << command << ": warning: " << p.file.string() << ": "
+                  << p.what << '\n';
+}
+
+int runDamage(const CaseArgs& args)
+{
+    Case c = openCase(args.folder);
+    warnAbout(c, "damage");
+    DamageSpec spec;
+    const auto kind = damageKindFromString(args.kind);
+    const auto level = damageLevelFromString(args.level);
+    if (!kind || !level || *level == DamageLevel::Custom)
+        throw Error(ErrorKind::InvalidArgument,
+                    "unknown --kind or --level (levels: easy, medium, hard)");
+    spec.kind = *kind;
+    spec.level = *level;
+    spec.seed = args.seed;
+    std::cout << describe(damageInCase(c, args.item, spec, args.examiner)).dump(2) << '\n';
+    return 0;
+}
+
+int runReconstruct(const CaseArgs& args)
+{
+    applyThreadCount(0);
+    Case c = openCase(args.folder);
+    warnAbout(c, "reconstruct");
+    CaseReconstructionRequest request;
+    request.itemId = args.item;
+    request.maskFrom = args.mask;
+    request.model = args.model;
+    request.detector = args.detector;
+    request.examiner = args.examiner;
+    const auto mode = reconstructionModeFromString(args.mode);
+    if (!mode)
+        throw Error(ErrorKind::InvalidArgument, "unknown --mode (full, selective)");
+    request.options.mode = *mode;
+    request.options.featherPixels = args.feather;
+    request.options.augmentations = args.augment;
+    request.options.detectorThreshold = args.threshold;
+    std::cout << describe(reconstructInCase(c, request, interruptToken())).dump(2) << '\n';
+    return 0;
+}
 
 int runNew(const CaseArgs& args)
 {
@@ -78,7 +154,7 @@ int runVerify(const CaseArgs& args)
                          {"verdict", found.empty() ? "ok" : "failed"},
                          {"problems", found}});
         if (!args.json)
-            std::cout << id << " (" << kind
+            std::cout << label << " (" << kind
                       << "): " << (found.empty() ? "ok" : "FAILED — " + found.front()) << '\n';
     };
     verdict("", "manifest and audit log");
@@ -86,13 +162,29 @@ int runVerify(const CaseArgs& args)
         verdict(e.id, "evidence " + e.file.path);
     for (const DerivedItem& d : c.manifest.derived)
         verdict(d.id, d.kind);
-    const bool sound = c.problems.empty();
+    bool sound = c.problems.empty();
+    nlohmann::json replays = nlohmann::json::array();
+    if (!args.noReplay) {
+        applyThreadCount(0);
+        for (const ReplayVerdict& v : replayDerivedItems(c, interruptToken())) {
+            const bool failed = v.replayable && !v.reproduced;
+            sound = sound && !failed;
+            replays.push_back({{"id", v.itemId},
+                               {"replayable", v.replayable},
+                               {"reproduced", v.reproduced},
+                               {"detail", v.detail}});
+            if (!args.json)
+                std::cout << v.itemId << " re-run: " << (failed ? "FAILED — " : "") << v.detail
+                          << '\n';
+        }
+    }
     if (args.json)
         std::cout << nlohmann::json{{"case", c.folder.string()},
                                     {"auditEntries", c.auditLog.size()},
                                     {"manifestRebuilt", c.manifestRebuilt},
                                     {"verdict", sound ? "ok" : "failed"},
-                                    {"items", items}}
+                                    {"items", items},
+                                    {"replay", replays}}
                          .dump(2)
                   << '\n';
     else
@@ -125,11 +217,44 @@ void addCaseCommand(CLI::App& app, int& exitCode)
     import->callback([importArgs, &exitCode] { exitCode = runImport(*importArgs);
 });
 
+auto damageArgs = std::make_shared<CaseArgs>();
+CLI::App* damage = cmd->add_subcommand(
+    "damage", "Damage an item for study; recorded as a derived item (image and mask)");
+damage->add_option("folder", damageArgs->folder, "Case folder")->required();
+damage->add_option("item", damageArgs->item, "Item id (E1, D2, ...)")->required();
+damage->add_option("--kind", damageArgs->kind, "obliteration, rotation, zcut, blur, ...")
+    ->capture_default_str();
+damage->add_option("--level", damageArgs->level, "easy, medium or hard")->capture_default_str();
+damage->add_option("--seed", damageArgs->seed, "Seed")->capture_default_str();
+damage->add_option("--examiner", damageArgs->examiner, "Examiner (default: the case's)");
+damage->callback([damageArgs, &exitCode] { exitCode = runDamage(*damageArgs); });
+
+auto recArgs = std::make_shared<CaseArgs>();
+CLI::App* rec = cmd->add_subcommand(
+    "reconstruct", "Reconstruct an item; recorded as a derived item with the model's hash");
+rec->add_option("folder", recArgs->folder, "Case folder")->required();
+rec->add_option("item", recArgs->item, "Item id of the print")->required();
+rec->add_option("--model", recArgs->model, "Checkpoint (.rwm)")->required();
+rec->add_option("--mask", recArgs->mask,
+                "Item whose mask to use, or 'detect' (default: the item's own damage mask)");
+rec->add_option("--detector", recArgs->detector, "damage-detector checkpoint for 'detect'");
+rec->add_option("--threshold", recArgs->threshold, "Detector threshold")->capture_default_str();
+rec->add_option("--mode", recArgs->mode, "full or selective")->capture_default_str();
+rec->add_option("--feather", recArgs->feather, "Selective: blend width (px)")
+    ->capture_default_str();
+rec->add_option("--augment", recArgs->augment, "Test-time passes: 1, 2 or 4")
+    ->capture_default_str();
+rec->add_option("--examiner", recArgs->examiner, "Examiner (default: the case's)");
+rec->callback([recArgs, &exitCode] { exitCode = runReconstruct(*recArgs); });
+
 auto verifyArgs = std::make_shared<CaseArgs>();
 CLI::App* verify = cmd->add_subcommand(
-    "verify", "Re-hash every file, check the audit log's chain; exit 1 on any mismatch");
+    "verify", "Re-hash every file, check the audit log's chain, re-run every recorded "
+              "damage and reconstruction; exit 1 on any mismatch");
 verify->add_option("folder", verifyArgs->folder, "Case folder")->required();
 verify->add_flag("--json", verifyArgs->json, "Print the verdicts as JSON");
+verify->add_flag("--no-replay", verifyArgs->noReplay,
+                 "Only hashes and the log: do not re-run damage and reconstructions");
 verify->callback([verifyArgs, &exitCode] { exitCode = runVerify(*verifyArgs); });
 }  // namespace rw::cli
 

@@ -69,6 +69,20 @@ private Q_SLOTS:
         QCOMPARE(verdict.value(str("verdict")).toString(), str("ok"));
         QCOMPARE(verdict.value(str("items")).toArray().size(), 3);  // case, E1, E2
 
+        // A damage recorded in the case, re-run bit for bit by verify.
+        const auto damaged =
+            runCli({str("case"), str("damage"), folder, str("E1"), str("--kind"), str("zcut"),
+                    str("--level"), str("easy"), str("--seed"), str("9")});
+        QCOMPARE(damaged.exitCode, 0);
+        QCOMPARE(QJsonDocument::fromJson(damaged.out).object().value(str("id")).toString(),
+                 str("D1"));
+        const auto replayed = runCli({str("case"), str("verify"), folder, str("--json")});
+        QCOMPARE(replayed.exitCode, 0);
+        const QJsonArray replay =
+            QJsonDocument::fromJson(replayed.out).object().value(str("replay")).toArray();
+        QCOMPARE(replay.size(), 1);
+        QVERIFY(replay[0].toObject().value(str("reproduced")).toBool());
+
         // Flip one byte of E2's copy: verify fails and names E2 and its file.
         const QString copy = folder + str("/") + items[1].toObject().value(str("file")).toString();
         QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner);

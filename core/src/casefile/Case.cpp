@@ -18,6 +18,7 @@ namespace fs = std::filesystem;
 constexpr const char* kCaseCreated = "case created";
 constexpr const char* kCaseSaved = "case saved";
 constexpr const char* kEvidenceImported = "evidence imported";
+constexpr const char* kDerivedAdded = "derived item added";
 
 std::vector<std::uint8_t> readBytes(const fs::path& file)
 {
@@ -71,16 +72,31 @@ void log(Case& c, const std::string& examiner, const std::string& action,
         appendAuditEntry(c.folder / kCaseAuditLogFile, previous, examiner, action, details));
 }
 
-// The next free "E<n>" among the evidence ids.
-std::string nextEvidenceId(const CaseManifest& m)
+// The next free "<prefix><n>" among `items`' ids.
+template <typename Item> std::string nextId(char prefix, const std::vector<Item>& items)
 {
     int highest = 0;
-    for (const EvidenceItem& e : m.evidence)
-        if (e.id.size() > 1 && e.id[0] == 'E')
-            highest = std::max(highest, std::atoi(e.id.c_str() + 1));
-    std::string id(1, 'E');  // appended, not "E" + …: GCC 12 warns falsely (-Wrestrict)
+    for (const Item& item : items)
+        if (item.id.size() > 1 && item.id[0] == prefix)
+            highest = std::max(highest, std::atoi(item.id.c_str() + 1));
+    std::string id(1, prefix);  // appended, not "E" + …: GCC 12 warns falsely (-Wrestrict)
     id += std::to_string(highest + 1);
     return id;
+}
+
+bool hasItem(const Case& c, const std::string& id)
+{
+    for (const EvidenceItem& e : c.manifest.evidence)
+        if (e.id == id)
+            return true;
+    return findDerivedItem(c, id) != nullptr;
+}
+
+void makeReadOnly(const fs::path& file)
+{
+    std::error_code ec;
+    fs::permissions(file, fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read,
+                    fs::perm_options::replace, ec);
 }
 
 // The manifest against the log: the entry after the recorded head must be the save that
@@ -148,6 +164,9 @@ CaseManifest rebuildFromLog(const Case& c)
         } else if (entry.action == kEvidenceImported && entry.details.count("item")) {
             m.evidence.push_back(
                 evidenceItemFromJson(entry.details.at("item"), c.folder / kCaseAuditLogFile));
+        } else if (entry.action == kDerivedAdded && entry.details.count("item")) {
+            m.derived.push_back(
+                derivedItemFromJson(entry.details.at("item"), c.folder / kCaseAuditLogFile));
         }
     }
     return m;
@@ -269,7 +288,7 @@ const EvidenceItem& importEvidence(Case& c, const fs::path& file, const std::str
                         file);
 
     EvidenceItem item;
-    item.id = nextEvidenceId(c.manifest);
+    item.id = nextId('E', c.manifest.evidence);
     item.file.path =
         std::string(kCaseEvidenceFolder) + "/" + item.id + "-" + file.filename().string();
     item.file.sha256 = sha;
@@ -288,9 +307,7 @@ const EvidenceItem& importEvidence(Case& c, const fs::path& file, const std::str
         if (sha256OfFile(copy) != sha)
             throw Error(ErrorKind::WriteFailed, "the copy in the case differs from the file read",
                         copy);
-        fs::permissions(copy,
-                        fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read,
-                        fs::perm_options::replace, ec);
+        makeReadOnly(copy);
         log(c, item.examiner, kEvidenceImported,
             {{"item", evidenceItemToJson(item)}, {"id", item.id}, {"sha256", sha}});
     } catch (const Error& e) {
@@ -301,6 +318,64 @@ const EvidenceItem& importEvidence(Case& c, const fs::path& file, const std::str
     c.manifest.evidence.push_back(item);
     saveCase(c);
     return c.manifest.evidence.back();
+}
+
+const DerivedItem& addDerivedItem(Case& c, DerivedItem item, const std::vector<NewCaseFile>& files)
+{
+    if (item.parents.empty())
+        throw Error(ErrorKind::InvalidArgument, "a derived item needs its parent item(s)",
+                    c.folder);
+    for (const std::string& parent : item.parents)
+        if (!hasItem(c, parent))
+            throw Error(ErrorKind::InvalidArgument, "the case has no item " + parent, c.folder);
+    item.id = nextId('D', c.manifest.derived);
+    item.softwareVersion = RIDGEWORKS_VERSION;
+    item.createdAt = utcTimestamp();
+    if (item.examiner.empty())
+        item.examiner = c.manifest.examiner;
+    item.files.clear();
+    std::vector<fs::path> written;
+    try {
+        for (const NewCaseFile& f : files) {
+            CaseFile record;
+            record.path = std::string(kCaseDerivedFolder) + "/" + item.id + "-" + f.name;
+            record.sha256 = sha256Hex(f.bytes);
+            record.bytes = f.bytes.size();
+            const fs::path path = c.folder / record.path;
+            writeFileAtomically(path, f.bytes);
+            written.push_back(path);
+            makeReadOnly(path);
+            item.files.push_back(record);
+        }
+        log(c, item.examiner, kDerivedAdded,
+            {{"item", derivedItemToJson(item)}, {"id", item.id}, {"operation", item.operation}});
+    } catch (...) {
+        std::error_code ec;
+        for (const fs::path& path : written)
+            fs::remove(path, ec);
+        throw;
+    }
+    c.manifest.derived.push_back(std::move(item));
+    saveCase(c);
+    return c.manifest.derived.back();
+}
+
+const DerivedItem* findDerivedItem(const Case& c, const std::string& itemId)
+{
+    for (const DerivedItem& d : c.manifest.derived)
+        if (d.id == itemId)
+            return &d;
+    return nullptr;
+}
+
+fs::path itemImageFile(const Case& c, const std::string& itemId)
+{
+    for (const EvidenceItem& e : c.manifest.evidence)
+        if (e.id == itemId)
+            return c.folder / e.file.path;
+    if (const DerivedItem* d = findDerivedItem(c, itemId); d && !d->files.empty())
+        return c.folder / d->files.front().path;
+    throw Error(ErrorKind::InvalidArgument, "the case has no image item " + itemId, c.folder);
 }
 
 std::vector<CaseProblem> verifyCaseFiles(const Case& c)

@@ -113,6 +113,21 @@ EvidenceItem evidenceItemFromJson(const std::string& text, const std::filesystem
     }
 }
 
+std::string derivedItemToJson(const DerivedItem& item)
+{
+    return toJson(item).dump();
+}
+
+DerivedItem derivedItemFromJson(const std::string& text, const std::filesystem::path& file)
+{
+    try {
+        return derivedFrom(json::parse(text));
+    } catch (const json::exception& e) {
+        throw Error(ErrorKind::WrongFormat, std::string("not a derived-item record: ") + e.what(),
+                    file);
+    }
+}
+
 CaseManifest manifestFromJson(const std::string& text, const std::filesystem::path& file)
 {
     json j;

@@ -53,6 +53,23 @@ Case openCase(const std::filesystem::path& folder);
 const EvidenceItem& importEvidence(Case& c, const std::filesystem::path& file,
                                    const std::string& examiner);
 
+// A file a derived item adds to the case: its name (after the item id) and its bytes.
+struct NewCaseFile {
+    std::string name;  // e.g. "damaged.png"; stored as derived/<id>-<name>
+    std::vector<std::uint8_t> bytes;
+};
+
+// Adds a derived item: writes its files into derived/ (atomically, read-only), fills in its
+// id, files, software version, time and examiner (the case's when empty), logs it and saves
+// the case. Its parents must be items of the case. Throws rw::Error; the case is unchanged
+// then.
+const DerivedItem& addDerivedItem(Case& c, DerivedItem item, const std::vector<NewCaseFile>& files);
+
+// The item's image file: an evidence copy, or a derived item's first file. Throws
+// rw::Error(InvalidArgument) naming the case when there is no such item.
+std::filesystem::path itemImageFile(const Case& c, const std::string& itemId);
+const DerivedItem* findDerivedItem(const Case& c, const std::string& itemId);
+
 // Writes the manifest atomically and records its hash in the log.
 void saveCase(Case& c);
 

@@ -65,6 +65,8 @@ std::string manifestToJson(const CaseManifest& manifest);
 std::string evidenceItemToJson(const EvidenceItem& item);
 // Throws rw::Error(WrongFormat) naming `file` when the text is not an evidence record.
 EvidenceItem evidenceItemFromJson(const std::string& text, const std::filesystem::path& file);
+std::string derivedItemToJson(const DerivedItem& item);
+DerivedItem derivedItemFromJson(const std::string& text, const std::filesystem::path& file);
 // Throws rw::Error(WrongFormat) naming `file` and the first field that is missing or of the
 // wrong type, or rw::Error(Incompatible) for a newer schema.
 CaseManifest manifestFromJson(const std::string& text, const std::filesystem::path& file);

@@ -1,0 +1,93 @@
+#include "casework/CaseRecords.h"
+
+#include "ridgeworks/common/Error.h"
+
+#include <cstdio>
+
+namespace rw::casework {
+namespace {
+
+const std::string& parameter(const DerivedItem& item, const std::string& name)
+{
+    const auto found = item.parameters.find(name);
+    if (found == item.parameters.end())
+        throw Error(ErrorKind::WrongFormat,
+                    item.id + " does not record its parameter \"" + name + "\"");
+    return found->second;
+}
+
+int intParameter(const DerivedItem& item, const std::string& name)
+{
+    return std::stoi(parameter(item, name));
+}
+
+}  // namespace
+
+std::string exactText(double value)
+{
+    char text[40];
+    std::snprintf(text, sizeof text, "%.17g", value);
+    return text;
+}
+
+std::map<std::string, std::string> damageParameters(const DamageSpec& spec,
+                                                    const DamageParameters& applied)
+{
+    std::map<std::string, std::string> p{{"kind", toString(spec.kind)},
+                                         {"level", toString(spec.level)},
+                                         {"seed", std::to_string(spec.seed)},
+                                         {"ppi", exactText(spec.ppi)}};
+    if (spec.level == DamageLevel::Custom)
+        for (const auto& [name, value] : spec.custom.values)
+            p["custom." + name] = exactText(value);
+    for (const auto& [name, value] : applied.values)
+        p["applied." + name] = exactText(value);
+    return p;
+}
+
+DamageSpec damageSpecFrom(const DerivedItem& item)
+{
+    DamageSpec spec;
+    const auto kind = damageKindFromString(parameter(item, "kind"));
+    const auto level = damageLevelFromString(parameter(item, "level"));
+    if (!kind || !level)
+        throw Error(ErrorKind::WrongFormat, item.id + " records an unknown damage kind or level");
+    spec.kind = *kind;
+    spec.level = *level;
+    spec.seed = std::stoull(parameter(item, "seed"));
+    spec.ppi = std::stod(parameter(item, "ppi"));
+    const std::string prefix = "custom.";
+    for (const auto& [name, value] : item.parameters)
+        if (name.rfind(prefix, 0) == 0)
+            spec.custom.set(name.substr(prefix.size()), std::stod(value));
+    return spec;
+}
+
+std::map<std::string, std::string> reconstructionParameters(const ReconstructionOptions& o)
+{
+    return {{"mode", toString(o.mode)},
+            {"featherPixels", std::to_string(o.featherPixels)},
+            {"augmentations", std::to_string(o.augmentations)},
+            {"tileSize", std::to_string(o.tileSize)},
+            {"tileOverlap", std::to_string(o.tileOverlap)},
+            {"batchSize", std::to_string(o.batchSize)},
+            {"detectorThreshold", exactText(o.detectorThreshold)}};
+}
+
+ReconstructionOptions reconstructionOptionsFrom(const DerivedItem& item)
+{
+    ReconstructionOptions o;
+    const auto mode = reconstructionModeFromString(parameter(item, "mode"));
+    if (!mode)
+        throw Error(ErrorKind::WrongFormat, item.id + " records an unknown reconstruction mode");
+    o.mode = *mode;
+    o.featherPixels = intParameter(item, "featherPixels");
+    o.augmentations = intParameter(item, "augmentations");
+    o.tileSize = intParameter(item, "tileSize");
+    o.tileOverlap = intParameter(item, "tileOverlap");
+    o.batchSize = intParameter(item, "batchSize");
+    o.detectorThreshold = std::stod(parameter(item, "detectorThreshold"));
+    return o;
+}
+
+}  // namespace rw::casework

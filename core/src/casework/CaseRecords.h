@@ -1,0 +1,28 @@
+#pragma once
+// How case operations write their parameters as text and read them back for a replay.
+#include "ridgeworks/casefile/CaseManifest.h"
+#include "ridgeworks/damage/Damage.h"
+#include "ridgeworks/reconstruct/Reconstruction.h"
+
+#include <map>
+#include <string>
+
+namespace rw::casework {
+
+inline constexpr const char* kDamageOperation = "damage";
+inline constexpr const char* kReconstructOperation = "reconstruct";
+
+// Kind, level, seed, ppi, the custom values ("custom.<name>") and, for the record, the
+// values applied ("applied.<name>").
+std::map<std::string, std::string> damageParameters(const DamageSpec& spec,
+                                                    const DamageParameters& applied);
+DamageSpec damageSpecFrom(const DerivedItem& item);
+
+std::map<std::string, std::string> reconstructionParameters(const ReconstructionOptions& options);
+// The options recorded (everything but the mask and detector, which the replay supplies).
+ReconstructionOptions reconstructionOptionsFrom(const DerivedItem& item);
+
+// Exact text for a double (round-trips through std::stod).
+std::string exactText(double value);
+
+}  // namespace rw::casework

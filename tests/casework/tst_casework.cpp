@@ -1,0 +1,166 @@
+// Damage and reconstruction inside a case, and `verify`'s replay of them: bit for bit when
+// nothing changed, named when an input, an output or the model did.
+#include "TestFiles.h"
+#include "ridgeworks/casework/CaseOperations.h"
+#include "ridgeworks/common/Error.h"
+#include "ridgeworks/image/ImageLoader.h"
+#include "ridgeworks/image/ImageWriter.h"
+#include "ridgeworks/synth/SyntheticPrint.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+#include <fstream>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path shippedModel(const char* name)
+{
+    return fs::path(RIDGEWORKS_TEST_MODELS_DIR) / (std::string(name) + ".rwm");
+}
+
+const rw::ReplayVerdict& verdictOf(const std::vector<rw::ReplayVerdict>& verdicts,
+                                   const std::string& id)
+{
+    for (const rw::ReplayVerdict& v : verdicts)
+        if (v.itemId == id)
+            return v;
+    throw std::runtime_error("no verdict for " + id);
+}
+
+}  // namespace
+
+class TestCasework : public QObject {
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    fs::path m_print;
+    fs::path m_model;  // a private copy of the shipped U-Net, so a test can change it
+
+    // A case with E1, D1 = damage of E1, D2 = selective reconstruction of D1 with its mask.
+    rw::Case makeCase(const QTemporaryDir& dir)
+    {
+        rw::Case c =
+            rw::createCase(dir.filePath(QStringLiteral("case")).toStdString(), "A. Examiner");
+        rw::importEvidence(c, m_print, {});
+        rw::DamageSpec spec;
+        spec.kind = rw::DamageKind::Obliteration;
+        spec.level = rw::DamageLevel::Medium;
+        spec.seed = 3;
+        rw::damageInCase(c, "E1", spec, {});
+        rw::CaseReconstructionRequest request;
+        request.itemId = "D1";
+        request.model = m_model;
+        request.options.augmentations = 1;
+        rw::reconstructInCase(c, request);
+        return c;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        rw::SynthOptions options;
+        options.width = 128;
+        options.height = 136;
+        options.seed = 21;
+        m_print = m_dir.filePath(QStringLiteral("print.png")).toStdString();
+        rw::saveImage(m_print, rw::generateSyntheticPrint(options).image, 500.0);
+        m_model = m_dir.filePath(QStringLiteral("unet.rwm")).toStdString();
+        fs::copy_file(shippedModel("unet-inpaint"), m_model);
+    }
+
+    void damageAndReconstructionAreRecorded()
+    {
+        QTemporaryDir dir;
+        const rw::Case c = makeCase(dir);
+        QCOMPARE(c.manifest.derived.size(), std::size_t(2));
+        const rw::DerivedItem& damage = c.manifest.derived[0];
+        QCOMPARE(damage.kind, std::string("damage"));
+        QCOMPARE(damage.parents, std::vector<std::string>{"E1"});
+        QCOMPARE(damage.parameters.at("seed"), std::string("3"));
+        QCOMPARE(damage.parameters.at("level"), std::string("medium"));
+        QCOMPARE(damage.files.size(), std::size_t(2));
+        const rw::DerivedItem& rec = c.manifest.derived[1];
+        QCOMPARE(rec.kind, std::string("reconstruction"));
+        QCOMPARE(rec.parameters.at("maskFrom"), std::string("D1"));
+        QCOMPARE(rec.parameters.at("mode"), std::string("selective"));
+        QCOMPARE(rec.modelSha256.size(), std::size_t(64));
+        QCOMPARE(rec.files.size(), std::size_t(3));
+        // Selective: outside the damage mask the reconstruction is the damaged print.
+        const cv::Mat damaged = rw::loadPrint(c.folder / damage.files[0].path).pixels;
+        const cv::Mat mask = rw::loadPrint(c.folder / damage.files[1].path).pixels;
+        const cv::Mat result = rw::loadPrint(c.folder / rec.files[0].path).pixels;
+        QCOMPARE(cv::countNonZero((damaged != result) & (mask == 0)), 0);
+        QVERIFY(cv::countNonZero((damaged != result) & (mask != 0)) > 0);
+        // The reopened case is sound.
+        QVERIFY(rw::openCase(c.folder).problems.empty());
+    }
+
+    void replayReproducesBitForBit()
+    {
+        QTemporaryDir dir;
+        const rw::Case c = rw::openCase(makeCase(dir).folder);
+        const std::vector<rw::ReplayVerdict> verdicts = rw::replayDerivedItems(c);
+        QCOMPARE(verdicts.size(), std::size_t(2));
+        for (const rw::ReplayVerdict& v : verdicts) {
+            QVERIFY(v.replayable);
+            QVERIFY2(v.reproduced, v.detail.c_str());
+        }
+    }
+
+    void replayNamesAChangedInputOrModel()
+    {
+        QTemporaryDir dir;
+        rw::Case c = makeCase(dir);
+        // A changed damaged print: its own replay still matches the record (made from E1), but
+        // the reconstruction made from it no longer does.
+        const fs::path damaged = c.folder / c.manifest.derived[0].files[0].path;
+        fs::permissions(damaged, fs::perms::owner_write, fs::perm_options::add);
+        cv::Mat pixels = rw::loadPrint(damaged).pixels;
+        pixels.at<unsigned char>(60, 60) ^= 0x40;
+        rw::saveImage(damaged, pixels, 500.0);
+        const rw::Case changed = rw::openCase(c.folder);
+        QVERIFY(!changed.problems.empty());
+        std::vector<rw::ReplayVerdict> verdicts = rw::replayDerivedItems(changed);
+        QVERIFY(verdictOf(verdicts, "D1").reproduced);
+        QVERIFY(!verdictOf(verdicts, "D2").reproduced);
+        QVERIFY2(verdictOf(verdicts, "D2").detail.find("reconstructed.png") != std::string::npos,
+                 verdictOf(verdicts, "D2").detail.c_str());
+
+        // A changed model file: the reconstruction cannot be re-run, and says why.
+        QTemporaryDir other;
+        const rw::Case second = makeCase(other);
+        {
+            std::ofstream append(m_model, std::ios::app | std::ios::binary);
+            append << 'x';
+        }
+        verdicts = rw::replayDerivedItems(second);
+        fs::remove(m_model);
+        fs::copy_file(shippedModel("unet-inpaint"), m_model);
+        QVERIFY(!verdictOf(verdicts, "D2").reproduced);
+        QVERIFY2(verdictOf(verdicts, "D2").detail.find("model file has changed") !=
+                     std::string::npos,
+                 verdictOf(verdicts, "D2").detail.c_str());
+    }
+
+    void badRequestsAreRefusedAndChangeNothing()
+    {
+        QTemporaryDir dir;
+        rw::Case c = makeCase(dir);
+        rw::CaseReconstructionRequest request;
+        request.itemId = "E9";
+        request.model = m_model;
+        QVERIFY_THROWS_EXCEPTION(rw::Error, rw::reconstructInCase(c, request));
+        request.itemId = "E1";  // evidence has no mask: selective mode refuses
+        QVERIFY_THROWS_EXCEPTION(rw::Error, rw::reconstructInCase(c, request));
+        rw::DamageSpec mask;
+        mask.kind = rw::DamageKind::Mask;
+        QVERIFY_THROWS_EXCEPTION(rw::Error, rw::damageInCase(c, "E1", mask, {}));
+        QCOMPARE(c.manifest.derived.size(), std::size_t(2));
+        QVERIFY(rw::openCase(c.folder).problems.empty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCasework)
+#include "tst_casework.moc"
