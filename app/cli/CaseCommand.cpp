@@ -1,4 +1,5 @@
 // ridgeworks-cli case: case folders for batch work — create, import evidence, verify.
+#include "CaseCommands.h"
 #include "CliCancellation.h"
 #include "Commands.h"
 #include "ridgeworks/casefile/Case.h"
@@ -208,54 +209,57 @@ void addCaseCommand(CLI::App& app, int& exitCode)
     create->callback([newArgs, &exitCode] { exitCode = runNew(*newArgs); });
 
     auto importArgs = std::make_shared<CaseArgs>();
-    CLI::App* import = cmd->add_subcommand(
+    CLI::App* importCmd = cmd->add_subcommand(
         "import", "Copy prints into the case as evidence (hashed, read-only, logged)");
-    import->add_option("folder", importArgs->folder, "Case folder")->required();
-    import->add_option("files", importArgs->files, "Print files")->required();
-    import->add_option("--examiner", importArgs->examiner,
-                       "Examiner's name (default: the case's examiner)");
-    import->callback([importArgs, &exitCode] { exitCode = runImport(*importArgs);
-});
+    importCmd->add_option("folder", importArgs->folder, "Case folder")->required();
+    importCmd->add_option("files", importArgs->files, "Print files")->required();
+    importCmd->add_option("--examiner", importArgs->examiner,
+                          "Examiner's name (default: the case's examiner)");
+    importCmd->callback([importArgs, &exitCode] { exitCode = runImport(*importArgs); });
 
-auto damageArgs = std::make_shared<CaseArgs>();
-CLI::App* damage = cmd->add_subcommand(
-    "damage", "Damage an item for study; recorded as a derived item (image and mask)");
-damage->add_option("folder", damageArgs->folder, "Case folder")->required();
-damage->add_option("item", damageArgs->item, "Item id (E1, D2, ...)")->required();
-damage->add_option("--kind", damageArgs->kind, "obliteration, rotation, zcut, blur, ...")
-    ->capture_default_str();
-damage->add_option("--level", damageArgs->level, "easy, medium or hard")->capture_default_str();
-damage->add_option("--seed", damageArgs->seed, "Seed")->capture_default_str();
-damage->add_option("--examiner", damageArgs->examiner, "Examiner (default: the case's)");
-damage->callback([damageArgs, &exitCode] { exitCode = runDamage(*damageArgs); });
+    auto damageArgs = std::make_shared<CaseArgs>();
+    CLI::App* damage = cmd->add_subcommand(
+        "damage", "Damage an item for study; recorded as a derived item (image and mask)");
+    damage->add_option("folder", damageArgs->folder, "Case folder")->required();
+    damage->add_option("item", damageArgs->item, "Item id (E1, D2, ...)")->required();
+    damage->add_option("--kind", damageArgs->kind, "obliteration, rotation, zcut, blur, ...")
+        ->capture_default_str();
+    damage->add_option("--level", damageArgs->level, "easy, medium or hard")->capture_default_str();
+    damage->add_option("--seed", damageArgs->seed, "Seed")->capture_default_str();
+    damage->add_option("--examiner", damageArgs->examiner, "Examiner (default: the case's)");
+    damage->callback([damageArgs, &exitCode] { exitCode = runDamage(*damageArgs); });
 
-auto recArgs = std::make_shared<CaseArgs>();
-CLI::App* rec = cmd->add_subcommand(
-    "reconstruct", "Reconstruct an item; recorded as a derived item with the model's hash");
-rec->add_option("folder", recArgs->folder, "Case folder")->required();
-rec->add_option("item", recArgs->item, "Item id of the print")->required();
-rec->add_option("--model", recArgs->model, "Checkpoint (.rwm)")->required();
-rec->add_option("--mask", recArgs->mask,
-                "Item whose mask to use, or 'detect' (default: the item's own damage mask)");
-rec->add_option("--detector", recArgs->detector, "damage-detector checkpoint for 'detect'");
-rec->add_option("--threshold", recArgs->threshold, "Detector threshold")->capture_default_str();
-rec->add_option("--mode", recArgs->mode, "full or selective")->capture_default_str();
-rec->add_option("--feather", recArgs->feather, "Selective: blend width (px)")
-    ->capture_default_str();
-rec->add_option("--augment", recArgs->augment, "Test-time passes: 1, 2 or 4")
-    ->capture_default_str();
-rec->add_option("--examiner", recArgs->examiner, "Examiner (default: the case's)");
-rec->callback([recArgs, &exitCode] { exitCode = runReconstruct(*recArgs); });
+    auto recArgs = std::make_shared<CaseArgs>();
+    CLI::App* rec = cmd->add_subcommand(
+        "reconstruct", "Reconstruct an item; recorded as a derived item with the model's hash");
+    rec->add_option("folder", recArgs->folder, "Case folder")->required();
+    rec->add_option("item", recArgs->item, "Item id of the print")->required();
+    rec->add_option("--model", recArgs->model, "Checkpoint (.rwm)")->required();
+    rec->add_option("--mask", recArgs->mask,
+                    "Item whose mask to use, or 'detect' (default: the item's own damage mask)");
+    rec->add_option("--detector", recArgs->detector, "damage-detector checkpoint for 'detect'");
+    rec->add_option("--threshold", recArgs->threshold, "Detector threshold")->capture_default_str();
+    rec->add_option("--mode", recArgs->mode, "full or selective")->capture_default_str();
+    rec->add_option("--feather", recArgs->feather, "Selective: blend width (px)")
+        ->capture_default_str();
+    rec->add_option("--augment", recArgs->augment, "Test-time passes: 1, 2 or 4")
+        ->capture_default_str();
+    rec->add_option("--examiner", recArgs->examiner, "Examiner (default: the case's)");
+    rec->callback([recArgs, &exitCode] { exitCode = runReconstruct(*recArgs); });
 
-auto verifyArgs = std::make_shared<CaseArgs>();
-CLI::App* verify = cmd->add_subcommand(
-    "verify", "Re-hash every file, check the audit log's chain, re-run every recorded "
-              "damage and reconstruction; exit 1 on any mismatch");
-verify->add_option("folder", verifyArgs->folder, "Case folder")->required();
-verify->add_flag("--json", verifyArgs->json, "Print the verdicts as JSON");
-verify->add_flag("--no-replay", verifyArgs->noReplay,
-                 "Only hashes and the log: do not re-run damage and reconstructions");
-verify->callback([verifyArgs, &exitCode] { exitCode = runVerify(*verifyArgs); });
-}  // namespace rw::cli
+    auto verifyArgs = std::make_shared<CaseArgs>();
+    CLI::App* verify = cmd->add_subcommand(
+        "verify", "Re-hash every file, check the audit log's chain, re-run every recorded "
+                  "damage and reconstruction; exit 1 on any mismatch");
+    verify->add_option("folder", verifyArgs->folder, "Case folder")->required();
+    verify->add_flag("--json", verifyArgs->json, "Print the verdicts as JSON");
+    verify->add_flag("--no-replay", verifyArgs->noReplay,
+                     "Only hashes and the log: do not re-run damage and reconstructions");
+    verify->callback([verifyArgs, &exitCode] { exitCode = runVerify(*verifyArgs); });
+
+#ifdef RIDGEWORKS_HAS_REPORT
+    addCaseReportCommand(*cmd, exitCode);
+#endif
+}
 
 }  // namespace rw::cli

@@ -5,4 +5,5 @@ set(RIDGEWORKS_CASEWORK_SOURCES
   src/casework/CaseReconstruction.cpp
   src/casework/CaseRecords.cpp
   src/casework/CaseReplay.cpp
+  src/casework/CaseReport.cpp
 )

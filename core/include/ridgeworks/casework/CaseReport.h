@@ -1,0 +1,56 @@
+#pragma once
+// What a case report says, as data: the case, each item with its hashes and provenance,
+// images to show side by side, metrics against the classical baselines where a clean
+// original exists, the verification verdicts, and the statement that reconstructed ridge
+// detail is an estimate. Rendering (PDF, HTML) is ui/report's job.
+#include "ridgeworks/casefile/Case.h"
+#include "ridgeworks/casework/CaseOperations.h"
+
+#include <filesystem>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace rw {
+
+struct ReportImage {
+    std::string caption;
+    std::filesystem::path file;
+    std::filesystem::path estimatedPixels;  // a mask of estimated pixels to outline; may be empty
+    double ppi = 500.0;                     // for the scale bar
+};
+
+// One method's figures inside the damage mask, against the clean original.
+struct ReportMetricsRow {
+    std::string method;  // the model's name, "telea", "navier-stokes", "identity"
+    double psnrInside = 0.0;
+    double ssimInside = 0.0;
+    double orientationDegInside = 0.0;
+    double spuriousMinutiaeInside = 0.0;
+};
+
+struct ReportItem {
+    std::string id;
+    std::string heading;                                     // "E1 — evidence", …
+    std::vector<std::pair<std::string, std::string>> facts;  // label, value
+    std::vector<ReportImage> images;
+    std::vector<ReportMetricsRow> metrics;  // empty when no clean original is known
+    std::string verification;               // "verified" or what failed
+};
+
+struct CaseReportData {
+    std::string title;
+    std::string caseId;
+    std::string examiner;
+    std::string createdAt;
+    std::string generatedAt;
+    std::string software;
+    std::vector<std::string> problems;  // case-level verification failures
+    std::vector<ReportItem> items;
+    std::string statement;  // reconstructed detail is an estimate, not evidence
+};
+
+// `replay`: verdicts of replayDerivedItems, shown per item (may be empty: not re-run).
+CaseReportData buildCaseReport(const Case& c, const std::vector<ReplayVerdict>& replay);
+
+}  // namespace rw

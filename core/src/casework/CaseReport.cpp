@@ -1,0 +1,164 @@
+#include "ridgeworks/casework/CaseReport.h"
+
+#include "ridgeworks/common/Error.h"
+#include "ridgeworks/image/ImageLoader.h"
+#include "ridgeworks/metrics/Baselines.h"
+#include "ridgeworks/metrics/PrintMetrics.h"
+
+#include <map>
+
+namespace rw {
+namespace {
+
+namespace fs = std::filesystem;
+
+const EvidenceItem* findEvidence(const Case& c, const std::string& id)
+{
+    for (const EvidenceItem& e : c.manifest.evidence)
+        if (e.id == id)
+            return &e;
+    return nullptr;
+}
+
+std::string join(const std::vector<std::string>& parts)
+{
+    std::string text;
+    for (const std::string& p : parts)
+        text += (text.empty() ? "" : ", ") + p;
+    return text;
+}
+
+std::string verificationOf(const Case& c, const std::string& id,
+                           const std::vector<ReplayVerdict>& replay)
+{
+    std::string text;
+    for (const CaseProblem& p : c.problems)
+        if (p.itemId == id)
+            text += (text.empty() ? "" : "; ") + p.what;
+    for (const ReplayVerdict& v : replay)
+        if (v.itemId == id && v.replayable)
+            text += std::string(text.empty() ? "" : "; ") +
+                    (v.reproduced ? "re-run: " : "re-run FAILED: ") + v.detail;
+    if (text.empty())
+        text = "SHA-256 verified";
+    else if (text.rfind("re-run: ", 0) == 0)
+        text = "SHA-256 verified; " + text;
+    return text;
+}
+
+ReportMetricsRow rowOf(const std::string& method, const PrintMetrics& m)
+{
+    const std::map<std::string, double> flat = flatten(m);
+    return {method, flat.at("psnr_inside"), flat.at("ssim_inside"),
+            flat.at("orientation_deg_inside"), flat.at("spurious_minutiae_inside")};
+}
+
+// A reconstruction of a damage of an evidence print has a clean original: its metrics inside
+// the damage mask, next to OpenCV's inpainting and doing nothing, on the same inputs.
+std::vector<ReportMetricsRow> metricsAgainstOriginal(const Case& c, const DerivedItem& rec)
+{
+    const DerivedItem* damage = findDerivedItem(c, rec.parents.front());
+    if (!damage || damage->kind != "damage" || damage->files.size() < 2 ||
+        !findEvidence(c, damage->parents.front()) || rec.files.empty())
+        return {};
+    const cv::Mat clean = loadPrint(itemImageFile(c, damage->parents.front())).pixels;
+    const cv::Mat damaged = loadPrint(c.folder / damage->files[0].path).pixels;
+    const cv::Mat mask = loadPrint(c.folder / damage->files[1].path).pixels;
+    const cv::Mat result = loadPrint(c.folder / rec.files[0].path).pixels;
+    const auto name = rec.parameters.find("modelName");
+    std::vector<ReportMetricsRow> rows{rowOf(name != rec.parameters.end() ? name->second : "model",
+                                             measurePrint(clean, result, mask))};
+    for (Baseline b : {Baseline::Telea, Baseline::NavierStokes, Baseline::Identity})
+        rows.push_back(
+            rowOf(toString(b), measurePrint(clean, applyBaseline(b, damaged, mask), mask)));
+    return rows;
+}
+
+ReportItem evidenceItem(const Case& c, const EvidenceItem& e,
+                        const std::vector<ReplayVerdict>& replay)
+{
+    ReportItem item;
+    item.id = e.id;
+    item.heading = e.id + " — evidence (original, never altered)";
+    item.facts = {{"File in the case", e.file.path},
+                  {"SHA-256", e.file.sha256},
+                  {"Size", std::to_string(e.file.bytes) + " bytes"},
+                  {"Imported from", e.sourcePath},
+                  {"Imported", e.importedAt + " by " + e.examiner}};
+    const fs::path file = c.folder / e.file.path;
+    double ppi = 500.0;
+    try {
+        ppi = loadPrint(file).ppi;
+    } catch (const Error&) {  // shown as failed verification; the image is left out
+    }
+    if (fs::exists(file))
+        item.images.push_back({"Evidence " + e.id, file, {}, ppi});
+    item.verification = verificationOf(c, e.id, replay);
+    return item;
+}
+
+ReportItem derivedItem(const Case& c, const DerivedItem& d,
+                       const std::vector<ReplayVerdict>& replay)
+{
+    ReportItem item;
+    item.id = d.id;
+    item.heading = d.id + " — " + d.kind + " of " + join(d.parents);
+    item.facts = {{"Operation", d.operation}, {"Made from", join(d.parents)}};
+    for (const auto& [name, value] : d.parameters)
+        if (name.rfind("applied.", 0) != 0)
+            item.facts.push_back({"Parameter " + name, value});
+    if (!d.modelSha256.empty())
+        item.facts.push_back({"Model SHA-256", d.modelSha256});
+    for (const CaseFile& f : d.files)
+        item.facts.push_back({f.path, "SHA-256 " + f.sha256});
+    item.facts.push_back(
+        {"Made", d.createdAt + " by " + d.examiner + ", Ridgeworks " + d.softwareVersion});
+
+    double ppi = 500.0;
+    try {
+        ppi = loadPrint(itemImageFile(c, d.parents.front())).ppi;
+    } catch (const Error&) {
+    }
+    if (d.kind == "reconstruction" && d.files.size() >= 2) {
+        const fs::path input = itemImageFile(c, d.parents.front());
+        item.images.push_back({"Input " + d.parents.front(), input, {}, ppi});
+        item.images.push_back({"Reconstruction " + d.id + " (estimated pixels outlined)",
+                               c.folder / d.files[0].path, c.folder / d.files[1].path, ppi});
+        try {
+            item.metrics = metricsAgainstOriginal(c, d);
+        } catch (const Error&) {  // a file that fails verification: no metrics, said above
+        }
+    } else if (d.kind == "damage" && d.files.size() >= 2) {
+        item.images.push_back({"Damaged " + d.id + " (damaged region outlined)",
+                               c.folder / d.files[0].path, c.folder / d.files[1].path, ppi});
+    }
+    item.verification = verificationOf(c, d.id, replay);
+    return item;
+}
+
+}  // namespace
+
+CaseReportData buildCaseReport(const Case& c, const std::vector<ReplayVerdict>& replay)
+{
+    CaseReportData r;
+    r.title = c.manifest.title.empty() ? "Case " + c.manifest.caseId : c.manifest.title;
+    r.caseId = c.manifest.caseId;
+    r.examiner = c.manifest.examiner;
+    r.createdAt = c.manifest.createdAt;
+    r.generatedAt = utcTimestamp();
+    r.software = std::string("Ridgeworks ") + RIDGEWORKS_VERSION;
+    for (const CaseProblem& p : c.problems)
+        if (p.itemId.empty())
+            r.problems.push_back(p.file.filename().string() + ": " + p.what);
+    for (const EvidenceItem& e : c.manifest.evidence)
+        r.items.push_back(evidenceItem(c, e, replay));
+    for (const DerivedItem& d : c.manifest.derived)
+        r.items.push_back(derivedItem(c, d, replay));
+    r.statement =
+        "Reconstructed ridge detail is an estimate computed by a model from the surrounding "
+        "ridges. It is not evidence and must not be used for identification. Outlined regions "
+        "mark every estimated pixel; everything outside them is the input unchanged.";
+    return r;
+}
+
+}  // namespace rw

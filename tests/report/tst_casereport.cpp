@@ -1,0 +1,142 @@
+// The case report: a PDF with the expected pages, every hash, the processing chain, the
+// metrics against baselines and the statement, read back with pdftotext; and the HTML twin.
+#include "report/CaseReportRenderer.h"
+#include "ridgeworks/casework/CaseReport.h"
+#include "ridgeworks/common/Error.h"
+#include "ridgeworks/image/ImageWriter.h"
+#include "ridgeworks/synth/SyntheticPrint.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QtTest>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+QString run(const QString& program, const QStringList& args)
+{
+    QProcess process;
+    process.start(program, args);
+    if (!process.waitForFinished(60000) || process.exitCode() != 0)
+        return {};
+    return QString::fromUtf8(process.readAllStandardOutput());
+}
+
+// pdftotext breaks lines where the layout does; hashes are set in a font small enough to
+// stay on one line, and whitespace is dropped before searching.
+QString withoutSpace(QString text)
+{
+    text.remove(QRegularExpression(QStringLiteral("\\s")));
+    return text;
+}
+
+}  // namespace
+
+class TestCaseReport : public QObject {
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    rw::Case m_case;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        rw::SynthOptions options;
+        options.width = 120;
+        options.height = 128;
+        options.seed = 4;
+        const fs::path print = m_dir.filePath(QStringLiteral("print.png")).toStdString();
+        rw::saveImage(print, rw::generateSyntheticPrint(options).image, 500.0);
+        m_case = rw::createCase(m_dir.filePath(QStringLiteral("case")).toStdString(), "A. Examiner",
+                                "Report test");
+        rw::importEvidence(m_case, print, {});
+        rw::DamageSpec spec;
+        spec.seed = 2;
+        rw::damageInCase(m_case, "E1", spec, {});
+        rw::CaseReconstructionRequest request;
+        request.itemId = "D1";
+        request.model = fs::path(RIDGEWORKS_TEST_MODELS_DIR) / "unet-inpaint.rwm";
+        request.options.augmentations = 1;
+        rw::reconstructInCase(m_case, request);
+    }
+
+    void dataHoldsChainMetricsAndVerdicts()
+    {
+        const rw::Case c = rw::openCase(m_case.folder);
+        const rw::CaseReportData data = rw::buildCaseReport(c, rw::replayDerivedItems(c));
+        QCOMPARE(data.items.size(), std::size_t(3));
+        QCOMPARE(data.items[2].id, std::string("D2"));
+        QCOMPARE(data.items[2].images.size(), std::size_t(2));
+        QVERIFY(!data.items[2].images[1].estimatedPixels.empty());
+        // The model and three baselines, measured against E1 inside D1's mask.
+        QCOMPARE(data.items[2].metrics.size(), std::size_t(4));
+        QCOMPARE(data.items[2].metrics[1].method, std::string("telea"));
+        QVERIFY(data.items[2].metrics[0].ssimInside > data.items[2].metrics[1].ssimInside);
+        QVERIFY2(data.items[2].verification.find("reproduced bit for bit") != std::string::npos,
+                 data.items[2].verification.c_str());
+        QVERIFY(data.problems.empty());
+    }
+
+    void pdfHasThePagesAndTheHashes()
+    {
+        const QString pdftotext = QStandardPaths::findExecutable(QStringLiteral("pdftotext"));
+        QVERIFY2(!pdftotext.isEmpty(), "pdftotext is missing: install poppler-utils");
+        const rw::Case c = rw::openCase(m_case.folder);
+        const fs::path pdf = m_dir.filePath(QStringLiteral("report.pdf")).toStdString();
+        rw::reporting::writeCaseReportPdf(rw::buildCaseReport(c, rw::replayDerivedItems(c)), pdf);
+
+        const QString info = run(QStringLiteral("pdfinfo"), {QString::fromStdString(pdf)});
+        const QRegularExpressionMatch pages =
+            QRegularExpression(QStringLiteral("Pages:\\s+(\\d+)")).match(info);
+        QVERIFY2(pages.hasMatch(), qPrintable(info));
+        QVERIFY(pages.captured(1).toInt() >= 2);  // three items with images do not fit on one
+
+        const QString text = run(pdftotext, {QString::fromStdString(pdf), QStringLiteral("-")});
+        const QString flat = withoutSpace(text);
+        QVERIFY(flat.contains(QString::fromStdString(c.manifest.evidence[0].file.sha256)));
+        for (const rw::DerivedItem& d : c.manifest.derived) {
+            for (const rw::CaseFile& f : d.files)
+                QVERIFY2(flat.contains(QString::fromStdString(f.sha256)), f.path.c_str());
+            QVERIFY(text.contains(QString::fromStdString(d.id)));
+        }
+        QVERIFY(flat.contains(QString::fromStdString(c.manifest.derived[1].modelSha256)));
+        QVERIFY(text.contains(QStringLiteral("A. Examiner")));
+        QVERIFY(text.contains(QStringLiteral("reconstruction of D1")));
+        QVERIFY(text.contains(QStringLiteral("telea")));
+        QVERIFY(flat.contains(QStringLiteral("isnotevidence")));
+    }
+
+    void htmlHasTheHashesAndItsImages()
+    {
+        const rw::Case c = rw::openCase(m_case.folder);
+        const fs::path html = m_dir.filePath(QStringLiteral("report.html")).toStdString();
+        rw::reporting::writeCaseReportHtml(rw::buildCaseReport(c, {}), html);
+        QFile file(QString::fromStdString(html.string()));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QString page = QString::fromUtf8(file.readAll());
+        QVERIFY(page.contains(QString::fromStdString(c.manifest.evidence[0].file.sha256)));
+        QVERIFY(page.contains(QStringLiteral("report_files/D2-1.png")));
+        QVERIFY(fs::file_size(
+                    m_dir.filePath(QStringLiteral("report_files/D2-1.png")).toStdString()) > 0);
+    }
+
+    void unwritablePdfIsNamed()
+    {
+        const rw::Case c = rw::openCase(m_case.folder);
+        const fs::path pdf = m_dir.filePath(QStringLiteral("no/such/folder/r.pdf")).toStdString();
+        try {
+            rw::reporting::writeCaseReportPdf(rw::buildCaseReport(c, {}), pdf);
+            QFAIL("expected rw::Error");
+        } catch (const rw::Error& e) {
+            QCOMPARE(e.kind(), rw::ErrorKind::WriteFailed);
+            QCOMPARE(e.path(), pdf);
+        }
+    }
+};
+
+QTEST_MAIN(TestCaseReport)
+#include "tst_casereport.moc"
