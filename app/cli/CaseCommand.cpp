@@ -3,7 +3,9 @@
 #include "CliCancellation.h"
 #include "Commands.h"
 #include "ridgeworks/casefile/Case.h"
-#include "ridgeworks/casework/CaseOperations.h"
+#include "ridgeworks/casework/CaseDamage.h"
+#include "ridgeworks/casework/CaseReconstruction.h"
+#include "ridgeworks/casework/CaseReplay.h"
 #include "ridgeworks/common/Error.h"
 #include "ridgeworks/model/ComputeSettings.h"
 

@@ -1,7 +1,9 @@
 // Damage and reconstruction inside a case, and `verify`'s replay of them: bit for bit when
 // nothing changed, named when an input, an output or the model did.
 #include "TestFiles.h"
-#include "ridgeworks/casework/CaseOperations.h"
+#include "ridgeworks/casework/CaseDamage.h"
+#include "ridgeworks/casework/CaseReconstruction.h"
+#include "ridgeworks/casework/CaseReplay.h"
 #include "ridgeworks/common/Error.h"
 #include "ridgeworks/image/ImageLoader.h"
 #include "ridgeworks/image/ImageWriter.h"

@@ -1,6 +1,8 @@
 // The case report: a PDF with the expected pages, every hash, the processing chain, the
 // metrics against baselines and the statement, read back with pdftotext; and the HTML twin.
 #include "report/CaseReportRenderer.h"
+#include "ridgeworks/casework/CaseDamage.h"
+#include "ridgeworks/casework/CaseReconstruction.h"
 #include "ridgeworks/casework/CaseReport.h"
 #include "ridgeworks/common/Error.h"
 #include "ridgeworks/image/ImageWriter.h"

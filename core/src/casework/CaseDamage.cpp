@@ -1,5 +1,5 @@
+#include "ridgeworks/casework/CaseDamage.h"
 #include "casework/CaseRecords.h"
-#include "ridgeworks/casework/CaseOperations.h"
 #include "ridgeworks/common/Error.h"
 #include "ridgeworks/image/ImageLoader.h"
 #include "ridgeworks/image/ImageWriter.h"

@@ -1,5 +1,5 @@
+#include "ridgeworks/casework/CaseReconstruction.h"
 #include "casework/CaseRecords.h"
-#include "ridgeworks/casework/CaseOperations.h"
 #include "ridgeworks/common/Error.h"
 #include "ridgeworks/common/Sha256.h"
 #include "ridgeworks/image/ImageLoader.h"

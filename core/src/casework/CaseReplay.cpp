@@ -1,7 +1,7 @@
 // Replay: each recorded operation run again from its recorded inputs, its outputs compared
 // with the recorded hashes (not with the files now on disk, which may have been changed).
+#include "ridgeworks/casework/CaseReplay.h"
 #include "casework/CaseRecords.h"
-#include "ridgeworks/casework/CaseOperations.h"
 #include "ridgeworks/common/Error.h"
 #include "ridgeworks/common/Sha256.h"
 #include "ridgeworks/image/ImageLoader.h"

@@ -4,7 +4,7 @@
 // original exists, the verification verdicts, and the statement that reconstructed ridge
 // detail is an estimate. Rendering (PDF, HTML) is ui/report's job.
 #include "ridgeworks/casefile/Case.h"
-#include "ridgeworks/casework/CaseOperations.h"
+#include "ridgeworks/casework/CaseReplay.h"
 
 #include <filesystem>
 #include <string>
