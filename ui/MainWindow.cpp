@@ -1,5 +1,8 @@
 #include "MainWindow.h"
 
+#include "CaseController.h"
+#include "CaseDock.h"
+
 #include "AppIcon.h"
 #include "DamagePanel.h"
 #include "DamagedEvidence.h"
@@ -117,6 +120,7 @@ MainWindow::MainWindow(QWidget* parent)
     createMaskEditor();
     createEvidenceDock();
     createDamageDock();
+    createCaseDock();
     createTrainingDock();
     m_reconstruction = new ReconstructionController(this);
     createStatusBar();
@@ -288,6 +292,56 @@ void MainWindow::createToolBar()
     QMenu* view = menuBar()->findChild<QMenu*>(QStringLiteral("viewMenu"));
     view->addSeparator();
     view->addAction(bar->toggleViewAction());
+}
+
+void MainWindow::createCaseDock()
+{
+    auto* caseView = new CaseDock(this);
+    caseView->setObjectName(QStringLiteral("caseView"));
+    m_caseController = new CaseController(m_jobs, caseView, this);
+    auto* dock = new QDockWidget(QStringLiteral("Case"), this);
+    dock->setObjectName(QStringLiteral("caseDock"));
+    dock->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea);
+    dock->setWidget(caseView);
+    // Beside the Damage dock, as a tab: it takes no room until a case is open, and comes to
+    // the front when one is.
+    addDockWidget(Qt::RightDockWidgetArea, dock);
+    tabifyDockWidget(m_damageDock, dock);
+    m_damageDock->raise();
+
+    auto* menu = new QMenu(QStringLiteral("&Case"), this);
+    menu->setObjectName(QStringLiteral("caseMenu"));
+    const QList<QAction*> actions = m_caseController->actions();
+    for (int i = 0; i < actions.size(); ++i) {
+        if (i == 2 || i == actions.size() - 1)
+            menu->addSeparator();
+        menu->addAction(actions[i]);
+    }
+    QMenu* edit = menuBar()->findChild<QMenu*>(QStringLiteral("editMenu"));
+    menuBar()->insertMenu(edit->menuAction(), menu);
+    QMenu* view = menuBar()->findChild<QMenu*>(QStringLiteral("viewMenu"));
+    view->addAction(dock->toggleViewAction());
+
+    connect(m_caseController, &CaseController::evidenceFilesAdded, this, &MainWindow::loadPaths);
+    connect(m_caseController, &CaseController::problem, this, [this](const QString& text) {
+        auto* box = new QMessageBox(QMessageBox::Warning, QStringLiteral("Ridgeworks"), text,
+                                    QMessageBox::Ok, this);
+        box->setObjectName(QStringLiteral("caseProblemMessage"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    });
+    connect(m_caseController, &CaseController::reportWritten, this, [this](const QString& file) {
+        statusBar()->showMessage(QStringLiteral("Case report written: ") + file, kStatusTimeoutMs);
+    });
+    connect(m_caseController, &CaseController::caseChanged, this, [this, dock] {
+        const Case* c = m_caseController->currentCase();
+        if (c)
+            dock->raise();
+        setWindowTitle(c ? QStringLiteral("Ridgeworks — case ") +
+                               QString::fromStdString(c->manifest.title.empty() ? c->manifest.caseId
+                                                                                : c->manifest.title)
+                         : QStringLiteral("Ridgeworks"));
+    });
 }
 
 void MainWindow::createEvidenceDock()

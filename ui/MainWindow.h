@@ -30,6 +30,7 @@ class MaskDocument;
 class MaskEditor;
 class MaskToolBar;
 class ModelLibrary;
+class CaseController;
 class ReconstructionController;
 class RecentFiles;
 class TrainingPanel;
@@ -47,6 +48,7 @@ public:
     EvidenceModel* evidenceModel() const { return m_model; }
     ComparisonView* comparisonView() const { return m_comparison; }
     JobRunner* jobRunner() const { return m_jobs; }
+    CaseController* caseController() const { return m_caseController; }
     MaskEditor* maskEditor() const { return m_maskEditor; }
     MaskToolBar* maskToolBar() const { return m_maskToolBar; }
     DamagePanel* damagePanel() const { return m_damagePanel; }
@@ -103,6 +105,7 @@ private:
     void createMenus();
     void createToolBar();
     void createEvidenceDock();
+    void createCaseDock();
     void createMaskEditor();
     void updateMaskDocument();
     void forgetMasks(int first, int last);
@@ -158,6 +161,7 @@ private:
     TrainingPanel* m_trainingPanel = nullptr;
     QDockWidget* m_trainingDock = nullptr;
     ReconstructionController* m_reconstruction = nullptr;
+    CaseController* m_caseController = nullptr;
     bool m_previewPending = false;
 
     QMenu* m_recentMenu = nullptr;

@@ -121,7 +121,7 @@ int runImport(const CaseArgs& args)
     int failures = 0;
     for (const std::string& file : args.files) {
         try {
-            const EvidenceItem& item = importEvidence(c, file, args.examiner);
+            const CaseEvidence& item = importEvidence(c, file, args.examiner);
             imported.push_back({{"id", item.id},
                                 {"file", item.file.path},
                                 {"sha256", item.file.sha256},
@@ -161,7 +161,7 @@ int runVerify(const CaseArgs& args)
                       << "): " << (found.empty() ? "ok" : "FAILED — " + found.front()) << '\n';
     };
     verdict("", "manifest and audit log");
-    for (const EvidenceItem& e : c.manifest.evidence)
+    for (const CaseEvidence& e : c.manifest.evidence)
         verdict(e.id, "evidence " + e.file.path);
     for (const DerivedItem& d : c.manifest.derived)
         verdict(d.id, d.kind);

@@ -1,6 +1,7 @@
 // ridgeworks: the workbench GUI. Parses the command line, refuses cleanly when there is no
 // display, and hands everything else to rw::MainWindow.
 #include "AppIcon.h"
+#include "CaseController.h"
 #include "DamagePanel.h"
 #include "MainWindow.h"
 
@@ -38,6 +39,11 @@ void describeOptions(QCommandLineParser& parser)
         QStringLiteral("apply-damage"),
         QStringLiteral("Once the first prints are open, apply the damage panel's settings to the "
                        "selected one, as its Apply button does.")));
+    parser.addOption(QCommandLineOption(
+        QStringLiteral("case"),
+        QStringLiteral(
+            "Open a case folder (made with Case ▸ New Case… or ridgeworks-cli case new)."),
+        QStringLiteral("folder")));
     parser.addPositionalArgument(
         QStringLiteral("paths"),
         QStringLiteral("Image files or folders (searched recursively) to open."),
@@ -152,6 +158,8 @@ int main(int argc, char* argv[])
     window.show();
     if (parser.isSet(QStringLiteral("demo")))
         window.loadDemoPrints();
+    if (parser.isSet(QStringLiteral("case")))
+        window.caseController()->openCase(parser.value(QStringLiteral("case")));
     const QStringList paths = parser.positionalArguments();
     if (!paths.isEmpty())
         window.loadPaths(paths);

@@ -104,7 +104,7 @@ private Q_SLOTS:
         QCOMPARE(c.manifest.title, std::string("Burglary 42"));
         QCOMPARE(c.manifest.examiner, std::string("A. Examiner"));
         QCOMPARE(c.manifest.evidence.size(), std::size_t(2));
-        const rw::EvidenceItem& a = c.manifest.evidence[0];
+        const rw::CaseEvidence& a = c.manifest.evidence[0];
         QCOMPARE(a.id, std::string("E1"));
         QCOMPARE(a.file.path, std::string("evidence/E1-left-thumb.png"));
         QCOMPARE(a.file.sha256, rw::sha256OfFile(m_printA));

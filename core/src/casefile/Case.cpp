@@ -86,7 +86,7 @@ template <typename Item> std::string nextId(char prefix, const std::vector<Item>
 
 bool hasItem(const Case& c, const std::string& id)
 {
-    for (const EvidenceItem& e : c.manifest.evidence)
+    for (const CaseEvidence& e : c.manifest.evidence)
         if (e.id == id)
             return true;
     return findDerivedItem(c, id) != nullptr;
@@ -274,20 +274,20 @@ Case openCase(const fs::path& folder)
     return c;
 }
 
-const EvidenceItem& importEvidence(Case& c, const fs::path& file, const std::string& examiner)
+const CaseEvidence& importEvidence(Case& c, const fs::path& file, const std::string& examiner)
 {
     const std::vector<std::uint8_t> bytes = readBytes(file);
     if (bytes.empty())
         throw Error(ErrorKind::ZeroSize, "the file is empty", file);
     const std::string sha = sha256Hex(bytes);
-    for (const EvidenceItem& e : c.manifest.evidence)
+    for (const CaseEvidence& e : c.manifest.evidence)
         if (e.file.sha256 == sha)
             throw Error(ErrorKind::InvalidArgument,
                         "already in the case as " + e.id + " (the same bytes, SHA-256 " +
                             sha.substr(0, 12) + "…)",
                         file);
 
-    EvidenceItem item;
+    CaseEvidence item;
     item.id = nextId('E', c.manifest.evidence);
     item.file.path =
         std::string(kCaseEvidenceFolder) + "/" + item.id + "-" + file.filename().string();
@@ -370,7 +370,7 @@ const DerivedItem* findDerivedItem(const Case& c, const std::string& itemId)
 
 fs::path itemImageFile(const Case& c, const std::string& itemId)
 {
-    for (const EvidenceItem& e : c.manifest.evidence)
+    for (const CaseEvidence& e : c.manifest.evidence)
         if (e.id == itemId)
             return c.folder / e.file.path;
     if (const DerivedItem* d = findDerivedItem(c, itemId); d && !d->files.empty())
@@ -381,7 +381,7 @@ fs::path itemImageFile(const Case& c, const std::string& itemId)
 std::vector<CaseProblem> verifyCaseFiles(const Case& c)
 {
     std::vector<CaseProblem> problems;
-    for (const EvidenceItem& e : c.manifest.evidence)
+    for (const CaseEvidence& e : c.manifest.evidence)
         checkFile(c, e.id, e.file, "the evidence", problems);
     for (const DerivedItem& d : c.manifest.derived)
         for (const CaseFile& f : d.files)

@@ -20,7 +20,7 @@ CaseFile caseFileFrom(const json& j)
             j.at("bytes").get<std::uint64_t>()};
 }
 
-json toJson(const EvidenceItem& e)
+json toJson(const CaseEvidence& e)
 {
     return json{{"id", e.id},
                 {"file", toJson(e.file)},
@@ -29,9 +29,9 @@ json toJson(const EvidenceItem& e)
                 {"examiner", e.examiner}};
 }
 
-EvidenceItem evidenceFrom(const json& j)
+CaseEvidence evidenceFrom(const json& j)
 {
-    EvidenceItem e;
+    CaseEvidence e;
     e.id = j.at("id").get<std::string>();
     e.file = caseFileFrom(j.at("file"));
     e.sourcePath = j.at("sourcePath").get<std::string>();
@@ -79,7 +79,7 @@ DerivedItem derivedFrom(const json& j)
 std::string manifestToJson(const CaseManifest& m)
 {
     json evidence = json::array();
-    for (const EvidenceItem& e : m.evidence)
+    for (const CaseEvidence& e : m.evidence)
         evidence.push_back(toJson(e));
     json derived = json::array();
     for (const DerivedItem& d : m.derived)
@@ -98,12 +98,12 @@ std::string manifestToJson(const CaseManifest& m)
     return j.dump(2) + "\n";
 }
 
-std::string evidenceItemToJson(const EvidenceItem& item)
+std::string evidenceItemToJson(const CaseEvidence& item)
 {
     return toJson(item).dump();
 }
 
-EvidenceItem evidenceItemFromJson(const std::string& text, const std::filesystem::path& file)
+CaseEvidence evidenceItemFromJson(const std::string& text, const std::filesystem::path& file)
 {
     try {
         return evidenceFrom(json::parse(text));

@@ -12,9 +12,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const EvidenceItem* findEvidence(const Case& c, const std::string& id)
+const CaseEvidence* findEvidence(const Case& c, const std::string& id)
 {
-    for (const EvidenceItem& e : c.manifest.evidence)
+    for (const CaseEvidence& e : c.manifest.evidence)
         if (e.id == id)
             return &e;
     return nullptr;
@@ -74,7 +74,7 @@ std::vector<ReportMetricsRow> metricsAgainstOriginal(const Case& c, const Derive
     return rows;
 }
 
-ReportItem evidenceItem(const Case& c, const EvidenceItem& e,
+ReportItem evidenceItem(const Case& c, const CaseEvidence& e,
                         const std::vector<ReplayVerdict>& replay)
 {
     ReportItem item;
@@ -150,7 +150,7 @@ CaseReportData buildCaseReport(const Case& c, const std::vector<ReplayVerdict>& 
     for (const CaseProblem& p : c.problems)
         if (p.itemId.empty())
             r.problems.push_back(p.file.filename().string() + ": " + p.what);
-    for (const EvidenceItem& e : c.manifest.evidence)
+    for (const CaseEvidence& e : c.manifest.evidence)
         r.items.push_back(evidenceItem(c, e, replay));
     for (const DerivedItem& d : c.manifest.derived)
         r.items.push_back(derivedItem(c, d, replay));

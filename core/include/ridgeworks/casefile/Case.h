@@ -50,7 +50,7 @@ Case openCase(const std::filesystem::path& folder);
 // examiner, logs it and saves the case. The file must be a readable print. Refuses a file
 // whose bytes are already in the case, naming the item. Throws rw::Error naming the file;
 // the case is unchanged then.
-const EvidenceItem& importEvidence(Case& c, const std::filesystem::path& file,
+const CaseEvidence& importEvidence(Case& c, const std::filesystem::path& file,
                                    const std::string& examiner);
 
 // A file a derived item adds to the case: its name (after the item id) and its bytes.

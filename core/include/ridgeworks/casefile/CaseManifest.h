@@ -19,7 +19,7 @@ struct CaseFile {
 };
 
 // An original as imported: the copy in the case is never written again.
-struct EvidenceItem {
+struct CaseEvidence {
     std::string id;  // "E1", "E2", …
     CaseFile file;
     std::string sourcePath;  // where it was imported from
@@ -55,16 +55,16 @@ struct CaseManifest {
     std::string examiner;  // who created the case
     std::string createdAt;
     std::string createdWith;  // "ridgeworks 0.1.0"
-    std::vector<EvidenceItem> evidence;
+    std::vector<CaseEvidence> evidence;
     std::vector<DerivedItem> derived;
     AuditHead auditHead;
 };
 
 std::string manifestToJson(const CaseManifest& manifest);
 // One evidence item alone, as the audit log records it (so a lost manifest can be rebuilt).
-std::string evidenceItemToJson(const EvidenceItem& item);
+std::string evidenceItemToJson(const CaseEvidence& item);
 // Throws rw::Error(WrongFormat) naming `file` when the text is not an evidence record.
-EvidenceItem evidenceItemFromJson(const std::string& text, const std::filesystem::path& file);
+CaseEvidence evidenceItemFromJson(const std::string& text, const std::filesystem::path& file);
 std::string derivedItemToJson(const DerivedItem& item);
 DerivedItem derivedItemFromJson(const std::string& text, const std::filesystem::path& file);
 // Throws rw::Error(WrongFormat) naming `file` and the first field that is missing or of the

@@ -1,0 +1,243 @@
+#include "CaseController.h"
+
+#include "CaseDock.h"
+#include "JobRunner.h"
+#include "report/CaseReportRenderer.h"
+
+#include <ridgeworks/casework/CaseReport.h>
+#include <ridgeworks/common/Error.h>
+
+#include <QAction>
+#include <QFileDialog>
+#include <QInputDialog>
+#include <QWidget>
+
+namespace rw {
+namespace {
+
+std::filesystem::path toPath(const QString& s)
+{
+    return std::filesystem::path(s.toStdString());
+}
+
+struct ImportOutcome {
+    Case updated;
+    QStringList added;     // evidence copies now in the case
+    QStringList refusals;  // "file: reason", one per refused file
+};
+
+struct VerifiedCase {
+    Case c;
+    std::vector<ReplayVerdict> replay;
+};
+
+}  // namespace
+
+CaseController::CaseController(JobRunner* jobs, CaseDock* dock, QWidget* dialogParent)
+    : QObject(dialogParent)
+    , m_jobs(jobs)
+    , m_dock(dock)
+    , m_dialogParent(dialogParent)
+    , m_new(new QAction(QStringLiteral("&New Case…"), this))
+    , m_open(new QAction(QStringLiteral("&Open Case…"), this))
+    , m_import(new QAction(QStringLiteral("&Import Prints into Case…"), this))
+    , m_verify(new QAction(QStringLiteral("&Verify Case"), this))
+    , m_report(new QAction(QStringLiteral("Export Case &Report…"), this))
+    , m_close(new QAction(QStringLiteral("&Close Case"), this))
+{
+    m_new->setStatusTip(QStringLiteral("Create a case folder: evidence, audit log, reports"));
+    m_import->setStatusTip(
+        QStringLiteral("Copy prints into the case as evidence: hashed, read-only, logged"));
+    m_verify->setStatusTip(QStringLiteral(
+        "Re-hash every file, check the audit log, re-run every damage and reconstruction"));
+    connect(m_new, &QAction::triggered, this, &CaseController::newCaseFromDialog);
+    connect(m_open, &QAction::triggered, this, &CaseController::openCaseFromDialog);
+    connect(m_import, &QAction::triggered, this, &CaseController::importFromDialog);
+    connect(m_verify, &QAction::triggered, this, &CaseController::verifyCase);
+    connect(m_report, &QAction::triggered, this, &CaseController::exportReportFromDialog);
+    connect(m_close, &QAction::triggered, this, &CaseController::closeCase);
+    updateActions();
+}
+
+QList<QAction*> CaseController::actions() const
+{
+    return {m_new, m_open, m_import, m_verify, m_report, m_close};
+}
+
+void CaseController::updateActions()
+{
+    const bool open = m_case.has_value();
+    for (QAction* action : {m_import, m_verify, m_report, m_close})
+        action->setEnabled(open);
+}
+
+void CaseController::setCase(Case c, std::vector<ReplayVerdict> replay)
+{
+    m_case = std::move(c);
+    m_dock->showCase(&*m_case, replay);
+    updateActions();
+    Q_EMIT caseChanged();
+}
+
+QStringList CaseController::evidenceFiles() const
+{
+    QStringList files;
+    if (m_case)
+        for (const CaseEvidence& e : m_case->manifest.evidence)
+            files << QString::fromStdString((m_case->folder / e.file.path).string());
+    return files;
+}
+
+void CaseController::createCase(const QString& folder, const QString& examiner,
+                                const QString& title)
+{
+    m_jobs->submitForResult(
+        QStringLiteral("Creating the case"),
+        [path = toPath(folder), examiner = examiner.toStdString(),
+         title = title.toStdString()](const ProgressSink&, const CancelToken&) {
+            return rw::createCase(path, examiner, title);
+        },
+        [this](Case c) { setCase(std::move(c)); });
+}
+
+void CaseController::openCase(const QString& folder)
+{
+    m_jobs->submitForResult(
+        QStringLiteral("Opening the case"),
+        [path = toPath(folder)](const ProgressSink&, const CancelToken&) {
+            return rw::openCase(path);
+        },
+        [this](Case c) {
+            setCase(std::move(c));
+            Q_EMIT evidenceFilesAdded(evidenceFiles());
+        });
+}
+
+void CaseController::importFiles(const QStringList& files)
+{
+    if (!m_case)
+        return;
+    m_jobs->submitForResult(
+        QStringLiteral("Importing into the case"),
+        [folder = m_case->folder, files](const ProgressSink& progress, const CancelToken& cancel) {
+            ImportOutcome outcome{rw::openCase(folder), {}, {}};
+            for (qsizetype i = 0; i < files.size(); ++i) {
+                if (cancel.isCancelled())
+                    break;  // what is imported stays, logged and saved
+                try {
+                    const CaseEvidence& item =
+                        importEvidence(outcome.updated, toPath(files[i]), {});
+                    outcome.added << QString::fromStdString(
+                        (outcome.updated.folder / item.file.path).string());
+                } catch (const Error& e) {
+                    outcome.refusals << QString::fromUtf8(e.what());
+                }
+                report(progress,
+                       {std::size_t(i + 1), std::size_t(files.size()), files[i].toStdString(), {}});
+            }
+            return outcome;
+        },
+        [this](ImportOutcome outcome) {
+            setCase(std::move(outcome.updated));
+            if (!outcome.added.isEmpty())
+                Q_EMIT evidenceFilesAdded(outcome.added);
+            if (!outcome.refusals.isEmpty())
+                Q_EMIT problem(QStringLiteral("Not imported:\n") +
+                               outcome.refusals.join(QLatin1Char('\n')));
+        });
+}
+
+void CaseController::verifyCase()
+{
+    if (!m_case)
+        return;
+    m_jobs->submitForResult(
+        QStringLiteral("Verifying the case"),
+        [folder = m_case->folder](const ProgressSink&, const CancelToken& cancel) {
+            VerifiedCase v{rw::openCase(folder), {}};
+            v.replay = replayDerivedItems(v.c, cancel);
+            return v;
+        },
+        [this](VerifiedCase v) { setCase(std::move(v.c), std::move(v.replay)); });
+}
+
+void CaseController::exportReport(const QString& file)
+{
+    if (!m_case)
+        return;
+    m_jobs->submitForResult(
+        QStringLiteral("Preparing the case report"),
+        [folder = m_case->folder](const ProgressSink&, const CancelToken& cancel) {
+            const Case c = rw::openCase(folder);
+            return buildCaseReport(c, replayDerivedItems(c, cancel));
+        },
+        // Rendering (fonts, text layout) happens here, on the GUI thread.
+        [this, file](CaseReportData data) {
+            try {
+                if (file.endsWith(QStringLiteral(".html"), Qt::CaseInsensitive))
+                    reporting::writeCaseReportHtml(data, toPath(file));
+                else
+                    reporting::writeCaseReportPdf(data, toPath(file));
+                Q_EMIT reportWritten(file);
+            } catch (const Error& e) {
+                Q_EMIT problem(QString::fromUtf8(e.what()));
+            }
+        });
+}
+
+void CaseController::closeCase()
+{
+    m_case.reset();
+    m_dock->showCase(nullptr, {});
+    updateActions();
+    Q_EMIT caseChanged();
+}
+
+void CaseController::newCaseFromDialog()
+{
+    const QString folder =
+        QFileDialog::getSaveFileName(m_dialogParent, QStringLiteral("New case folder"), {}, {},
+                                     nullptr, QFileDialog::ShowDirsOnly);
+    if (folder.isEmpty())
+        return;
+    bool ok = false;
+    const QString examiner =
+        QInputDialog::getText(m_dialogParent, QStringLiteral("New case"),
+                              QStringLiteral("Examiner's name:"), QLineEdit::Normal, {}, &ok);
+    if (!ok || examiner.trimmed().isEmpty())
+        return;
+    const QString title =
+        QInputDialog::getText(m_dialogParent, QStringLiteral("New case"),
+                              QStringLiteral("Case title (optional):"), QLineEdit::Normal, {}, &ok);
+    if (ok)
+        createCase(folder, examiner.trimmed(), title.trimmed());
+}
+
+void CaseController::openCaseFromDialog()
+{
+    const QString folder =
+        QFileDialog::getExistingDirectory(m_dialogParent, QStringLiteral("Open case folder"));
+    if (!folder.isEmpty())
+        openCase(folder);
+}
+
+void CaseController::importFromDialog()
+{
+    const QStringList files = QFileDialog::getOpenFileNames(
+        m_dialogParent, QStringLiteral("Import prints into the case"), {},
+        QStringLiteral(
+            "Prints (*.bmp *.png *.tif *.tiff *.jpg *.jpeg *.jp2 *.j2k);;All files (*)"));
+    if (!files.isEmpty())
+        importFiles(files);
+}
+
+void CaseController::exportReportFromDialog()
+{
+    const QString file = QFileDialog::getSaveFileName(
+        m_dialogParent, QStringLiteral("Export case report"), QStringLiteral("case-report.pdf"),
+        QStringLiteral("PDF (*.pdf);;HTML (*.html)"));
+    if (!file.isEmpty())
+        exportReport(file);
+}
+
+}  // namespace rw

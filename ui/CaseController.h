@@ -1,0 +1,70 @@
+#pragma once
+// The workbench's side of case files: New / Open / Close case, importing prints as evidence,
+// verifying (hashes, the log's chain, re-running every derived item) and exporting the
+// report. Every case operation runs as a job that reopens the case from disk first, so jobs
+// queued one after another always work on the latest saved state.
+#include <ridgeworks/casefile/Case.h>
+#include <ridgeworks/casework/CaseReplay.h>
+
+#include <QObject>
+#include <QStringList>
+
+#include <optional>
+
+class QAction;
+class QMenu;
+class QWidget;
+
+namespace rw {
+
+class CaseDock;
+class JobRunner;
+
+class CaseController : public QObject {
+    Q_OBJECT
+public:
+    CaseController(JobRunner* jobs, CaseDock* dock, QWidget* dialogParent);
+
+    // The Case menu's actions, in menu order (dialog-driven; the slots below do the work).
+    QList<QAction*> actions() const;
+    const Case* currentCase() const { return m_case ? &*m_case : nullptr; }
+
+public Q_SLOTS:
+    void createCase(const QString& folder, const QString& examiner, const QString& title);
+    void openCase(const QString& folder);
+    void importFiles(const QStringList& files);
+    void verifyCase();
+    // A .pdf or .html file.
+    void exportReport(const QString& file);
+    void closeCase();
+
+Q_SIGNALS:
+    void caseChanged();
+    // Evidence copies in the case, to show in the evidence list.
+    void evidenceFilesAdded(const QStringList& files);
+    void reportWritten(const QString& file);
+    // Something the examiner must read (a file refused on import, a report not written).
+    void problem(const QString& text);
+
+private:
+    void setCase(Case c, std::vector<ReplayVerdict> replay = {});
+    QStringList evidenceFiles() const;
+    void newCaseFromDialog();
+    void openCaseFromDialog();
+    void importFromDialog();
+    void exportReportFromDialog();
+    void updateActions();
+
+    JobRunner* m_jobs;
+    CaseDock* m_dock;
+    QWidget* m_dialogParent;
+    std::optional<Case> m_case;
+    QAction* m_new;
+    QAction* m_open;
+    QAction* m_import;
+    QAction* m_verify;
+    QAction* m_report;
+    QAction* m_close;
+};
+
+}  // namespace rw
