@@ -1,11 +1,16 @@
 #include "CaseController.h"
 
 #include "CaseDock.h"
+#include "EvidenceItem.h"
+#include "EvidenceLoader.h"
 #include "JobRunner.h"
 #include "report/CaseReportRenderer.h"
 
+#include <ridgeworks/casework/CaseDamage.h>
+#include <ridgeworks/casework/CaseReconstruction.h>
 #include <ridgeworks/casework/CaseReport.h>
 #include <ridgeworks/common/Error.h>
+#include <ridgeworks/image/ImageWriter.h>
 
 #include <QAction>
 #include <QFileDialog>
@@ -30,6 +35,63 @@ struct VerifiedCase {
     Case c;
     std::vector<ReplayVerdict> replay;
 };
+
+struct RecordedItem {
+    Case updated;
+    std::string id;  // the recorded item's id
+};
+
+// What recordDerived needs from the window's item, copied for the worker thread.
+struct RecordRequest {
+    std::filesystem::path folder;
+    std::string parentId;
+    Derivation derivation;
+    double ppi = 500.0;
+};
+
+RecordedItem recordInCase(const RecordRequest& r, const CancelToken& cancel)
+{
+    Case c = rw::openCase(r.folder);
+    const Derivation& d = r.derivation;
+    if (!d.isReconstruction()) {
+        DamageSpec spec;
+        spec.kind = d.kind;
+        spec.level = d.level;
+        spec.seed = d.seed;
+        if (d.level == DamageLevel::Custom)
+            spec.custom = d.parameters;
+        const DerivedItem& item = damageInCase(c, r.parentId, spec, {});
+        const std::string id = item.id;
+        return {std::move(c), id};
+    }
+    CaseReconstructionRequest request;
+    request.itemId = r.parentId;
+    request.model = d.modelPath.toStdString();
+    const auto mode = reconstructionModeFromString(d.mode.toStdString());
+    if (!mode)
+        throw Error(ErrorKind::InvalidArgument, "unknown reconstruction mode");
+    request.options.mode = *mode;
+    if (d.maskSource == QStringLiteral("detect")) {
+        request.maskFrom = "detect";
+        request.detector = d.detectorPath.toStdString();
+        request.options.detectorThreshold = d.detectorThreshold;
+    } else if (d.damageMask.empty()) {
+        request.maskFrom = "none";
+    } else if (d.maskSource == QStringLiteral("damage")) {
+        request.maskFrom = r.parentId;  // the damaged parent's own mask
+    } else {
+        DerivedItem mask;
+        mask.kind = "mask";
+        mask.operation = "mask drawn";
+        mask.parents = {r.parentId};
+        mask.parameters = {{"source", d.maskSource.toStdString()}};
+        request.maskFrom =
+            addDerivedItem(c, mask, {{"mask.png", encodePng(d.damageMask, r.ppi)}}).id;
+    }
+    const DerivedItem& item = reconstructInCase(c, request, cancel);
+    const std::string id = item.id;
+    return {std::move(c), id};
+}
 
 }  // namespace
 
@@ -73,10 +135,45 @@ void CaseController::updateActions()
 
 void CaseController::setCase(Case c, std::vector<ReplayVerdict> replay)
 {
+    const bool sameCase = m_case && m_case->folder == c.folder;
+    if (!sameCase)
+        m_caseIdOfKey.clear();
     m_case = std::move(c);
+    rememberEvidenceKeys();
     m_dock->showCase(&*m_case, replay);
     updateActions();
     Q_EMIT caseChanged();
+}
+
+void CaseController::rememberEvidenceKeys()
+{
+    for (const CaseEvidence& e : m_case->manifest.evidence)
+        m_caseIdOfKey[evidenceKeyForPath(
+            QString::fromStdString((m_case->folder / e.file.path).string()))] = e.id;
+}
+
+void CaseController::recordDerived(const EvidenceItem& item)
+{
+    if (!m_case || !item.derivation)
+        return;
+    const auto parent = m_caseIdOfKey.find(item.derivation->parentKey);
+    if (parent == m_caseIdOfKey.end()) {
+        Q_EMIT recordNote(item.name + QStringLiteral(" is not in the case: its parent is not "
+                                                     "case evidence"));
+        return;
+    }
+    RecordRequest request{m_case->folder, parent->second, *item.derivation, item.print.ppi};
+    m_jobs->submitForResult(
+        QStringLiteral("Recording in the case"),
+        [request](const ProgressSink&, const CancelToken& cancel) {
+            return recordInCase(request, cancel);
+        },
+        [this, key = item.key, name = item.name](RecordedItem recorded) {
+            m_caseIdOfKey[key] = recorded.id;
+            setCase(std::move(recorded.updated));
+            Q_EMIT recordNote(name + QStringLiteral(" recorded in the case as ") +
+                              QString::fromStdString(recorded.id));
+        });
 }
 
 QStringList CaseController::evidenceFiles() const
@@ -188,6 +285,7 @@ void CaseController::exportReport(const QString& file)
 void CaseController::closeCase()
 {
     m_case.reset();
+    m_caseIdOfKey.clear();
     m_dock->showCase(nullptr, {});
     updateActions();
     Q_EMIT caseChanged();

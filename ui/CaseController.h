@@ -9,6 +9,7 @@
 #include <QObject>
 #include <QStringList>
 
+#include <map>
 #include <optional>
 
 class QAction;
@@ -19,6 +20,7 @@ namespace rw {
 
 class CaseDock;
 class JobRunner;
+struct EvidenceItem;
 
 class CaseController : public QObject {
     Q_OBJECT
@@ -37,6 +39,11 @@ public Q_SLOTS:
     // A .pdf or .html file.
     void exportReport(const QString& file);
     void closeCase();
+    // A derived print made in the window (damage or reconstruction): recorded into the open
+    // case when its parent is a case item, made again there by the case's own operation (the
+    // same code and settings, so the same pixels), with every parameter and hash. A drawn mask
+    // is recorded as a "mask" item first. Prints outside the case are left alone.
+    void recordDerived(const rw::EvidenceItem& item);
 
 Q_SIGNALS:
     void caseChanged();
@@ -45,6 +52,8 @@ Q_SIGNALS:
     void reportWritten(const QString& file);
     // Something the examiner must read (a file refused on import, a report not written).
     void problem(const QString& text);
+    // "Recorded in the case as D3", or why an item was not.
+    void recordNote(const QString& text);
 
 private:
     void setCase(Case c, std::vector<ReplayVerdict> replay = {});
@@ -58,7 +67,11 @@ private:
     JobRunner* m_jobs;
     CaseDock* m_dock;
     QWidget* m_dialogParent;
+    void rememberEvidenceKeys();
+
     std::optional<Case> m_case;
+    // The window's item keys of what is in the case: evidence copies and recorded items.
+    std::map<QString, std::string> m_caseIdOfKey;
     QAction* m_new;
     QAction* m_open;
     QAction* m_import;

@@ -323,6 +323,15 @@ void MainWindow::createCaseDock()
     view->addAction(dock->toggleViewAction());
 
     connect(m_caseController, &CaseController::evidenceFilesAdded, this, &MainWindow::loadPaths);
+    // Derived prints made in the window go into the open case when their parent is in it.
+    connect(m_model, &EvidenceModel::rowsInserted, this,
+            [this](const QModelIndex&, int first, int last) {
+                for (int row = first; row <= last; ++row)
+                    if (m_model->item(row).derivation)
+                        m_caseController->recordDerived(m_model->item(row));
+            });
+    connect(m_caseController, &CaseController::recordNote, this,
+            [this](const QString& text) { statusBar()->showMessage(text, kStatusTimeoutMs); });
     connect(m_caseController, &CaseController::problem, this, [this](const QString& text) {
         auto* box = new QMessageBox(QMessageBox::Warning, QStringLiteral("Ridgeworks"), text,
                                     QMessageBox::Ok, this);

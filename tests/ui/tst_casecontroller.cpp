@@ -2,11 +2,20 @@
 // dock's derivation tree and history, verification that finds a changed byte, a report.
 #include "CaseController.h"
 #include "CaseDock.h"
+#include "DamagedEvidence.h"
+#include "EvidenceLoader.h"
 #include "JobRunner.h"
 #include "MainWindow.h"
 
+#include <ridgeworks/casework/CaseReplay.h>
+#include <ridgeworks/image/ImageLoader.h>
+#include <ridgeworks/model/Model.h>
+#include <ridgeworks/reconstruct/Reconstruction.h>
+
 #include <ridgeworks/image/ImageWriter.h>
 #include <ridgeworks/synth/SyntheticPrint.h>
+
+#include <opencv2/imgproc.hpp>
 
 #include <QAction>
 #include <QMenuBar>
@@ -105,6 +114,91 @@ private Q_SLOTS:
         controller.closeCase();
         QVERIFY(!controller.currentCase());
         QVERIFY(!controller.actions().at(2)->isEnabled());
+    }
+
+    void derivedPrintsMadeInTheWindowAreRecorded()
+    {
+        QWidget window;
+        rw::JobRunner jobs;
+        auto* dock = new rw::CaseDock(&window);
+        rw::CaseController controller(&jobs, dock, &window);
+        QSignalSpy added(&controller, &rw::CaseController::evidenceFilesAdded);
+        controller.createCase(m_dir.filePath(QStringLiteral("recorded")),
+                              QStringLiteral("A. Examiner"), {});
+        waitForJobs(jobs);
+        controller.importFiles({m_print});
+        waitForJobs(jobs);
+        QCOMPARE(added.count(), 1);
+
+        // The window's items, as the workbench makes them: the evidence copy, its damaged
+        // copy, and reconstructions with the damage's mask and with a drawn mask.
+        const rw::LoadOutcome loaded =
+            rw::loadEvidence(added.at(0).at(0).toStringList(), {}, {}, {});
+        QCOMPARE(loaded.items.size(), std::size_t(1));
+        const rw::EvidenceItem& evidence = loaded.items.front();
+        rw::DamageSpec spec;
+        spec.kind = rw::DamageKind::Rotation;
+        spec.level = rw::DamageLevel::Hard;
+        spec.seed = 11;
+        const rw::EvidenceItem damaged = rw::makeDamagedItem(evidence, spec);
+        controller.recordDerived(damaged);
+        waitForJobs(jobs);
+        const rw::Case* c = controller.currentCase();
+        QCOMPARE(c->manifest.derived.size(), std::size_t(1));
+        QCOMPARE(c->manifest.derived[0].parameters.at("kind"), std::string("rotation"));
+        QCOMPARE(c->manifest.derived[0].parameters.at("seed"), std::string("11"));
+        // The case's damaged print is the window's, pixel for pixel.
+        const cv::Mat caseDamaged =
+            rw::loadPrint(c->folder / c->manifest.derived[0].files[0].path).pixels;
+        QCOMPARE(cv::countNonZero(caseDamaged != damaged.print.pixels), 0);
+
+        const std::string unet = std::string(RIDGEWORKS_TEST_MODELS_DIR) + "/unet-inpaint.rwm";
+        rw::EvidenceItem fromDamage = damaged;
+        fromDamage.key = damaged.key + QStringLiteral("#rec");
+        fromDamage.derivation = rw::Derivation{};
+        fromDamage.derivation->parentKey = damaged.key;
+        fromDamage.derivation->operation = QStringLiteral("reconstruct");
+        fromDamage.derivation->modelPath = QString::fromStdString(unet);
+        fromDamage.derivation->mode = QStringLiteral("selective");
+        fromDamage.derivation->maskSource = QStringLiteral("damage");
+        fromDamage.derivation->damageMask = damaged.derivation->mask;
+        controller.recordDerived(fromDamage);
+
+        rw::EvidenceItem drawn = fromDamage;
+        drawn.key = evidence.key + QStringLiteral("#drawn");
+        drawn.derivation->parentKey = evidence.key;
+        drawn.derivation->maskSource = QStringLiteral("drawn");
+        cv::Mat mask = cv::Mat::zeros(evidence.print.pixels.size(), CV_8UC1);
+        cv::circle(mask, {55, 60}, 18, cv::Scalar(255), cv::FILLED);
+        drawn.derivation->damageMask = mask;
+        controller.recordDerived(drawn);
+        waitForJobs(jobs);
+
+        c = controller.currentCase();
+        QCOMPARE(c->manifest.derived.size(), std::size_t(4));  // D1 damage, D2, D3 mask, D4
+        QCOMPARE(c->manifest.derived[1].parameters.at("maskFrom"), std::string("D1"));
+        QCOMPARE(c->manifest.derived[2].kind, std::string("mask"));
+        QCOMPARE(c->manifest.derived[3].parents, (std::vector<std::string>{"E1", "D3"}));
+        // What the window computes with the drawn mask (ReconstructionJob: default options,
+        // the mode, the mask) is what the case recorded.
+        rw::ReconstructionOptions options;
+        options.mask = mask;
+        const rw::Reconstruction inWindow =
+            rw::reconstruct(evidence.print.pixels, rw::Model::load(unet), options);
+        const cv::Mat recorded =
+            rw::loadPrint(c->folder / c->manifest.derived[3].files[0].path).pixels;
+        QCOMPARE(cv::countNonZero(recorded != inWindow.image), 0);
+        for (const rw::ReplayVerdict& v : rw::replayDerivedItems(*c))
+            QVERIFY2(!v.replayable || v.reproduced, v.detail.c_str());
+
+        // A print that is not in the case is left alone.
+        QSignalSpy notes(&controller, &rw::CaseController::recordNote);
+        rw::EvidenceItem outside = damaged;
+        outside.derivation->parentKey = QStringLiteral("/somewhere/else.png");
+        controller.recordDerived(outside);
+        QCOMPARE(notes.count(), 1);
+        QVERIFY(notes.at(0).at(0).toString().contains(QStringLiteral("not in the case")));
+        QCOMPARE(controller.currentCase()->manifest.derived.size(), std::size_t(4));
     }
 
     void mainWindowHasTheCaseMenu()

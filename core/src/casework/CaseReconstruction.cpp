@@ -32,8 +32,8 @@ const DerivedItem& reconstructInCase(Case& c, const CaseReconstructionRequest& r
     ReconstructionOptions options = request.options;
     options.mask = cv::Mat();
     options.detector = nullptr;
-    std::string maskFrom = request.maskFrom;
-    if (maskFrom.empty()) {
+    std::string maskFrom = request.maskFrom == "none" ? std::string() : request.maskFrom;
+    if (request.maskFrom.empty()) {
         const DerivedItem* own = findDerivedItem(c, request.itemId);
         if (own && own->kind == "damage")
             maskFrom = request.itemId;

@@ -13,7 +13,7 @@ struct CaseReconstructionRequest {
     std::string itemId;  // the print to reconstruct (evidence or derived image)
     // Where the damage mask comes from: an item whose mask file is used (a "damage" item's
     // mask, or a "mask" item), "detect" (the detector), or empty: the item's own mask when it
-    // is a "damage" item, else none (full mode only).
+    // is a "damage" item, else none (full mode only). "none": no mask, whatever the item.
     std::string maskFrom;
     std::filesystem::path model;
     std::filesystem::path detector;  // needed for "detect"
