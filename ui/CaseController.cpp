@@ -10,6 +10,7 @@
 #include <ridgeworks/casework/CaseReconstruction.h>
 #include <ridgeworks/casework/CaseReport.h>
 #include <ridgeworks/common/Error.h>
+#include <ridgeworks/image/ImageLoader.h>
 #include <ridgeworks/image/ImageWriter.h>
 
 #include <QAction>
@@ -48,6 +49,70 @@ struct RecordRequest {
     Derivation derivation;
     double ppi = 500.0;
 };
+
+// The window's key of a case item: stable for the case and the item.
+QString caseItemKey(const Case& c, const std::string& id)
+{
+    return QStringLiteral("case:") + QString::fromStdString(c.manifest.caseId + ":" + id);
+}
+
+cv::Mat loadCaseImage(const Case& c, const CaseFile& f)
+{
+    return loadPrint(c.folder / f.path).pixels;
+}
+
+std::string parameter(const DerivedItem& d, const std::string& name)
+{
+    const auto found = d.parameters.find(name);
+    return found == d.parameters.end() ? std::string() : found->second;
+}
+
+// A case's damage or reconstruction as the window's derived print: the recorded image, with
+// the masks the views mark estimated (or damaged) pixels by. Mask items are not prints.
+std::optional<EvidenceItem> windowItem(const Case& c, const DerivedItem& d,
+                                       const QString& parentKey, const QString& parentName)
+{
+    if ((d.kind != "damage" && d.kind != "reconstruction") || d.files.size() < 2)
+        return std::nullopt;
+    Print print = loadPrint(c.folder / d.files[0].path);
+    const QString id = QString::fromStdString(d.id);
+    Derivation derivation;
+    derivation.parentKey = parentKey;
+    derivation.parentName = parentName;
+    derivation.operation =
+        d.kind == "damage" ? QStringLiteral("damage") : QStringLiteral("reconstruct");
+    if (d.kind == "damage") {
+        derivation.kind =
+            damageKindFromString(parameter(d, "kind")).value_or(DamageKind::Obliteration);
+        derivation.level =
+            damageLevelFromString(parameter(d, "level")).value_or(DamageLevel::Medium);
+        derivation.seed = std::stoull(parameter(d, "seed").empty() ? "0" : parameter(d, "seed"));
+        derivation.label =
+            id + QStringLiteral(" ") +
+            QString::fromStdString(parameter(d, "kind") + " " + parameter(d, "level") + ", seed " +
+                                   parameter(d, "seed"));
+        derivation.mask = loadCaseImage(c, d.files[1]);
+    } else {
+        derivation.modelName = QString::fromStdString(parameter(d, "modelName"));
+        derivation.modelPath = QString::fromStdString(parameter(d, "model"));
+        derivation.modelSha256 = QString::fromStdString(d.modelSha256);
+        derivation.mode = QString::fromStdString(parameter(d, "mode"));
+        derivation.maskSource = QString::fromStdString(parameter(d, "maskFrom"));
+        derivation.label = id + QStringLiteral(" ") + derivation.modelName + QStringLiteral(", ") +
+                           derivation.mode;
+        derivation.changedMask = loadCaseImage(c, d.files[1]);
+        derivation.mask = derivation.changedMask;
+        cv::Mat confidence;
+        loadCaseImage(c, d.files[2]).convertTo(confidence, CV_32FC1, 1.0 / 255.0);
+        derivation.confidence = confidence;
+    }
+    derivation.summary = QStringLiteral("recorded in the case as ") + id;
+    EvidenceItem item =
+        makeEvidenceItem(std::move(print), parentName + QStringLiteral(" · ") + derivation.label,
+                         caseItemKey(c, d.id), PpiOrigin::File);
+    item.derivation = std::move(derivation);
+    return item;
+}
 
 RecordedItem recordInCase(const RecordRequest& r, const CancelToken& cancel)
 {
@@ -154,8 +219,8 @@ void CaseController::rememberEvidenceKeys()
 
 void CaseController::recordDerived(const EvidenceItem& item)
 {
-    if (!m_case || !item.derivation)
-        return;
+    if (!m_case || !item.derivation || m_caseIdOfKey.count(item.key))
+        return;  // no case, not derived, or in the case already
     const auto parent = m_caseIdOfKey.find(item.derivation->parentKey);
     if (parent == m_caseIdOfKey.end()) {
         Q_EMIT recordNote(item.name + QStringLiteral(" is not in the case: its parent is not "
@@ -174,6 +239,40 @@ void CaseController::recordDerived(const EvidenceItem& item)
             Q_EMIT recordNote(name + QStringLiteral(" recorded in the case as ") +
                               QString::fromStdString(recorded.id));
         });
+}
+
+void CaseController::loadDerivedItems()
+{
+    // Their keys are known before they arrive: items from the case are never recorded again.
+    for (const DerivedItem& d : m_case->manifest.derived)
+        m_caseIdOfKey[caseItemKey(*m_case, d.id)] = d.id;
+    std::map<std::string, QString> keyOf, nameOf;
+    for (const auto& [key, id] : m_caseIdOfKey)
+        keyOf[id] = key;
+    for (const CaseEvidence& e : m_case->manifest.evidence)
+        nameOf[e.id] =
+            QString::fromStdString(std::filesystem::path(e.file.path).filename().string());
+    m_jobs->submitForResult(
+        QStringLiteral("Opening the case's derived prints"),
+        [c = *m_case, keyOf, nameOf](const ProgressSink&, const CancelToken& cancel) mutable {
+            std::vector<EvidenceItem> items;
+            for (const DerivedItem& d : c.manifest.derived) {
+                cancel.throwIfCancelled();
+                if (d.parents.empty() || !keyOf.count(d.parents.front()))
+                    continue;
+                const std::string& parent = d.parents.front();
+                try {
+                    if (std::optional<EvidenceItem> item =
+                            windowItem(c, d, keyOf[parent], nameOf[parent])) {
+                        nameOf[d.id] = item->name;
+                        items.push_back(std::move(*item));
+                    }
+                } catch (const Error&) {  // a file that fails verification: the dock says so
+                }
+            }
+            return items;
+        },
+        [this](std::vector<EvidenceItem> items) { Q_EMIT derivedItemsLoaded(items); });
 }
 
 QStringList CaseController::evidenceFiles() const
@@ -207,6 +306,7 @@ void CaseController::openCase(const QString& folder)
         [this](Case c) {
             setCase(std::move(c));
             Q_EMIT evidenceFilesAdded(evidenceFiles());
+            loadDerivedItems();
         });
 }
 

@@ -11,6 +11,7 @@
 
 #include <map>
 #include <optional>
+#include <vector>
 
 class QAction;
 class QMenu;
@@ -49,6 +50,9 @@ Q_SIGNALS:
     void caseChanged();
     // Evidence copies in the case, to show in the evidence list.
     void evidenceFilesAdded(const QStringList& files);
+    // The case's damaged prints and reconstructions, as the window shows derived prints
+    // (parents first); emitted after evidenceFilesAdded when a case is opened.
+    void derivedItemsLoaded(const std::vector<rw::EvidenceItem>& items);
     void reportWritten(const QString& file);
     // Something the examiner must read (a file refused on import, a report not written).
     void problem(const QString& text);
@@ -68,6 +72,7 @@ private:
     CaseDock* m_dock;
     QWidget* m_dialogParent;
     void rememberEvidenceKeys();
+    void loadDerivedItems();
 
     std::optional<Case> m_case;
     // The window's item keys of what is in the case: evidence copies and recorded items.

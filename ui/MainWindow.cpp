@@ -330,6 +330,12 @@ void MainWindow::createCaseDock()
                     if (m_model->item(row).derivation)
                         m_caseController->recordDerived(m_model->item(row));
             });
+    connect(m_caseController, &CaseController::derivedItemsLoaded, this,
+            [this](const std::vector<EvidenceItem>& items) {
+                for (const EvidenceItem& item : items)
+                    if (m_model->rowOfKey(item.key) < 0)
+                        m_model->insertDerived(item);
+            });
     connect(m_caseController, &CaseController::recordNote, this,
             [this](const QString& text) { statusBar()->showMessage(text, kStatusTimeoutMs); });
     connect(m_caseController, &CaseController::problem, this, [this](const QString& text) {

@@ -29,6 +29,8 @@
 
 namespace fs = std::filesystem;
 
+Q_DECLARE_METATYPE(std::vector<rw::EvidenceItem>)
+
 class TestCaseController : public QObject {
     Q_OBJECT
 private:
@@ -194,10 +196,31 @@ private Q_SLOTS:
         // A print that is not in the case is left alone.
         QSignalSpy notes(&controller, &rw::CaseController::recordNote);
         rw::EvidenceItem outside = damaged;
+        outside.key = QStringLiteral("/somewhere/else.png#damage");
         outside.derivation->parentKey = QStringLiteral("/somewhere/else.png");
         controller.recordDerived(outside);
         QCOMPARE(notes.count(), 1);
         QVERIFY(notes.at(0).at(0).toString().contains(QStringLiteral("not in the case")));
+        QCOMPARE(controller.currentCase()->manifest.derived.size(), std::size_t(4));
+
+        // Reopened, the case brings its prints back: evidence first, then the damaged print
+        // and the reconstructions (not the mask item) under their parents, marked derived.
+        QSignalSpy derived(&controller, &rw::CaseController::derivedItemsLoaded);
+        controller.openCase(QString::fromStdString(c->folder.string()));
+        waitForJobs(jobs);
+        QCOMPARE(derived.count(), 1);
+        const auto items = derived.at(0).at(0).value<std::vector<rw::EvidenceItem>>();
+        QCOMPARE(items.size(), std::size_t(3));
+        QVERIFY(items[0].derivation && !items[0].derivation->isReconstruction());
+        QCOMPARE(items[0].derivation->parentKey, evidence.key);
+        QCOMPARE(cv::countNonZero(items[0].print.pixels != damaged.print.pixels), 0);
+        QVERIFY(items[1].derivation->isReconstruction());
+        QCOMPARE(items[1].derivation->parentKey, items[0].key);
+        QVERIFY(cv::countNonZero(items[1].derivation->changedMask) > 0);
+        // Shown again, they are not recorded twice.
+        for (const rw::EvidenceItem& item : items)
+            controller.recordDerived(item);
+        waitForJobs(jobs);
         QCOMPARE(controller.currentCase()->manifest.derived.size(), std::size_t(4));
     }
 
