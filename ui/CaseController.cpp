@@ -16,10 +16,16 @@
 #include <QAction>
 #include <QFileDialog>
 #include <QInputDialog>
+#include <QMenu>
+#include <QSettings>
 #include <QWidget>
 
 namespace rw {
 namespace {
+
+const QString kRecentKey = QStringLiteral("cases/recent");
+const QString kOpenKey = QStringLiteral("cases/open");
+constexpr int kRecentCount = 8;
 
 std::filesystem::path toPath(const QString& s)
 {
@@ -171,7 +177,10 @@ CaseController::CaseController(JobRunner* jobs, CaseDock* dock, QWidget* dialogP
     , m_verify(new QAction(QStringLiteral("&Verify Case"), this))
     , m_report(new QAction(QStringLiteral("Export Case &Report…"), this))
     , m_close(new QAction(QStringLiteral("&Close Case"), this))
+    , m_recentMenu(new QMenu(QStringLiteral("Recent &Cases"), dialogParent))
 {
+    m_recentMenu->setObjectName(QStringLiteral("recentCasesMenu"));
+    rebuildRecentMenu();
     m_new->setStatusTip(QStringLiteral("Create a case folder: evidence, audit log, reports"));
     m_import->setStatusTip(
         QStringLiteral("Copy prints into the case as evidence: hashed, read-only, logged"));
@@ -198,11 +207,45 @@ void CaseController::updateActions()
         action->setEnabled(open);
 }
 
+QStringList CaseController::recentCases()
+{
+    return QSettings().value(kRecentKey).toStringList();
+}
+
+QString CaseController::caseOpenAtLastStop()
+{
+    return QSettings().value(kOpenKey).toString();
+}
+
+void CaseController::rememberRecent(const QString& folder)
+{
+    QStringList recent = recentCases();
+    recent.removeAll(folder);
+    recent.prepend(folder);
+    while (recent.size() > kRecentCount)
+        recent.removeLast();
+    QSettings settings;
+    settings.setValue(kRecentKey, recent);
+    settings.setValue(kOpenKey, folder);
+    rebuildRecentMenu();
+}
+
+void CaseController::rebuildRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = recentCases();
+    for (const QString& folder : recent)
+        m_recentMenu->addAction(folder, this, [this, folder] { openCase(folder); });
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
 void CaseController::setCase(Case c, std::vector<ReplayVerdict> replay)
 {
     const bool sameCase = m_case && m_case->folder == c.folder;
-    if (!sameCase)
+    if (!sameCase) {
         m_caseIdOfKey.clear();
+        rememberRecent(QString::fromStdString(std::filesystem::absolute(c.folder).string()));
+    }
     m_case = std::move(c);
     rememberEvidenceKeys();
     m_dock->showCase(&*m_case, replay);
@@ -386,6 +429,7 @@ void CaseController::closeCase()
 {
     m_case.reset();
     m_caseIdOfKey.clear();
+    QSettings().remove(kOpenKey);
     m_dock->showCase(nullptr, {});
     updateActions();
     Q_EMIT caseChanged();

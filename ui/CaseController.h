@@ -30,6 +30,12 @@ public:
 
     // The Case menu's actions, in menu order (dialog-driven; the slots below do the work).
     QList<QAction*> actions() const;
+    // "Recent Cases": the last cases opened or created, newest first; rebuilt as they change.
+    QMenu* recentMenu() const { return m_recentMenu; }
+    static QStringList recentCases();
+    // The case that was open when the program last stopped (quit or crash), or empty: the
+    // workbench reopens it at start; every case step was saved as it was made.
+    static QString caseOpenAtLastStop();
     const Case* currentCase() const { return m_case ? &*m_case : nullptr; }
 
 public Q_SLOTS:
@@ -72,6 +78,8 @@ private:
     CaseDock* m_dock;
     QWidget* m_dialogParent;
     void rememberEvidenceKeys();
+    void rememberRecent(const QString& folder);
+    void rebuildRecentMenu();
     void loadDerivedItems();
 
     std::optional<Case> m_case;
@@ -83,6 +91,7 @@ private:
     QAction* m_verify;
     QAction* m_report;
     QAction* m_close;
+    QMenu* m_recentMenu;
 };
 
 }  // namespace rw

@@ -316,6 +316,8 @@ void MainWindow::createCaseDock()
         if (i == 2 || i == actions.size() - 1)
             menu->addSeparator();
         menu->addAction(actions[i]);
+        if (i == 1)
+            menu->addMenu(m_caseController->recentMenu());
     }
     QMenu* edit = menuBar()->findChild<QMenu*>(QStringLiteral("editMenu"));
     menuBar()->insertMenu(edit->menuAction(), menu);

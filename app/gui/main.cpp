@@ -10,6 +10,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFileInfo>
 #include <QStringList>
 
 #include <cstdint>
@@ -158,9 +159,17 @@ int main(int argc, char* argv[])
     window.show();
     if (parser.isSet(QStringLiteral("demo")))
         window.loadDemoPrints();
-    if (parser.isSet(QStringLiteral("case")))
-        window.caseController()->openCase(parser.value(QStringLiteral("case")));
     const QStringList paths = parser.positionalArguments();
+    if (parser.isSet(QStringLiteral("case"))) {
+        window.caseController()->openCase(parser.value(QStringLiteral("case")));
+    } else if (paths.isEmpty() && !parser.isSet(QStringLiteral("demo"))) {
+        // The case that was open when the workbench last stopped, quit or crash alike: every
+        // step was saved as it was made, so it opens as it was (and says what, if anything,
+        // an interrupted operation left behind).
+        const QString last = rw::CaseController::caseOpenAtLastStop();
+        if (!last.isEmpty() && QFileInfo::exists(last + QStringLiteral("/case.json")))
+            window.caseController()->openCase(last);
+    }
     if (!paths.isEmpty())
         window.loadPaths(paths);
     return QApplication::exec();

@@ -18,6 +18,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include <QAction>
+#include <QMenu>
 #include <QMenuBar>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -113,9 +114,18 @@ private Q_SLOTS:
         QCOMPARE(written.count(), 1);
         QVERIFY(fs::file_size(pdf.toStdString()) > 1000);
 
+        // Recent cases, and the case open at the last stop (reopened at the next start).
+        const QString folder =
+            QString::fromStdString(fs::absolute(controller.currentCase()->folder).string());
+        QCOMPARE(rw::CaseController::recentCases().value(0), folder);
+        QCOMPARE(rw::CaseController::caseOpenAtLastStop(), folder);
+        QCOMPARE(controller.recentMenu()->actions().value(0)->text(), folder);
+
         controller.closeCase();
         QVERIFY(!controller.currentCase());
         QVERIFY(!controller.actions().at(2)->isEnabled());
+        QVERIFY(rw::CaseController::caseOpenAtLastStop().isEmpty());
+        QCOMPARE(rw::CaseController::recentCases().value(0), folder);
     }
 
     void derivedPrintsMadeInTheWindowAreRecorded()
