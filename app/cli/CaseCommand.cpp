@@ -2,6 +2,7 @@
 #include "CaseCommands.h"
 #include "CliCancellation.h"
 #include "Commands.h"
+#include "DamageParams.h"
 #include "ridgeworks/casefile/Case.h"
 #include "ridgeworks/casework/CaseDamage.h"
 #include "ridgeworks/casework/CaseReconstruction.h"
@@ -30,6 +31,7 @@ struct CaseArgs {
     std::string kind = "obliteration";
     std::string level = "medium";
     std::uint64_t seed = 1;
+    std::vector<std::string> params;
     // reconstruct
     std::string model;
     std::string mask;
@@ -37,6 +39,8 @@ struct CaseArgs {
     std::string mode = "selective";
     int feather = ReconstructionOptions{}.featherPixels;
     int augment = ReconstructionOptions{}.augmentations;
+    int tile = ReconstructionOptions{}.tileSize;
+    int overlap = ReconstructionOptions{}.tileOverlap;
     double threshold = ReconstructionOptions{}.detectorThreshold;
 };
 
@@ -67,12 +71,15 @@ int runDamage(const CaseArgs& args)
     DamageSpec spec;
     const auto kind = damageKindFromString(args.kind);
     const auto level = damageLevelFromString(args.level);
-    if (!kind || !level || *level == DamageLevel::Custom)
+    if (!kind || !level)
         throw Error(ErrorKind::InvalidArgument,
-                    "unknown --kind or --level (levels: easy, medium, hard)");
+                    "unknown --kind or --level (levels: easy, medium, hard, custom)");
+    if (!args.params.empty() && *level != DamageLevel::Custom)
+        throw Error(ErrorKind::InvalidArgument, "--param needs --level custom");
     spec.kind = *kind;
     spec.level = *level;
     spec.seed = args.seed;
+    spec.custom = parseDamageParams(args.params);
     std::cout << describe(damageInCase(c, args.item, spec, args.examiner)).dump(2) << '\n';
     return 0;
 }
@@ -95,6 +102,8 @@ int runReconstruct(const CaseArgs& args)
     request.options.featherPixels = args.feather;
     request.options.augmentations = args.augment;
     request.options.detectorThreshold = args.threshold;
+    request.options.tileSize = args.tile;
+    request.options.tileOverlap = args.overlap;
     std::cout << describe(reconstructInCase(c, request, interruptToken())).dump(2) << '\n';
     return 0;
 }
@@ -226,7 +235,10 @@ void addCaseCommand(CLI::App& app, int& exitCode)
     damage->add_option("item", damageArgs->item, "Item id (E1, D2, ...)")->required();
     damage->add_option("--kind", damageArgs->kind, "obliteration, rotation, zcut, blur, ...")
         ->capture_default_str();
-    damage->add_option("--level", damageArgs->level, "easy, medium or hard")->capture_default_str();
+    damage->add_option("--level", damageArgs->level, "easy, medium, hard or custom")
+        ->capture_default_str();
+    damage->add_option("--param,-p", damageArgs->params,
+                       "Custom level: NAME=NUMBER, e.g. areaFraction=0.3 (repeatable)");
     damage->add_option("--seed", damageArgs->seed, "Seed")->capture_default_str();
     damage->add_option("--examiner", damageArgs->examiner, "Examiner (default: the case's)");
     damage->callback([damageArgs, &exitCode] { exitCode = runDamage(*damageArgs); });
@@ -246,6 +258,9 @@ void addCaseCommand(CLI::App& app, int& exitCode)
         ->capture_default_str();
     rec->add_option("--augment", recArgs->augment, "Test-time passes: 1, 2 or 4")
         ->capture_default_str();
+    rec->add_option("--tile", recArgs->tile, "Tile side for U-Nets (multiple of 8)")
+        ->capture_default_str();
+    rec->add_option("--overlap", recArgs->overlap, "Tile overlap (px)")->capture_default_str();
     rec->add_option("--examiner", recArgs->examiner, "Examiner (default: the case's)");
     rec->callback([recArgs, &exitCode] { exitCode = runReconstruct(*recArgs); });
 

@@ -2,6 +2,7 @@
 // print or a folder of prints, writing the damaged image and its damage mask as PNGs.
 #include "CliCancellation.h"
 #include "Commands.h"
+#include "DamageParams.h"
 #include "TerminalProgress.h"
 #include "ridgeworks/common/Error.h"
 #include "ridgeworks/damage/Damage.h"
@@ -38,30 +39,6 @@ std::string joinedNames(const std::vector<std::string>& names)
     return text;
 }
 
-DamageParameters parseParams(const std::vector<std::string>& params)
-{
-    DamageParameters custom;
-    for (const std::string& p : params) {
-        const auto eq = p.find('=');
-        double value = 0.0;
-        bool ok = eq != std::string::npos && eq > 0;
-        if (ok) {
-            try {
-                std::size_t used = 0;
-                value = std::stod(p.substr(eq + 1), &used);
-                ok = used == p.size() - eq - 1;
-            } catch (const std::exception&) {
-                ok = false;
-            }
-        }
-        if (!ok)
-            throw Error(ErrorKind::InvalidArgument,
-                        "--param must be NAME=NUMBER, e.g. areaFraction=0.3, not '" + p + "'");
-        custom.set(p.substr(0, eq), value);
-    }
-    return custom;
-}
-
 DamageSpec parseSpec(const DamageArgs& args)
 {
     DamageSpec spec;
@@ -86,7 +63,7 @@ DamageSpec parseSpec(const DamageArgs& args)
     spec.kind = *kind;
     spec.level = *level;
     spec.seed = args.seed;
-    spec.custom = parseParams(args.params);
+    spec.custom = parseDamageParams(args.params);
     // Refuse bad parameters before any file is touched.
     (void)resolveDamageParameters(spec.kind, spec.level, spec.custom);
     return spec;

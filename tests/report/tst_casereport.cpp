@@ -81,6 +81,15 @@ private Q_SLOTS:
         QVERIFY2(data.items[2].verification.find("reproduced bit for bit") != std::string::npos,
                  data.items[2].verification.c_str());
         QVERIFY(data.problems.empty());
+        // The model card of the U-Net the reconstruction used.
+        QCOMPARE(data.models.size(), std::size_t(1));
+        QVERIFY2(data.models[0].heading.find("unet-inpaint") != std::string::npos,
+                 data.models[0].heading.c_str());
+        bool hasValidation = false;
+        for (const auto& [label, value] : data.models[0].facts)
+            hasValidation = hasValidation || (label.find("Validation") != std::string::npos &&
+                                              value.find("PSNR") != std::string::npos);
+        QVERIFY(hasValidation);
     }
 
     void pdfHasThePagesAndTheHashes()
@@ -109,6 +118,7 @@ private Q_SLOTS:
         QVERIFY(text.contains(QStringLiteral("A. Examiner")));
         QVERIFY(text.contains(QStringLiteral("reconstruction of D1")));
         QVERIFY(text.contains(QStringLiteral("telea")));
+        QVERIFY(text.contains(QStringLiteral("Models used")));
         QVERIFY(flat.contains(QStringLiteral("isnotevidence")));
     }
 

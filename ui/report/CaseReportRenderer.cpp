@@ -136,6 +136,15 @@ template <typename ImageName> QString reportHtml(const CaseReportData& r, ImageN
         }
         html += metricsTable(item);
     }
+    if (!r.models.empty()) {
+        html += QStringLiteral("<h2>Models used (model cards)</h2>");
+        for (const ReportModel& model : r.models) {
+            html += QStringLiteral("<h3>") + text(model.heading) + QStringLiteral("</h3>");
+            ReportItem facts;
+            facts.facts = model.facts;
+            html += factsTable(facts);
+        }
+    }
     return html + QStringLiteral("</body></html>");
 }
 

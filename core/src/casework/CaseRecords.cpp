@@ -3,6 +3,7 @@
 #include "ridgeworks/common/Error.h"
 
 #include <cstdio>
+#include <cstdlib>
 
 namespace rw::casework {
 namespace {
@@ -25,8 +26,14 @@ int intParameter(const DerivedItem& item, const std::string& name)
 
 std::string exactText(double value)
 {
+    // The shortest of 15–17 significant digits that reads back as the same double: 0.3, not
+    // 0.29999999999999999.
     char text[40];
-    std::snprintf(text, sizeof text, "%.17g", value);
+    for (int digits = 15; digits <= 17; ++digits) {
+        std::snprintf(text, sizeof text, "%.*g", digits, value);
+        if (std::strtod(text, nullptr) == value)
+            break;
+    }
     return text;
 }
 

@@ -1,9 +1,15 @@
 #include "ridgeworks/casework/CaseReport.h"
 
 #include "ridgeworks/common/Error.h"
+#include "ridgeworks/common/Sha256.h"
 #include "ridgeworks/image/ImageLoader.h"
 #include "ridgeworks/metrics/Baselines.h"
 #include "ridgeworks/metrics/PrintMetrics.h"
+#include "ridgeworks/model/Checkpoint.h"
+#include "ridgeworks/model/ModelCard.h"
+
+#include <cstdio>
+#include <set>
 
 #include <map>
 
@@ -136,6 +142,51 @@ ReportItem derivedItem(const Case& c, const DerivedItem& d,
     return item;
 }
 
+std::string fixed(double value, int decimals)
+{
+    char text[32];
+    std::snprintf(text, sizeof text, "%.*f", decimals, value);
+    return text;
+}
+
+// The model card of a checkpoint file as the report lists it; a file that is gone or no
+// longer has the recorded hash is said to be so.
+ReportModel modelCardOf(const std::string& path, const std::string& sha256)
+{
+    ReportModel model;
+    model.heading = fs::path(path).filename().string();
+    model.facts = {{"File", path}, {"SHA-256 when used", sha256}};
+    try {
+        if (sha256OfFile(path) != sha256) {
+            model.facts.push_back({"Card", "the file has changed since it was used"});
+            return model;
+        }
+        const ModelCard card = readModelCard(path);
+        model.heading = card.name;
+        model.facts.push_back({"Architecture", toString(card.spec.architecture)});
+        model.facts.push_back({"Loss", toString(card.loss)});
+        model.facts.push_back({"Epochs", std::to_string(card.epochsCompleted) + " (best " +
+                                             std::to_string(card.bestEpoch) + ")"});
+        for (const EpochMetrics& m : card.history)
+            if (m.epoch == card.bestEpoch)
+                model.facts.push_back({"Validation at the best epoch",
+                                       "PSNR " + fixed(m.validationPsnr, 2) + " dB, SSIM " +
+                                           fixed(m.validationSsim, 3)});
+        model.facts.push_back({"Training data", card.dataJson});
+        model.facts.push_back({"Trained", card.createdUtc + " with Ridgeworks " +
+                                              card.softwareVersion + ", libtorch " +
+                                              card.torchVersion});
+        if (!card.initialisedFrom.name.empty())
+            model.facts.push_back(
+                {"Fine-tuned from",
+                 card.initialisedFrom.name + " (" + card.initialisedFrom.weightsSha256 + ")"});
+        model.facts.push_back({"Weights SHA-256", card.weightsSha256});
+    } catch (const Error& e) {
+        model.facts.push_back({"Card", "cannot be read: " + e.reason()});
+    }
+    return model;
+}
+
 }  // namespace
 
 CaseReportData buildCaseReport(const Case& c, const std::vector<ReplayVerdict>& replay)
@@ -152,8 +203,16 @@ CaseReportData buildCaseReport(const Case& c, const std::vector<ReplayVerdict>& 
             r.problems.push_back(p.file.filename().string() + ": " + p.what);
     for (const CaseEvidence& e : c.manifest.evidence)
         r.items.push_back(evidenceItem(c, e, replay));
-    for (const DerivedItem& d : c.manifest.derived)
+    std::set<std::pair<std::string, std::string>> models;  // (path, SHA-256)
+    for (const DerivedItem& d : c.manifest.derived) {
         r.items.push_back(derivedItem(c, d, replay));
+        if (d.parameters.count("model"))
+            models.insert({d.parameters.at("model"), d.modelSha256});
+        if (d.parameters.count("detector") && d.parameters.count("detectorSha256"))
+            models.insert({d.parameters.at("detector"), d.parameters.at("detectorSha256")});
+    }
+    for (const auto& [path, sha] : models)
+        r.models.push_back(modelCardOf(path, sha));
     r.statement =
         "Reconstructed ridge detail is an estimate computed by a model from the surrounding "
         "ridges. It is not evidence and must not be used for identification. Outlined regions "

@@ -38,6 +38,12 @@ struct ReportItem {
     std::string verification;               // "verified" or what failed
 };
 
+// The card of a model a reconstruction used: what it is, how it was trained, how well it did.
+struct ReportModel {
+    std::string heading;  // "unet-inpaint (synthetic)"
+    std::vector<std::pair<std::string, std::string>> facts;
+};
+
 struct CaseReportData {
     std::string title;
     std::string caseId;
@@ -47,7 +53,8 @@ struct CaseReportData {
     std::string software;
     std::vector<std::string> problems;  // case-level verification failures
     std::vector<ReportItem> items;
-    std::string statement;  // reconstructed detail is an estimate, not evidence
+    std::vector<ReportModel> models;  // every model and detector used, once
+    std::string statement;            // reconstructed detail is an estimate, not evidence
 };
 
 // `replay`: verdicts of replayDerivedItems, shown per item (may be empty: not re-run).
