@@ -1,4 +1,5 @@
 // Case folders: round trip, read-only evidence, tampering named, interrupted saves survived.
+#include "SyntheticPrintFile.h"
 #include "TestFiles.h"
 #include "ridgeworks/casefile/Case.h"
 #include "ridgeworks/common/Error.h"
@@ -17,12 +18,8 @@ namespace {
 
 fs::path writePrint(const QTemporaryDir& dir, const char* name, std::uint64_t seed)
 {
-    rw::SynthOptions options;
-    options.width = 96;
-    options.height = 104;
-    options.seed = seed;
     const fs::path file = dir.filePath(QString::fromLatin1(name)).toStdString();
-    rw::saveImage(file, rw::generateSyntheticPrint(options).image, 500.0);
+    rw::test::writeSyntheticPrint(file, 96, 104, seed);
     return file;
 }
 

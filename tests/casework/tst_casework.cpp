@@ -1,5 +1,6 @@
 // Damage and reconstruction inside a case, and `verify`'s replay of them: bit for bit when
 // nothing changed, named when an input, an output or the model did.
+#include "SyntheticPrintFile.h"
 #include "TestFiles.h"
 #include "ridgeworks/casework/CaseDamage.h"
 #include "ridgeworks/casework/CaseReconstruction.h"
@@ -62,12 +63,8 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        rw::SynthOptions options;
-        options.width = 128;
-        options.height = 136;
-        options.seed = 21;
         m_print = m_dir.filePath(QStringLiteral("print.png")).toStdString();
-        rw::saveImage(m_print, rw::generateSyntheticPrint(options).image, 500.0);
+        rw::test::writeSyntheticPrint(m_print, 128, 136, 21);
         m_model = m_dir.filePath(QStringLiteral("unet.rwm")).toStdString();
         fs::copy_file(shippedModel("unet-inpaint"), m_model);
     }

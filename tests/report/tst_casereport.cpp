@@ -1,5 +1,6 @@
 // The case report: a PDF with the expected pages, every hash, the processing chain, the
 // metrics against baselines and the statement, read back with pdftotext; and the HTML twin.
+#include "SyntheticPrintFile.h"
 #include "report/CaseReportRenderer.h"
 #include "ridgeworks/casework/CaseDamage.h"
 #include "ridgeworks/casework/CaseReconstruction.h"
@@ -47,12 +48,8 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        rw::SynthOptions options;
-        options.width = 120;
-        options.height = 128;
-        options.seed = 4;
         const fs::path print = m_dir.filePath(QStringLiteral("print.png")).toStdString();
-        rw::saveImage(print, rw::generateSyntheticPrint(options).image, 500.0);
+        rw::test::writeSyntheticPrint(print, 120, 128, 4);
         m_case = rw::createCase(m_dir.filePath(QStringLiteral("case")).toStdString(), "A. Examiner",
                                 "Report test");
         rw::importEvidence(m_case, print, {});

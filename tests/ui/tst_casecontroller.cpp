@@ -6,6 +6,7 @@
 #include "EvidenceLoader.h"
 #include "JobRunner.h"
 #include "MainWindow.h"
+#include "SyntheticPrintFile.h"
 
 #include <ridgeworks/casework/CaseReplay.h>
 #include <ridgeworks/image/ImageLoader.h>
@@ -47,12 +48,8 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        rw::SynthOptions options;
-        options.width = 110;
-        options.height = 120;
-        options.seed = 8;
         m_print = m_dir.filePath(QStringLiteral("thumb.png"));
-        rw::saveImage(m_print.toStdString(), rw::generateSyntheticPrint(options).image, 500.0);
+        rw::test::writeSyntheticPrint(m_print.toStdString(), 110, 120, 8);
     }
 
     void createImportVerifyReport()
