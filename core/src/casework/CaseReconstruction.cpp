@@ -9,21 +9,8 @@
 #include <optional>
 
 namespace rw {
-namespace {
 
 namespace fs = std::filesystem;
-
-// An item's mask: its file named "...mask.png" (a damage item's, a mask item's).
-fs::path maskFileOf(const Case& c, const std::string& itemId)
-{
-    if (const DerivedItem* d = findDerivedItem(c, itemId))
-        for (const CaseFile& f : d->files)
-            if (f.path.size() >= 8 && f.path.compare(f.path.size() - 8, 8, "mask.png") == 0)
-                return c.folder / f.path;
-    throw Error(ErrorKind::InvalidArgument, itemId + " holds no damage mask", c.folder);
-}
-
-}  // namespace
 
 const DerivedItem& reconstructInCase(Case& c, const CaseReconstructionRequest& request,
                                      const CancelToken& cancel)
@@ -52,7 +39,8 @@ const DerivedItem& reconstructInCase(Case& c, const CaseReconstructionRequest& r
         item.parameters["detector"] = fs::absolute(request.detector).string();
         item.parameters["detectorSha256"] = sha256OfFile(request.detector);
     } else if (!maskFrom.empty()) {
-        options.mask = loadDamageMask(maskFileOf(c, maskFrom).string(), print.pixels.size());
+        options.mask =
+            loadDamageMask(casework::maskFileOf(c, maskFrom).string(), print.pixels.size());
         if (maskFrom != request.itemId)
             item.parents.push_back(maskFrom);
     }

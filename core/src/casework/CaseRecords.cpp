@@ -24,6 +24,17 @@ int intParameter(const DerivedItem& item, const std::string& name)
 
 }  // namespace
 
+std::filesystem::path maskFileOf(const Case& c, const std::string& itemId)
+{
+    const std::string suffix = "mask.png";
+    if (const DerivedItem* d = findDerivedItem(c, itemId))
+        for (const CaseFile& f : d->files)
+            if (f.path.size() >= suffix.size() &&
+                f.path.compare(f.path.size() - suffix.size(), suffix.size(), suffix) == 0)
+                return c.folder / f.path;
+    throw Error(ErrorKind::InvalidArgument, itemId + " holds no damage mask", c.folder);
+}
+
 std::string exactText(double value)
 {
     // The shortest of 15–17 significant digits that reads back as the same double: 0.3, not

@@ -1,5 +1,6 @@
 #pragma once
 // How case operations write their parameters as text and read them back for a replay.
+#include "ridgeworks/casefile/Case.h"
 #include "ridgeworks/casefile/CaseManifest.h"
 #include "ridgeworks/damage/Damage.h"
 #include "ridgeworks/reconstruct/Reconstruction.h"
@@ -21,6 +22,10 @@ DamageSpec damageSpecFrom(const DerivedItem& item);
 std::map<std::string, std::string> reconstructionParameters(const ReconstructionOptions& options);
 // The options recorded (everything but the mask and detector, which the replay supplies).
 ReconstructionOptions reconstructionOptionsFrom(const DerivedItem& item);
+
+// An item's damage mask: its file named "...mask.png" (a damage item's, a mask item's).
+// Throws rw::Error(InvalidArgument) naming the case when the item holds none.
+std::filesystem::path maskFileOf(const Case& c, const std::string& itemId);
 
 // Exact text for a double (round-trips through std::stod).
 std::string exactText(double value);

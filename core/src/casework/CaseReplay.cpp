@@ -71,15 +71,7 @@ ReplayVerdict replayReconstruction(const Case& c, const DerivedItem& item,
         detector = recordedModel(recorded(item, "detector"), recorded(item, "detectorSha256"));
         options.detector = &*detector;
     } else if (maskFrom != "none") {
-        const DerivedItem* source = findDerivedItem(c, maskFrom);
-        fs::path maskFile;
-        if (source)
-            for (const CaseFile& f : source->files)
-                if (f.path.size() >= 8 && f.path.compare(f.path.size() - 8, 8, "mask.png") == 0)
-                    maskFile = c.folder / f.path;
-        if (maskFile.empty())
-            throw Error(ErrorKind::Missing, "the recorded mask item " + maskFrom + " is gone",
-                        c.folder);
+        const fs::path maskFile = casework::maskFileOf(c, maskFrom);
         options.mask = loadDamageMask(maskFile.string(), print.pixels.size());
     }
     const Model model = recordedModel(recorded(item, "model"), item.modelSha256);
