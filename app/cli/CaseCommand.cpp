@@ -5,6 +5,7 @@
 #include "DamageParams.h"
 #include "ridgeworks/casefile/Case.h"
 #include "ridgeworks/casework/CaseDamage.h"
+#include "ridgeworks/casework/CaseMetrics.h"
 #include "ridgeworks/casework/CaseReconstruction.h"
 #include "ridgeworks/casework/CaseReplay.h"
 #include "ridgeworks/common/Error.h"
@@ -146,6 +147,15 @@ int runImport(const CaseArgs& args)
     return failures == 0 ? 0 : 1;
 }
 
+int runMetrics(const CaseArgs& args)
+{
+    Case c = openCase(args.folder);
+    warnAbout(c, "metrics");
+    const DerivedItem& item = measureInCase(c, args.item, args.examiner);
+    std::cout << describe(item).dump(2) << '\n';
+    return 0;
+}
+
 // One verdict per item and for the log and manifest; exit 1 on any problem.
 int runVerify(const CaseArgs& args)
 {
@@ -263,6 +273,15 @@ void addCaseCommand(CLI::App& app, int& exitCode)
     rec->add_option("--overlap", recArgs->overlap, "Tile overlap (px)")->capture_default_str();
     rec->add_option("--examiner", recArgs->examiner, "Examiner (default: the case's)");
     rec->callback([recArgs, &exitCode] { exitCode = runReconstruct(*recArgs); });
+
+    auto metricsArgs = std::make_shared<CaseArgs>();
+    CLI::App* metrics = cmd->add_subcommand(
+        "metrics", "Measure a reconstruction of damaged evidence against the clean original, "
+                   "with the baselines; recorded as a derived item");
+    metrics->add_option("folder", metricsArgs->folder, "Case folder")->required();
+    metrics->add_option("item", metricsArgs->item, "Reconstruction item id")->required();
+    metrics->add_option("--examiner", metricsArgs->examiner, "Examiner (default: the case's)");
+    metrics->callback([metricsArgs, &exitCode] { exitCode = runMetrics(*metricsArgs); });
 
     auto verifyArgs = std::make_shared<CaseArgs>();
     CLI::App* verify = cmd->add_subcommand(

@@ -3,6 +3,7 @@
 #include "SyntheticPrintFile.h"
 #include "TestFiles.h"
 #include "ridgeworks/casework/CaseDamage.h"
+#include "ridgeworks/casework/CaseMetrics.h"
 #include "ridgeworks/casework/CaseReconstruction.h"
 #include "ridgeworks/casework/CaseReplay.h"
 #include "ridgeworks/common/Error.h"
@@ -141,6 +142,28 @@ private Q_SLOTS:
         QVERIFY2(verdictOf(verdicts, "D2").detail.find("model file has changed") !=
                      std::string::npos,
                  verdictOf(verdicts, "D2").detail.c_str());
+    }
+
+    void metricsAreRecordedAndReplayed()
+    {
+        QTemporaryDir dir;
+        rw::Case c = makeCase(dir);
+        const rw::DerivedItem& metrics = rw::measureInCase(c, "D2", {});
+        QCOMPARE(metrics.kind, std::string("metrics"));
+        QCOMPARE(metrics.parents, std::vector<std::string>{"D2"});
+        const std::vector<std::uint8_t> json =
+            rw::test::readBytes(c.folder / metrics.files.at(0).path);
+        const std::string text(json.begin(), json.end());
+        QVERIFY(text.find("\"telea\"") != std::string::npos);
+        QVERIFY(text.find("\"navier-stokes\"") != std::string::npos);
+        // The model beats doing nothing on SSIM inside the damage.
+        const std::vector<rw::MethodMetrics> rows =
+            rw::measureAgainstOriginal(c, c.manifest.derived[1]);
+        QCOMPARE(rows.size(), std::size_t(4));
+        QVERIFY(rows[0].ssimInside > rows[3].ssimInside);
+        QVERIFY(verdictOf(rw::replayDerivedItems(c), "D3").reproduced);
+        // Evidence has no clean original to be measured against.
+        QVERIFY_THROWS_EXCEPTION(rw::Error, rw::measureInCase(c, "D1", {}));
     }
 
     void badRequestsAreRefusedAndChangeNothing()

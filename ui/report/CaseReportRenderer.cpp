@@ -89,7 +89,7 @@ QString metricsTable(const ReportItem& item)
         "baselines on the same input)</p><table border='1' cellspacing='0' cellpadding='3'>"
         "<tr><th>method</th><th>PSNR (dB)</th><th>SSIM</th><th>orientation error (°)</th>"
         "<th>spurious minutiae</th></tr>");
-    for (const ReportMetricsRow& row : item.metrics)
+    for (const MethodMetrics& row : item.metrics)
         html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td><td>%5</td></tr>")
                     .arg(text(row.method))
                     .arg(row.psnrInside, 0, 'f', 2)

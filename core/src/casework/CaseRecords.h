@@ -12,6 +12,7 @@ namespace rw::casework {
 
 inline constexpr const char* kDamageOperation = "damage";
 inline constexpr const char* kReconstructOperation = "reconstruct";
+inline constexpr const char* kMetricsOperation = "metrics";
 
 // Kind, level, seed, ppi, the custom values ("custom.<name>") and, for the record, the
 // values applied ("applied.<name>").

@@ -2,6 +2,7 @@
 // with the recorded hashes (not with the files now on disk, which may have been changed).
 #include "ridgeworks/casework/CaseReplay.h"
 #include "casework/CaseRecords.h"
+#include "ridgeworks/casework/CaseMetrics.h"
 #include "ridgeworks/common/Error.h"
 #include "ridgeworks/common/Sha256.h"
 #include "ridgeworks/image/ImageLoader.h"
@@ -86,6 +87,17 @@ ReplayVerdict replayReconstruction(const Case& c, const DerivedItem& item,
     return compare(item, made);
 }
 
+// Measured again from the recorded reconstruction, damage and original as they are now.
+ReplayVerdict replayMetrics(const Case& c, const DerivedItem& item)
+{
+    const DerivedItem* rec = findDerivedItem(c, item.parents.at(0));
+    if (!rec)
+        throw Error(ErrorKind::Missing, "the measured item " + item.parents.at(0) + " is gone",
+                    c.folder);
+    const std::string json = metricsJson(measureAgainstOriginal(c, *rec));
+    return compare(item, {std::vector<std::uint8_t>(json.begin(), json.end())});
+}
+
 }  // namespace
 
 std::vector<ReplayVerdict> replayDerivedItems(const Case& c, const CancelToken& cancel)
@@ -98,6 +110,8 @@ std::vector<ReplayVerdict> replayDerivedItems(const Case& c, const CancelToken& 
                 verdicts.push_back(replayDamage(c, item));
             else if (item.operation == casework::kReconstructOperation)
                 verdicts.push_back(replayReconstruction(c, item, cancel));
+            else if (item.operation == casework::kMetricsOperation)
+                verdicts.push_back(replayMetrics(c, item));
             else
                 verdicts.push_back(
                     {item.id, false, false, "\"" + item.operation + "\" is recorded, not re-run"});

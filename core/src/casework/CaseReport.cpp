@@ -3,8 +3,6 @@
 #include "ridgeworks/common/Error.h"
 #include "ridgeworks/common/Sha256.h"
 #include "ridgeworks/image/ImageLoader.h"
-#include "ridgeworks/metrics/Baselines.h"
-#include "ridgeworks/metrics/PrintMetrics.h"
 #include "ridgeworks/model/Checkpoint.h"
 #include "ridgeworks/model/ModelCard.h"
 
@@ -17,14 +15,6 @@ namespace rw {
 namespace {
 
 namespace fs = std::filesystem;
-
-const CaseEvidence* findEvidence(const Case& c, const std::string& id)
-{
-    for (const CaseEvidence& e : c.manifest.evidence)
-        if (e.id == id)
-            return &e;
-    return nullptr;
-}
 
 std::string join(const std::vector<std::string>& parts)
 {
@@ -50,34 +40,6 @@ std::string verificationOf(const Case& c, const std::string& id,
     else if (text.rfind("re-run: ", 0) == 0)
         text = "SHA-256 verified; " + text;
     return text;
-}
-
-ReportMetricsRow rowOf(const std::string& method, const PrintMetrics& m)
-{
-    const std::map<std::string, double> flat = flatten(m);
-    return {method, flat.at("psnr_inside"), flat.at("ssim_inside"),
-            flat.at("orientation_deg_inside"), flat.at("spurious_minutiae_inside")};
-}
-
-// A reconstruction of a damage of an evidence print has a clean original: its metrics inside
-// the damage mask, next to OpenCV's inpainting and doing nothing, on the same inputs.
-std::vector<ReportMetricsRow> metricsAgainstOriginal(const Case& c, const DerivedItem& rec)
-{
-    const DerivedItem* damage = findDerivedItem(c, rec.parents.front());
-    if (!damage || damage->kind != "damage" || damage->files.size() < 2 ||
-        !findEvidence(c, damage->parents.front()) || rec.files.empty())
-        return {};
-    const cv::Mat clean = loadPrint(itemImageFile(c, damage->parents.front())).pixels;
-    const cv::Mat damaged = loadPrint(c.folder / damage->files[0].path).pixels;
-    const cv::Mat mask = loadPrint(c.folder / damage->files[1].path).pixels;
-    const cv::Mat result = loadPrint(c.folder / rec.files[0].path).pixels;
-    const auto name = rec.parameters.find("modelName");
-    std::vector<ReportMetricsRow> rows{rowOf(name != rec.parameters.end() ? name->second : "model",
-                                             measurePrint(clean, result, mask))};
-    for (Baseline b : {Baseline::Telea, Baseline::NavierStokes, Baseline::Identity})
-        rows.push_back(
-            rowOf(toString(b), measurePrint(clean, applyBaseline(b, damaged, mask), mask)));
-    return rows;
 }
 
 ReportItem evidenceItem(const Case& c, const CaseEvidence& e,
@@ -131,7 +93,7 @@ ReportItem derivedItem(const Case& c, const DerivedItem& d,
         item.images.push_back({"Reconstruction " + d.id + " (estimated pixels outlined)",
                                c.folder / d.files[0].path, c.folder / d.files[1].path, ppi});
         try {
-            item.metrics = metricsAgainstOriginal(c, d);
+            item.metrics = measureAgainstOriginal(c, d);
         } catch (const Error&) {  // a file that fails verification: no metrics, said above
         }
     } else if (d.kind == "damage" && d.files.size() >= 2) {

@@ -4,6 +4,7 @@
 // original exists, the verification verdicts, and the statement that reconstructed ridge
 // detail is an estimate. Rendering (PDF, HTML) is ui/report's job.
 #include "ridgeworks/casefile/Case.h"
+#include "ridgeworks/casework/CaseMetrics.h"
 #include "ridgeworks/casework/CaseReplay.h"
 
 #include <filesystem>
@@ -20,22 +21,13 @@ struct ReportImage {
     double ppi = 500.0;                     // for the scale bar
 };
 
-// One method's figures inside the damage mask, against the clean original.
-struct ReportMetricsRow {
-    std::string method;  // the model's name, "telea", "navier-stokes", "identity"
-    double psnrInside = 0.0;
-    double ssimInside = 0.0;
-    double orientationDegInside = 0.0;
-    double spuriousMinutiaeInside = 0.0;
-};
-
 struct ReportItem {
     std::string id;
     std::string heading;                                     // "E1 — evidence", …
     std::vector<std::pair<std::string, std::string>> facts;  // label, value
     std::vector<ReportImage> images;
-    std::vector<ReportMetricsRow> metrics;  // empty when no clean original is known
-    std::string verification;               // "verified" or what failed
+    std::vector<MethodMetrics> metrics;  // empty when no clean original is known
+    std::string verification;            // "verified" or what failed
 };
 
 // The card of a model a reconstruction used: what it is, how it was trained, how well it did.
