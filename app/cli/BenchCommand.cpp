@@ -2,6 +2,7 @@
 // data pipeline's end-to-end rate and memory across epochs. Prints one JSON document.
 #include "CliCancellation.h"
 #include "Commands.h"
+#include "ShippedModels.h"
 #include "TerminalProgress.h"
 #include "ridgeworks/common/Error.h"
 #include "ridgeworks/model/ComputeSettings.h"
@@ -35,19 +36,9 @@ struct BenchArgs {
     int augmentations = 1;
 };
 
-// Where this program lives: the shipped models are found relative to it (ModelCatalog.h).
-std::filesystem::path executableDirectory()
-{
-    std::error_code ec;
-    const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", ec);
-    return ec ? std::filesystem::current_path() : self.parent_path();
-}
-
 std::filesystem::path shippedModel(const std::string& given, const char* name)
 {
-    if (!given.empty())
-        return given;
-    return shippedModelsDir(executableDirectory()) / (std::string(name) + ".rwm");
+    return resolveModelArgument(given.empty() ? std::string(name) : given);
 }
 
 int runReconstructionSuite(const BenchArgs& args)

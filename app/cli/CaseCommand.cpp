@@ -3,6 +3,7 @@
 #include "CliCancellation.h"
 #include "Commands.h"
 #include "DamageParams.h"
+#include "ShippedModels.h"
 #include "ridgeworks/casefile/Case.h"
 #include "ridgeworks/casework/CaseDamage.h"
 #include "ridgeworks/casework/CaseMetrics.h"
@@ -258,10 +259,14 @@ void addCaseCommand(CLI::App& app, int& exitCode)
         "reconstruct", "Reconstruct an item; recorded as a derived item with the model's hash");
     rec->add_option("folder", recArgs->folder, "Case folder")->required();
     rec->add_option("item", recArgs->item, "Item id of the print")->required();
-    rec->add_option("--model", recArgs->model, "Checkpoint (.rwm)")->required();
+    rec->add_option("--model", recArgs->model, "Checkpoint" + shippedModelsHelp())
+        ->required()
+        ->transform(shippedModelName());
     rec->add_option("--mask", recArgs->mask,
                     "Item whose mask to use, or 'detect' (default: the item's own damage mask)");
-    rec->add_option("--detector", recArgs->detector, "damage-detector checkpoint for 'detect'");
+    rec->add_option("--detector", recArgs->detector,
+                    "damage-detector checkpoint or shipped name, for 'detect'")
+        ->transform(shippedModelName());
     rec->add_option("--threshold", recArgs->threshold, "Detector threshold")->capture_default_str();
     rec->add_option("--mode", recArgs->mode, "full or selective")->capture_default_str();
     rec->add_option("--feather", recArgs->feather, "Selective: blend width (px)")

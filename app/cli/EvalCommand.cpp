@@ -2,6 +2,7 @@
 // every metric per image and aggregated (mean, 95 % interval) per kind and level.
 #include "CliCancellation.h"
 #include "Commands.h"
+#include "ShippedModels.h"
 #include "TerminalProgress.h"
 #include "ridgeworks/common/AtomicFile.h"
 #include "ridgeworks/common/Error.h"
@@ -149,7 +150,9 @@ void addEvalCommand(CLI::App& app, int& exitCode)
     auto args = std::make_shared<EvalArgs>();
     CLI::App* cmd = app.add_subcommand(
         "eval", "Measure a model against identity, Telea, Navier-Stokes and ridge continuation");
-    cmd->add_option("--model", args->model, "Checkpoint (.rwm) to evaluate")->required();
+    cmd->add_option("--model", args->model, "Checkpoint to evaluate" + shippedModelsHelp())
+        ->required()
+        ->transform(shippedModelName());
     cmd->add_option("--data", args->data,
                     "socofing:DIR, pairs:CLEAN_DIR,DAMAGED_DIR[,MASK_DIR] or synthetic")
         ->capture_default_str();
@@ -159,7 +162,9 @@ void addEvalCommand(CLI::App& app, int& exitCode)
     cmd->add_option("--montage", args->montage, "Also write a PNG of one case per kind and level");
     cmd->add_option("--mode", args->mode, "full or selective")->capture_default_str();
     cmd->add_option("--detector", args->detector,
-                    "Use a damage-detector's masks instead of the true ones");
+                    "Use a damage-detector's masks instead of the true ones (checkpoint or "
+                    "shipped name)")
+        ->transform(shippedModelName());
     cmd->add_option("--threshold", args->threshold, "Detector threshold")->capture_default_str();
     cmd->add_option("--per-cell", args->perCell, "synthetic: prints per damage kind and level")
         ->capture_default_str();

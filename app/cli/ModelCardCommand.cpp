@@ -1,6 +1,7 @@
 // ridgeworks-cli model-card: prints the model card of a checkpoint (after verifying its
 // checksum), so a lab can see what a model is and how it was trained without the GUI.
 #include "Commands.h"
+#include "ShippedModels.h"
 #include "ridgeworks/model/Checkpoint.h"
 
 #include <CLI/CLI.hpp>
@@ -15,7 +16,9 @@ void addModelCardCommand(CLI::App& app, int& exitCode)
 {
     auto files = std::make_shared<std::vector<std::string>>();
     CLI::App* cmd = app.add_subcommand("model-card", "Print the model card of checkpoints (.rwm)");
-    cmd->add_option("FILE", *files, "Checkpoint files")->required();
+    cmd->add_option("FILE", *files, "Checkpoint files, or names of shipped models")
+        ->required()
+        ->transform(shippedModelName());
     cmd->callback([files, &exitCode] {
         nlohmann::json cards = nlohmann::json::array();
         for (const std::string& file : *files) {

@@ -3,6 +3,7 @@
 // the confidence map and a JSON record per print.
 #include "CliCancellation.h"
 #include "Commands.h"
+#include "ShippedModels.h"
 #include "TerminalProgress.h"
 #include "ridgeworks/common/Error.h"
 #include "ridgeworks/model/Checkpoint.h"
@@ -113,13 +114,16 @@ void addReconstructCommand(CLI::App& app, int& exitCode)
     CLI::App* cmd = app.add_subcommand(
         "reconstruct", "Reconstruct damaged prints; write image, changed-pixel mask, confidence");
     cmd->add_option("--model", args->model,
-                    "Checkpoint (.rwm) of a seed-autoencoder or unet-inpaint")
-        ->required();
+                    "Checkpoint of a seed-autoencoder or unet-inpaint" + shippedModelsHelp())
+        ->required()
+        ->transform(shippedModelName());
     cmd->add_option("--in,-i", args->in, "A print, or a folder searched recursively")->required();
     cmd->add_option("--mask,-m", args->mask,
                     "Damage mask FILE, a folder of masks (same names, or NAME_mask), or 'detect'");
     cmd->add_option("--detector", args->detector,
-                    "damage-detector checkpoint, for --mask detect or prints without a mask");
+                    "damage-detector checkpoint or shipped name, for --mask detect or prints "
+                    "without a mask")
+        ->transform(shippedModelName());
     cmd->add_option("--threshold", args->threshold, "Detector probability counted as damage")
         ->capture_default_str();
     cmd->add_option("--mode", args->mode, "full or selective")->capture_default_str();

@@ -2,6 +2,7 @@
 // prints, writing a checkpoint (.rwm) with its model card after every epoch.
 #include "CliCancellation.h"
 #include "Commands.h"
+#include "ShippedModels.h"
 #include "TrainingReporter.h"
 #include "ridgeworks/common/Error.h"
 #include "ridgeworks/train/Trainer.h"
@@ -228,8 +229,10 @@ void addTrainCommand(CLI::App& app, int& exitCode, const std::string& commandLin
     cmd->add_option("--resume", args->resume, "Continue from this checkpoint");
     cmd->add_option("--init-from", args->initFrom,
                     "Fine-tune: a new run starting from this trained model's weights "
-                    "(same model, size, width and hole fill; any loss and learning rate)")
-        ->excludes("--resume");
+                    "(same model, size, width and hole fill; any loss and learning rate); a "
+                    "checkpoint or a shipped model's name")
+        ->excludes("--resume")
+        ->transform(shippedModelName());
     cmd->add_flag("--json", args->json, "JSON lines on stdout instead of a progress bar");
     cmd->callback([args, &exitCode] { exitCode = runTrain(*args); });
 }

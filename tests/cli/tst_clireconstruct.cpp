@@ -3,6 +3,7 @@
 #include "CliRun.h"
 #include "ridgeworks/image/ImageLoader.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -104,6 +105,34 @@ private Q_SLOTS:
             QJsonDocument::fromJson(seed.out).object()[str("files")].toArray()[0].toObject();
         const cv::Mat changed = gray(g[str("changedMask")].toString());
         QVERIFY(cv::countNonZero(changed) > int(changed.total()) / 2);
+    }
+
+    // An installed workbench's user does not know where the package put the models: the
+    // shipped ones are found by name (here, from the build tree: the source tree's models).
+    void shippedModelsAreFoundByName()
+    {
+        QTemporaryDir out;
+        const QString input = QDir(m_damaged.path()).entryList({str("*obliteration.png")}).value(0);
+        const rw::test::CliRun run =
+            runCli({str("reconstruct"), str("--model"), str("unet-inpaint"), str("--in"),
+                    m_damaged.filePath(input), str("--mask"), str("detect"), str("--detector"),
+                    str("damage-detector"), str("--out"), out.path()});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject summary = QJsonDocument::fromJson(run.out).object();
+        QFile shipped(model("unet-inpaint"));
+        QVERIFY(shipped.open(QIODevice::ReadOnly));
+        QCOMPARE(summary[str("modelSha256")].toString(),
+                 QString::fromLatin1(
+                     QCryptographicHash::hash(shipped.readAll(), QCryptographicHash::Sha256)
+                         .toHex()));
+        QVERIFY(summary[str("model")].toString().endsWith(str("/unet-inpaint.rwm")));
+
+        // A name that is no shipped model is reported as the missing file it names.
+        const rw::test::CliRun unknown =
+            runCli({str("reconstruct"), str("--model"), str("unet-inpaint-v9"), str("--in"),
+                    m_damaged.filePath(input), str("--out"), out.path()});
+        QCOMPARE(unknown.exitCode, 1);
+        QVERIFY(unknown.err.contains("unet-inpaint-v9"));
     }
 
     void badInputsAreNamed()
