@@ -14,6 +14,8 @@
 #include <ridgeworks/image/ImageWriter.h>
 
 #include <QAction>
+#include <QDir>
+#include <QFileInfo>
 #include <QFileDialog>
 #include <QInputDialog>
 #include <QMenu>
@@ -210,6 +212,16 @@ void CaseController::updateActions()
 QStringList CaseController::recentCases()
 {
     return QSettings().value(kRecentKey).toStringList();
+}
+
+QString CaseController::caseFolderOf(const QString& path)
+{
+    const QString manifest = QString::fromLatin1(kCaseManifestFile);
+    const QFileInfo info(path);
+    if (info.isDir())
+        return QFileInfo(QDir(path).filePath(manifest)).isFile() ? info.absoluteFilePath()
+                                                                  : QString();
+    return info.isFile() && info.fileName() == manifest ? info.absolutePath() : QString();
 }
 
 QString CaseController::caseOpenAtLastStop()

@@ -36,6 +36,9 @@ public:
     // The case that was open when the program last stopped (quit or crash), or empty: the
     // workbench reopens it at start; every case step was saved as it was made.
     static QString caseOpenAtLastStop();
+    // The case folder `path` names: a case manifest (case.json, as the desktop opens it) or a
+    // folder holding one. Empty for anything else (prints, folders of prints).
+    static QString caseFolderOf(const QString& path);
     const Case* currentCase() const { return m_case ? &*m_case : nullptr; }
 
 public Q_SLOTS:

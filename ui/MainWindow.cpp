@@ -857,8 +857,18 @@ void MainWindow::openFolder()
     loadPaths({folder});
 }
 
-void MainWindow::loadPaths(const QStringList& paths)
+void MainWindow::loadPaths(const QStringList& givenPaths)
 {
+    // A case manifest or case folder (dropped, or opened from the desktop's file manager)
+    // opens the case, which loads its own prints; everything else is loaded as prints.
+    QStringList paths;
+    for (const QString& path : givenPaths) {
+        const QString caseFolder = CaseController::caseFolderOf(path);
+        if (caseFolder.isEmpty())
+            paths.append(path);
+        else
+            m_caseController->openCase(caseFolder);
+    }
     if (paths.isEmpty())
         return;
     m_recent->add(paths);

@@ -67,6 +67,7 @@ public:
 
 public Q_SLOTS:
     // Files and folders (recursively); runs on the job runner, reports bad files at the end.
+    // A case manifest or case folder among them opens that case (CaseController::caseFolderOf).
     void loadPaths(const QStringList& paths);
     void loadDemoPrints();
     void openFiles();

@@ -47,7 +47,8 @@ void describeOptions(QCommandLineParser& parser)
         QStringLiteral("folder")));
     parser.addPositionalArgument(
         QStringLiteral("paths"),
-        QStringLiteral("Image files or folders (searched recursively) to open."),
+        QStringLiteral("Image files or folders (searched recursively) to open; a case manifest "
+                       "(case.json) or case folder opens that case."),
         QStringLiteral("[paths...]"));
 }
 

@@ -19,6 +19,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include <QAction>
+#include <QFileInfo>
 #include <QMenu>
 #include <QMenuBar>
 #include <QSignalSpy>
@@ -229,6 +230,35 @@ private Q_SLOTS:
             controller.recordDerived(item);
         waitForJobs(jobs);
         QCOMPARE(controller.currentCase()->manifest.derived.size(), std::size_t(4));
+    }
+
+    // The desktop opens a case by its manifest (MIME type application/x-ridgeworks-case):
+    // the workbench opens the case, with its evidence, instead of loading case.json as a print.
+    void openingTheManifestOpensTheCase()
+    {
+        const QString folder = m_dir.filePath(QStringLiteral("by-manifest"));
+        {
+            QWidget window;
+            rw::JobRunner jobs;
+            auto* dock = new rw::CaseDock(&window);
+            rw::CaseController controller(&jobs, dock, &window);
+            controller.createCase(folder, QStringLiteral("A. Examiner"), {});
+            waitForJobs(jobs);
+            controller.importFiles({m_print});
+            waitForJobs(jobs);
+        }
+        const QString manifest = folder + QStringLiteral("/case.json");
+        QCOMPARE(rw::CaseController::caseFolderOf(manifest), QFileInfo(folder).absoluteFilePath());
+        QCOMPARE(rw::CaseController::caseFolderOf(folder), QFileInfo(folder).absoluteFilePath());
+        QVERIFY(rw::CaseController::caseFolderOf(m_print).isEmpty());
+        QVERIFY(rw::CaseController::caseFolderOf(m_dir.path()).isEmpty());
+
+        rw::MainWindow window;
+        window.loadPaths({manifest});
+        QTRY_VERIFY_WITH_TIMEOUT(window.caseController()->currentCase() != nullptr, 30000);
+        const rw::Case* opened = window.caseController()->currentCase();
+        QCOMPARE(opened->folder, fs::path(folder.toStdString()));
+        QCOMPARE(opened->manifest.evidence.size(), std::size_t(1));
     }
 
     void mainWindowHasTheCaseMenu()
