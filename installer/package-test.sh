@@ -35,6 +35,7 @@ fi
 [ -f "$build_dir/CPackConfig.cmake" ] || fail "$build_dir has no CPackConfig.cmake: configure and build it first"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/ridgeworks-package-test.XXXXXX")
+work=$(cd "$work" && pwd -P)  # the programs report model paths with symlinks resolved
 installed=0
 cleanup() {
   if [ "$installed" = 1 ]; then
@@ -86,6 +87,21 @@ grep -q "^ridgeworks-${version}-Linux/bin/ridgeworks-cli$" "$work/tgz-contents" 
 grep -q "^ridgeworks-${version}-Linux/share/ridgeworks/models/unet-inpaint.rwm$" "$work/tgz-contents" ||
   fail "the tarball lacks share/ridgeworks/models/unet-inpaint.rwm"
 
+# --- the tarball runs where it is unpacked, with its own models -----------------------------
+say "the unpacked tarball"
+mkdir -p "$work/unpacked" "$work/round"
+tar -xzf "$tgz" -C "$work/unpacked"
+tgz_cli="$work/unpacked/ridgeworks-${version}-Linux/bin/ridgeworks-cli"
+(
+  cd "$work/round"
+  unset RIDGEWORKS_MODELS_DIR
+  "$tgz_cli" synth -n 2 --size 192 --seed 41 -o prints > synth.log 2>&1 || { cat synth.log; exit 1; }
+  "$tgz_cli" damage -i prints -k zcut -l medium -o damaged > damage.log 2>&1 || { cat damage.log; exit 1; }
+  "$tgz_cli" reconstruct --model unet-inpaint -i damaged -m damaged -o from-tarball > tarball.json 2> tarball.log
+) || fail "the unpacked tarball's ridgeworks-cli could not run a synth -> damage -> reconstruct round"
+grep -q "\"model\": \"$work/unpacked/ridgeworks-${version}-Linux/share/ridgeworks/models/unet-inpaint.rwm\"" \
+  "$work/round/tarball.json" || { cat "$work/round/tarball.json"; fail "the tarball's CLI did not use the tarball's models"; }
+
 # --- lintian: no errors ---------------------------------------------------------------------
 say "lintian"
 # lintian says "running with root privileges is not recommended"; it only reads the package.
@@ -121,6 +137,10 @@ say "synth -> damage -> reconstruct with the installed models"
 ridgeworks-cli synth -n 2 --size 192 --seed 41 -o prints > synth.log 2>&1 || { cat synth.log; fail "synth"; }
 ridgeworks-cli damage -i prints -k zcut -l medium -o damaged > damage.log 2>&1 || { cat damage.log; fail "damage"; }
 [ "$(find damaged -name '*_mask.png' | wc -l)" -eq 2 ] || fail "damage did not write two masks"
+# The installed programs and the tarball's compute the same prints, byte for byte.
+for f in prints/*.png damaged/*.png; do
+  cmp -s "$f" "$work/round/$f" || fail "$f differs between the installed CLI and the tarball's"
+done
 ridgeworks-cli reconstruct --model unet-inpaint -i damaged -m damaged -o restored \
   > reconstruct.json 2> reconstruct.log || { cat reconstruct.log; fail "reconstruct"; }
 grep -q '"model": "/usr/share/ridgeworks/models/unet-inpaint.rwm"' reconstruct.json ||
@@ -135,12 +155,13 @@ grep -q '"architecture": "damage-detector"' card.json || fail "model-card did no
 
 say "the workbench's offscreen start (15 s with the demo prints)"
 mkdir -p home
+mkdir -m 700 runtime
 status=0
 HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" XDG_DATA_HOME="$work/home/.local/share" \
-  QT_QPA_PLATFORM=offscreen timeout 15 ridgeworks --demo > gui.log 2>&1 || status=$?
+  XDG_RUNTIME_DIR="$work/runtime" QT_QPA_PLATFORM=offscreen timeout 15 ridgeworks --demo > gui.log 2>&1 || status=$?
 # 124: still running when the timeout stopped it, which is what a started workbench does.
 [ "$status" -eq 124 ] || { cat gui.log; fail "ridgeworks --demo exited with $status before 15 s"; }
-got=$(QT_QPA_PLATFORM=offscreen ridgeworks --version) || fail "ridgeworks --version"
+got=$(XDG_RUNTIME_DIR="$work/runtime" QT_QPA_PLATFORM=offscreen ridgeworks --version) || fail "ridgeworks --version"
 case "$got" in *"$version"*) ;; *) fail "ridgeworks --version said '$got'" ;; esac
 
 # --- remove it cleanly ----------------------------------------------------------------------

@@ -126,6 +126,9 @@ int main(int argc, char* argv[])
 
     QApplication app(argc, argv);
     QApplication::setWindowIcon(rw::applicationIcon());
+    // Ties the window to the installed desktop entry (resources/desktop): Wayland shells and
+    // task bars show its name and icon for it.
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.ridgeworks.Ridgeworks"));
     // Debian's libtorch starts with one compute thread; reconstruction and metrics use them all.
     rw::applyThreadCount(0);
 

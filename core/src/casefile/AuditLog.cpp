@@ -1,5 +1,6 @@
 #include "ridgeworks/casefile/AuditLog.h"
 
+#include "ridgeworks/common/AtomicFile.h"
 #include "ridgeworks/common/Error.h"
 #include "ridgeworks/common/Sha256.h"
 
@@ -153,23 +154,15 @@ AuditEntry appendAuditEntry(const std::filesystem::path& file, const AuditEntry*
     if (fd < 0)
         failWrite(file, "cannot open the audit log", errno);
     const off_t before = ::lseek(fd, 0, SEEK_END);
-    std::size_t written = 0;
-    while (written < line.size()) {
-        const ssize_t n = ::write(fd, line.data() + written, line.size() - written);
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            const int err = errno;
-            // Take back a partial line, so the log still ends on a whole entry (best effort:
-            // the write's own error is the one reported).
-            if (before >= 0) {
-                const int truncated = ::ftruncate(fd, before);
-                static_cast<void>(truncated);
-            }
-            ::close(fd);
-            failWrite(file, "cannot append to the audit log", err);
+    if (const int err = writeAllToDescriptor(fd, line.data(), line.size()); err != 0) {
+        // Take back a partial line, so the log still ends on a whole entry (best effort:
+        // the write's own error is the one reported).
+        if (before >= 0) {
+            const int truncated = ::ftruncate(fd, before);
+            static_cast<void>(truncated);
         }
-        written += static_cast<std::size_t>(n);
+        ::close(fd);
+        failWrite(file, "cannot append to the audit log", err);
     }
     if (::fsync(fd) != 0 || ::close(fd) != 0)
         failWrite(file, "cannot flush the audit log to disk", errno);

@@ -35,6 +35,22 @@ std::filesystem::path tempSibling(const std::filesystem::path& target)
 
 }  // namespace
 
+int writeAllToDescriptor(int fd, const void* data, std::size_t size)
+{
+    const auto* bytes = static_cast<const char*>(data);
+    std::size_t written = 0;
+    while (written < size) {
+        const ssize_t n = ::write(fd, bytes + written, size - written);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            return errno;
+        }
+        written += static_cast<std::size_t>(n);
+    }
+    return 0;
+}
+
 void writeFileAtomically(const std::filesystem::path& target, std::span<const std::uint8_t> bytes,
                          Flush flush)
 {
@@ -49,18 +65,10 @@ void writeFileAtomically(const std::filesystem::path& target, std::span<const st
     if (fd < 0)
         fail(target, "cannot create a temporary file", errno);
 
-    std::size_t written = 0;
-    while (written < bytes.size()) {
-        const ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            const int err = errno;
-            ::close(fd);
-            std::filesystem::remove(temp, ec);
-            fail(target, "cannot write", err);
-        }
-        written += static_cast<std::size_t>(n);
+    if (const int err = writeAllToDescriptor(fd, bytes.data(), bytes.size()); err != 0) {
+        ::close(fd);
+        std::filesystem::remove(temp, ec);
+        fail(target, "cannot write", err);
     }
     if ((flush == Flush::EachFile && ::fsync(fd) != 0) || ::close(fd) != 0) {
         const int err = errno;

@@ -29,4 +29,8 @@ void writeFileAtomically(const std::filesystem::path& target, std::string_view t
 // rw::Error(WriteFailed) naming the folder when the disk reports a failed write.
 void flushFolderToDisk(const std::filesystem::path& folder);
 
+// Writes all `size` bytes to an open file descriptor, through short writes and EINTR.
+// Returns 0, or the errno of the write that failed (the caller names the file).
+int writeAllToDescriptor(int fd, const void* data, std::size_t size);
+
 }  // namespace rw
