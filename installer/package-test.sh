@@ -150,6 +150,9 @@ grep -q "\"modelSha256\": \"$model_sha\"" reconstruct.json || fail "the recorded
 grep -q '"failed": \[\]' reconstruct.json || { cat reconstruct.json; fail "reconstruct failed on some prints"; }
 [ "$(find restored -name '*.reconstructed.png' -size +1k | wc -l)" -eq 2 ] || fail "reconstruct did not write two reconstructions"
 grep -Eq '[1-9][0-9.]*% of pixels estimated' reconstruct.json || fail "the reconstruction estimated no pixels"
+ridgeworks-cli models > models.json || { cat models.json; fail "ridgeworks-cli models"; }
+grep -q '"shippedDir": "/usr/share/ridgeworks/models"' models.json || { cat models.json; fail "models did not find /usr/share/ridgeworks/models"; }
+[ "$(grep -c '"shipped": true' models.json)" -eq 3 ] || { cat models.json; fail "models did not list the three shipped models"; }
 ridgeworks-cli model-card damage-detector > card.json || fail "model-card damage-detector"
 grep -q '"architecture": "damage-detector"' card.json || fail "model-card did not read the installed detector"
 

@@ -15,6 +15,7 @@ void addDamageCommand(CLI::App& app, int& exitCode);
 void addTrainCommand(CLI::App& app, int& exitCode, const std::string& commandLine);
 void addBenchCommand(CLI::App& app, int& exitCode);
 void addModelCardCommand(CLI::App& app, int& exitCode);
+void addModelsCommand(CLI::App& app, int& exitCode);
 void addReconstructCommand(CLI::App& app, int& exitCode);
 void addEvalCommand(CLI::App& app, int& exitCode);
 void addCaseCommand(CLI::App& app, int& exitCode);

@@ -23,6 +23,7 @@ int main(int argc, char** argv)
     rw::cli::addTrainCommand(app, exitCode, commandLine);
     rw::cli::addBenchCommand(app, exitCode);
     rw::cli::addModelCardCommand(app, exitCode);
+    rw::cli::addModelsCommand(app, exitCode);
     rw::cli::addReconstructCommand(app, exitCode);
     rw::cli::addEvalCommand(app, exitCode);
     rw::cli::addCaseCommand(app, exitCode);

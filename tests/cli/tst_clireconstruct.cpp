@@ -135,6 +135,43 @@ private Q_SLOTS:
         QVERIFY(unknown.err.contains("unet-inpaint-v9"));
     }
 
+    // `models` tells lab IT what an installation holds; a bad checkpoint makes it fail.
+    void modelsListsTheShippedModelsAndNamesBadOnes()
+    {
+        rw::test::CliRun run = runCli({str("models")});
+        QCOMPARE(run.exitCode, 0);
+        QJsonObject listing = QJsonDocument::fromJson(run.out).object();
+        QCOMPARE(listing[str("shippedDir")].toString(), QString::fromLatin1(RIDGEWORKS_TEST_MODELS_DIR));
+        QStringList names;
+        for (const QJsonValue& m : listing[str("models")].toArray()) {
+            QVERIFY(m.toObject()[str("shipped")].toBool());
+            names << m.toObject()[str("name")].toString();
+            if (names.last() == str("unet-inpaint")) {
+                QFile shipped(model("unet-inpaint"));
+                QVERIFY(shipped.open(QIODevice::ReadOnly));
+                QCOMPARE(m.toObject()[str("fileSha256")].toString(),
+                         QString::fromLatin1(QCryptographicHash::hash(shipped.readAll(),
+                                                                      QCryptographicHash::Sha256)
+                                                 .toHex()));
+                QCOMPARE(m.toObject()[str("architecture")].toString(), str("unet-inpaint"));
+            }
+        }
+        QCOMPARE(names, (QStringList{str("damage-detector"), str("seed-autoencoder"),
+                                     str("unet-inpaint")}));
+
+        QTemporaryDir folder;
+        QFile bad(folder.filePath(str("truncated.rwm")));
+        QVERIFY(bad.open(QIODevice::WriteOnly));
+        bad.write("RWM");
+        bad.close();
+        run = runCli({str("models"), str("--dir"), folder.path()});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY(run.err.contains("truncated.rwm"));
+        listing = QJsonDocument::fromJson(run.out).object();
+        QCOMPARE(listing[str("unreadable")].toArray().size(), 1);
+        QCOMPARE(listing[str("models")].toArray().size(), 3);
+    }
+
     void badInputsAreNamed()
     {
         QTemporaryDir out;
