@@ -53,6 +53,7 @@
 
 #include <ridgeworks/image/ImageLoader.h>
 #include <ridgeworks/image/ImageWriter.h>
+#include <ridgeworks/model/ComputeSettings.h>
 
 #include <opencv2/core/version.hpp>
 
@@ -1112,15 +1113,24 @@ void MainWindow::removeCurrent()
 
 void MainWindow::showAbout()
 {
+    // What lab IT asks when checking an installation: which version, built on what, and
+    // which model folders this copy reads.
+    const auto folder = [](const QString& path) {
+        return path.isEmpty() ? QStringLiteral("<i>none found</i>") : path.toHtmlEscaped();
+    };
     QMessageBox::about(
         this, QStringLiteral("About Ridgeworks"),
         QStringLiteral("<h3>Ridgeworks ") + QStringLiteral(RIDGEWORKS_VERSION) +
             QStringLiteral(
-                "</h3><p>A forensic workbench for fingerprint reconstruction: compare each "
-                "print with the model's view of it, pixel for pixel.</p>"
+                "</h3><p>A forensic workbench for fingerprint reconstruction: mark or detect the "
+                "damage, reconstruct only that, and compare the estimate with the original. "
+                "Estimated pixels are always marked; originals are never changed.</p>"
                 "<p>Built with Qt ") +
-            QString::fromLatin1(qVersion()) + QStringLiteral(" and OpenCV ") +
-            QStringLiteral(CV_VERSION) + QStringLiteral(".</p>"));
+            QString::fromLatin1(qVersion()) + QStringLiteral(", libtorch ") +
+            QString::fromStdString(torchVersion()) + QStringLiteral(" and OpenCV ") +
+            QStringLiteral(CV_VERSION) + QStringLiteral(".</p><p>Shipped models: ") +
+            folder(m_modelLibrary->shippedModelsDir()) + QStringLiteral("<br>Your models: ") +
+            folder(m_modelLibrary->userModelsDir()) + QStringLiteral("</p>"));
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event)

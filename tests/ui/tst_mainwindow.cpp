@@ -4,6 +4,7 @@
 #include "EvidenceModel.h"
 #include "ImageView.h"
 #include "MainWindow.h"
+#include "ModelLibrary.h"
 #include "WelcomePage.h"
 
 #include "TestFiles.h"
@@ -13,6 +14,7 @@
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QLabel>
+#include <QTimer>
 #include <QListView>
 #include <QMenu>
 #include <QMessageBox>
@@ -441,6 +443,32 @@ private Q_SLOTS:
         recent->actions().last()->trigger();
         QVERIFY(!recent->menuAction()->isEnabled());
         QVERIFY(QSettings().value(QStringLiteral("recentFiles")).toStringList().isEmpty());
+    }
+
+    // Help ▸ About says which version and which model folders this copy uses (lab IT checks
+    // an installation there).
+    void aboutNamesVersionAndModelFolders()
+    {
+        QAction* about = nullptr;
+        for (QAction* action : m_window->findChildren<QAction*>())
+            if (action->text() == QStringLiteral("&About Ridgeworks"))
+                about = action;
+        QVERIFY(about);
+        QString text;
+        QTimer::singleShot(0, this, [&text] {
+            auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+            if (box) {
+                text = box->text();
+                box->accept();
+            }
+        });
+        about->trigger();
+        const QString shipped = m_window->modelLibrary()->shippedModelsDir();
+        QVERIFY(!shipped.isEmpty());
+        QVERIFY2(text.contains(shipped.toHtmlEscaped()), qPrintable(text));
+        QVERIFY(text.contains(m_window->modelLibrary()->userModelsDir().toHtmlEscaped()));
+        QVERIFY(text.contains(QStringLiteral(RIDGEWORKS_VERSION)));
+        QVERIFY(text.contains(QStringLiteral("libtorch 1.")));
     }
 };
 
