@@ -51,7 +51,6 @@ set(CPACK_STRIP_FILES ON)
 # Debian policy: directories 0755 whatever the builder's umask.
 set(CPACK_INSTALL_DEFAULT_DIRECTORY_PERMISSIONS
   OWNER_READ OWNER_WRITE OWNER_EXECUTE GROUP_READ GROUP_EXECUTE WORLD_READ WORLD_EXECUTE)
-set(CPACK_SOURCE_IGNORE_FILES "/build/;/\\\\.git/")
 
 if(UNIX AND NOT APPLE)
   set(CPACK_GENERATOR "DEB;TGZ")
@@ -66,7 +65,6 @@ if(UNIX AND NOT APPLE)
   set(CPACK_DEBIAN_COMPRESSION_TYPE xz)
   # The tarball unpacks to ridgeworks-VERSION-Linux/{bin,share}; it runs from anywhere, on
   # a machine that has the runtime libraries (docs/packaging.md).
-  set(CPACK_ARCHIVE_COMPONENT_INSTALL OFF)
 elseif(WIN32)
   set(CPACK_GENERATOR "NSIS;WIX")
   set(CPACK_NSIS_DISPLAY_NAME "Ridgeworks ${PROJECT_VERSION}")

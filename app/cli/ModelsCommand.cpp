@@ -44,9 +44,11 @@ void addModelsCommand(CLI::App& app, int& exitCode)
         const std::vector<std::filesystem::path> userDirs(folders->begin(), folders->end());
         const ModelListing listing = listModels(shippedDirs, userDirs);
 
-        nlohmann::json out = {{"shippedDir", shipped.empty() ? nlohmann::json() : nlohmann::json(shipped.string())},
+        nlohmann::json out = {{"shippedDir", nullptr},
                               {"models", nlohmann::json::array()},
                               {"unreadable", nlohmann::json::array()}};
+        if (!shipped.empty())
+            out["shippedDir"] = shipped.string();
         for (const ModelEntry& entry : listing.models)
             out["models"].push_back(describe(entry));
         for (const UnreadableModel& bad : listing.unreadable)

@@ -128,7 +128,7 @@ int main(int argc, char* argv[])
     QApplication::setWindowIcon(rw::applicationIcon());
     // Ties the window to the installed desktop entry (resources/desktop): Wayland shells and
     // task bars show its name and icon for it.
-    QGuiApplication::setDesktopFileName(QStringLiteral("org.ridgeworks.Ridgeworks"));
+    QGuiApplication::setDesktopFileName(QStringLiteral(RIDGEWORKS_APP_ID));
     // Debian's libtorch starts with one compute thread; reconstruction and metrics use them all.
     rw::applyThreadCount(0);
 
