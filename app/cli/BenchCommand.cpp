@@ -34,6 +34,7 @@ struct BenchArgs {
     std::string folder;
     int folderPrints = 1000;
     int augmentations = 1;
+    int refinements = ReconstructionBenchConfig{}.refinements;
 };
 
 std::filesystem::path shippedModel(const std::string& given, const char* name)
@@ -50,6 +51,7 @@ int runReconstructionSuite(const BenchArgs& args)
     config.folder = args.folder;
     config.folderPrints = args.folderPrints;
     config.augmentations = args.augmentations;
+    config.refinements = args.refinements;
     TerminalProgress progress("bench");
     const ReconstructionBenchResult result =
         runReconstructionBench(config, progress.asSink(), interruptToken());
@@ -116,6 +118,9 @@ void addBenchCommand(CLI::App& app, int& exitCode)
                     "reconstruction: prints in the folder run")
         ->capture_default_str();
     cmd->add_option("--augment", args->augmentations, "reconstruction: test-time passes")
+        ->capture_default_str();
+    cmd->add_option("--refine", args->refinements,
+                    "reconstruction: U-Net runs on its own estimate (0-3)")
         ->capture_default_str();
     cmd->add_option("--batch,-b", args->batch, "Batch size")->capture_default_str();
     cmd->add_option("--steps", args->steps, "Timed steps per measurement")->capture_default_str();

@@ -41,6 +41,7 @@ struct CaseArgs {
     std::string mode = "selective";
     int feather = ReconstructionOptions{}.featherPixels;
     int augment = ReconstructionOptions{}.augmentations;
+    int refine = ReconstructionOptions{}.refinements;
     int tile = ReconstructionOptions{}.tileSize;
     int overlap = ReconstructionOptions{}.tileOverlap;
     double threshold = ReconstructionOptions{}.detectorThreshold;
@@ -103,6 +104,7 @@ int runReconstruct(const CaseArgs& args)
     request.options.mode = *mode;
     request.options.featherPixels = args.feather;
     request.options.augmentations = args.augment;
+    request.options.refinements = args.refine;
     request.options.detectorThreshold = args.threshold;
     request.options.tileSize = args.tile;
     request.options.tileOverlap = args.overlap;
@@ -272,6 +274,8 @@ void addCaseCommand(CLI::App& app, int& exitCode)
     rec->add_option("--feather", recArgs->feather, "Selective: blend width (px)")
         ->capture_default_str();
     rec->add_option("--augment", recArgs->augment, "Test-time passes: 1, 2 or 4")
+        ->capture_default_str();
+    rec->add_option("--refine", recArgs->refine, "Inpainting: runs of the network on its own estimate (0-3)")
         ->capture_default_str();
     rec->add_option("--tile", recArgs->tile, "Tile side for U-Nets (multiple of 8)")
         ->capture_default_str();

@@ -39,6 +39,7 @@ struct EvalArgs {
     std::uint64_t seed = 900001;
     std::size_t maxCases = 0;
     int augmentations = 2;
+    int refinements = ReconstructionOptions{}.refinements;
     int feather = ReconstructionOptions{}.featherPixels;
     int threads = 0;
 };
@@ -87,6 +88,7 @@ int runEval(const EvalArgs& args)
     options.reconstruction.mode = *mode;
     options.reconstruction.detectorThreshold = args.threshold;
     options.reconstruction.augmentations = args.augmentations;
+    options.reconstruction.refinements = args.refinements;
     options.reconstruction.featherPixels = args.feather;
     options.syntheticPerCell = args.perCell;
     options.seed = args.seed;
@@ -110,6 +112,7 @@ int runEval(const EvalArgs& args)
                           {"data", toString(options.source)},
                           {"mode", toString(options.reconstruction.mode)},
                           {"augmentations", args.augmentations},
+                          {"refinements", args.refinements},
                           {"featherPixels", args.feather}};
     if (!args.detector.empty()) {
         detector = Model::load(args.detector);
@@ -174,6 +177,8 @@ void addEvalCommand(CLI::App& app, int& exitCode)
                     "Evaluate N cases spread evenly over the list (0 = all)")
         ->capture_default_str();
     cmd->add_option("--augment", args->augmentations, "Test-time passes: 1, 2 or 4")
+        ->capture_default_str();
+    cmd->add_option("--refine", args->refinements, "Inpainting: runs of the network on its own estimate (0-3)")
         ->capture_default_str();
     cmd->add_option("--feather", args->feather, "Selective: blend width inside the mask (px)")
         ->capture_default_str();

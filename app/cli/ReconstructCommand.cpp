@@ -32,6 +32,7 @@ struct ReconstructArgs {
     std::string mode = "selective";
     std::string out;
     int augmentations = 2;
+    int refinements = ReconstructionOptions{}.refinements;
     int feather = ReconstructionOptions{}.featherPixels;
     int tileSize = ReconstructionOptions{}.tileSize;
     int tileOverlap = 32;
@@ -52,6 +53,7 @@ int runReconstruct(const ReconstructArgs& args)
     options.mode = *mode;
     options.detectorThreshold = args.threshold;
     options.augmentations = args.augmentations;
+    options.refinements = args.refinements;
     options.featherPixels = args.feather;
     options.tileSize = args.tileSize;
     options.tileOverlap = args.tileOverlap;
@@ -130,6 +132,8 @@ void addReconstructCommand(CLI::App& app, int& exitCode)
     cmd->add_option("--out,-o", args->out, "Output folder")->required();
     cmd->add_option("--augment", args->augmentations,
                     "Test-time passes (1, 2 or 4); their spread lowers the confidence")
+        ->capture_default_str();
+    cmd->add_option("--refine", args->refinements, "Inpainting: runs of the network on its own estimate (0-3)")
         ->capture_default_str();
     cmd->add_option("--feather", args->feather, "Selective: blend width inside the mask (px)")
         ->capture_default_str();

@@ -2,6 +2,7 @@
 // nothing changed, named when an input, an output or the model did.
 #include "SyntheticPrintFile.h"
 #include "TestFiles.h"
+#include "casework/CaseRecords.h"
 #include "ridgeworks/casework/CaseDamage.h"
 #include "ridgeworks/casework/CaseMetrics.h"
 #include "ridgeworks/casework/CaseReconstruction.h"
@@ -85,6 +86,7 @@ private Q_SLOTS:
         QCOMPARE(rec.kind, std::string("reconstruction"));
         QCOMPARE(rec.parameters.at("maskFrom"), std::string("D1"));
         QCOMPARE(rec.parameters.at("mode"), std::string("selective"));
+        QCOMPARE(rec.parameters.at("refinements"), std::string("1"));
         QCOMPARE(rec.modelSha256.size(), std::size_t(64));
         QCOMPARE(rec.files.size(), std::size_t(3));
         // Selective: outside the damage mask the reconstruction is the damaged print.
@@ -107,6 +109,24 @@ private Q_SLOTS:
             QVERIFY(v.replayable);
             QVERIFY2(v.reproduced, v.detail.c_str());
         }
+    }
+
+    void recordedOptionsReadBackAndOlderRecordsMeanNoRefinement()
+    {
+        rw::ReconstructionOptions options;
+        options.featherPixels = 0;
+        options.augmentations = 4;
+        options.refinements = 2;
+        rw::DerivedItem item;
+        item.id = "D7";
+        item.parameters = rw::casework::reconstructionParameters(options);
+        const rw::ReconstructionOptions back = rw::casework::reconstructionOptionsFrom(item);
+        QCOMPARE(back.featherPixels, 0);
+        QCOMPARE(back.augmentations, 4);
+        QCOMPARE(back.refinements, 2);
+        // A case recorded before refinement existed ran without it: its replay must too.
+        item.parameters.erase("refinements");
+        QCOMPARE(rw::casework::reconstructionOptionsFrom(item).refinements, 0);
     }
 
     void replayNamesAChangedInputOrModel()

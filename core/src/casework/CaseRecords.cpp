@@ -86,6 +86,7 @@ std::map<std::string, std::string> reconstructionParameters(const Reconstruction
     return {{"mode", toString(o.mode)},
             {"featherPixels", std::to_string(o.featherPixels)},
             {"augmentations", std::to_string(o.augmentations)},
+            {"refinements", std::to_string(o.refinements)},
             {"tileSize", std::to_string(o.tileSize)},
             {"tileOverlap", std::to_string(o.tileOverlap)},
             {"batchSize", std::to_string(o.batchSize)},
@@ -101,6 +102,8 @@ ReconstructionOptions reconstructionOptionsFrom(const DerivedItem& item)
     o.mode = *mode;
     o.featherPixels = intParameter(item, "featherPixels");
     o.augmentations = intParameter(item, "augmentations");
+    // Cases recorded before refinement existed ran without it; replaying them must too.
+    o.refinements = item.parameters.count("refinements") ? intParameter(item, "refinements") : 0;
     o.tileSize = intParameter(item, "tileSize");
     o.tileOverlap = intParameter(item, "tileOverlap");
     o.batchSize = intParameter(item, "batchSize");

@@ -105,6 +105,7 @@ ReconstructionFileResult reconstructOne(const ReconstructionInput& input, const 
          {{"mode", toString(options.mode)},
           {"featherPixels", options.featherPixels},
           {"augmentations", options.augmentations},
+          {"refinements", options.refinements},
           {"tileSize", options.tileSize},
           {"tileOverlap", options.tileOverlap}}},
         {"geometry", {{"ridgePeriod", r.ridgePeriod}, {"scale", r.scale}}},

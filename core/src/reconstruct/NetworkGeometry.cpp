@@ -123,9 +123,21 @@ NetworkOutput runScaledTiles(const Model& model, const cv::Mat& gray, const cv::
     const cv::Mat where = resizedMask(runWhere, scaled);
     // Selective work runs on the damage and its context only, not on every tile of the print.
     const cv::Rect work = workRegion(where, scaled);
-    const TiledOutput part =
-        runTiled(model, image(work), networkMask.empty() ? networkMask : networkMask(work),
-                 where.empty() ? where : where(work), settings, cancel, networkInputs);
+    const cv::Mat workMask = networkMask.empty() ? networkMask : networkMask(work);
+    const cv::Mat workWhere = where.empty() ? where : where(work);
+    TiledOutput part =
+        runTiled(model, image(work), workMask, workWhere, settings, cancel, networkInputs);
+    // Refinement: the hole's fill becomes the network's own estimate and the network runs
+    // again. The starting fill is a classical guess; the estimate is better, and the network
+    // corrects a better guess further (docs/reconstruction.md, "Refinement").
+    if (!workMask.empty() && model.spec().architecture == Architecture::UNetInpaint) {
+        for (int pass = 0; pass < settings.refinements; ++pass) {
+            const cv::Mat refined = image(work).mul(1.0f - workMask) + part.mean.mul(workMask);
+            refined.copyTo(image(work));
+            part = runTiled(model, image(work), workMask, workWhere, settings, cancel,
+                            networkInputs);
+        }
+    }
     TiledOutput tiled;
     tiled.mean = image.clone();
     part.mean.copyTo(tiled.mean(work));

@@ -32,6 +32,9 @@ void checkOptions(const cv::Mat& gray, const ReconstructionOptions& options)
         throw Error(ErrorKind::InvalidArgument, "the detector threshold must lie between 0 and 1");
     if (options.augmentations != 1 && options.augmentations != 2 && options.augmentations != 4)
         throw Error(ErrorKind::InvalidArgument, "test-time augmentation takes 1, 2 or 4 passes");
+    if (options.refinements < 0 || options.refinements > kMaxRefinements)
+        throw Error(ErrorKind::InvalidArgument, "refinement takes 0 to " +
+                                                    std::to_string(kMaxRefinements) + " passes");
     if (options.tileSize < 32 || options.tileSize % 8 != 0)
         throw Error(ErrorKind::InvalidArgument,
                     "the tile size must be a multiple of 8, at least 32");
@@ -43,7 +46,8 @@ void checkOptions(const cv::Mat& gray, const ReconstructionOptions& options)
 
 TileSettings tileSettings(const ReconstructionOptions& options)
 {
-    return {options.tileSize, options.tileOverlap, options.augmentations, options.batchSize};
+    return {options.tileSize, options.tileOverlap, options.augmentations, options.batchSize,
+            options.refinements};
 }
 
 std::string describe(const Model& model, const ReconstructionOptions& options,

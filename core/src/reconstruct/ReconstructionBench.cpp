@@ -69,6 +69,7 @@ struct TemporaryFolder {
 std::string ReconstructionBenchResult::toJson() const
 {
     return nlohmann::json{{"augmentations", augmentations},
+                          {"refinements", refinements},
                           {"seedAutoencoder100Ms", seed100Ms},
                           {"unetInpaint100Ms", unet100Ms},
                           {"unetInpaint512SelectiveMs", unet512Ms},
@@ -90,8 +91,10 @@ ReconstructionBenchResult runReconstructionBench(const ReconstructionBenchConfig
     const Model unet = Model::load(config.unetInpaint);
     ReconstructionBenchResult result;
     result.augmentations = config.augmentations;
+    result.refinements = config.refinements;
     ReconstructionOptions options;
     options.augmentations = config.augmentations;
+    options.refinements = config.refinements;
 
     report(progress, {0, 4, "100×100 prints", {}});
     const DamagedPrint small = damagedPrint(100, 100, 7);

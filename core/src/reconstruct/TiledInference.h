@@ -10,6 +10,9 @@ struct TileSettings {
     int overlap = 32;
     int augmentations = 2;
     int batchSize = 16;
+    // Inpainting networks: how many times the estimate is fed back as the hole's fill and the
+    // network run again (runScaledTiles); 0 = the first estimate stands.
+    int refinements = 0;
 };
 
 struct TiledOutput {
