@@ -81,6 +81,8 @@ private Q_SLOTS:
     void periodOfGrating();
     void periodInsideMask();
     void periodWithoutPeak();
+    void periodOfSmallLowResolutionPrint();
+    void printPeriodAgreesWhereTheSpectrumIsClear();
     void orientationError();
     void orientationErrorRejectsMismatch();
     void findsCore_data();
@@ -194,6 +196,49 @@ void TestRidgeAnalysis::periodWithoutPeak()
     cv::Mat tiny = cv::Mat::zeros(size, CV_8UC1);
     tiny(cv::Rect(10, 10, 5, 5)).setTo(255);
     QCOMPARE(rw::estimateRidgePeriod(grating(size, 0.0, 9.0), tiny), 0.0);
+}
+
+// A print as SOCOFing stores them: 96×103 px, ridges of 2.8 px (SOCOFing: 2.5–4.2), ink darker towards
+// the centre, on a white background around an elliptical finger.
+cv::Mat smallPrint()
+{
+    const cv::Size size(96, 103);
+    cv::Mat image = grating(size, 20.0, 2.8);
+    cv::Mat finger = cv::Mat::zeros(size, CV_8UC1);
+    cv::ellipse(finger, {48, 55}, {40, 46}, 0.0, 0.0, 360.0, cv::Scalar(255), cv::FILLED);
+    for (int y = 0; y < size.height; ++y)
+        for (int x = 0; x < size.width; ++x) {
+            const double shade = 1.0 - 0.5 * std::exp(-(std::pow(x - 48, 2) + std::pow(y - 55, 2)) /
+                                                      (2.0 * 25.0 * 25.0));
+            unsigned char& v = image.at<unsigned char>(y, x);
+            v = finger.at<unsigned char>(y, x)
+                    ? cv::saturate_cast<unsigned char>(v * shade)
+                    : 255;
+        }
+    return image;
+}
+
+void TestRidgeAnalysis::periodOfSmallLowResolutionPrint()
+{
+    const cv::Mat print = smallPrint();
+    const double spectral = rw::estimateRidgePeriod(print);
+    const double robust = rw::estimatePrintRidgePeriod(print);
+    qInfo("2.8 px ridges on a 96x103 print: spectral %.2f px, print %.2f px", spectral, robust);
+    QVERIFY2(std::abs(robust - 2.8) < 0.05 * 2.8, qPrintable(QString::number(robust)));
+    // The enlargement is what finds it: the plain estimate misses these ridges.
+    QVERIFY(std::abs(spectral - 2.8) > 0.05 * 2.8);
+}
+
+void TestRidgeAnalysis::printPeriodAgreesWhereTheSpectrumIsClear()
+{
+    // Where the plain estimate is plausible the print estimate is that same value.
+    for (const double period : {5.0, 8.0, 11.0, 19.0}) {
+        const cv::Mat image = grating({300, 300}, 35.0, period);
+        QCOMPARE(rw::estimatePrintRidgePeriod(image), rw::estimateRidgePeriod(image));
+    }
+    // A period no finger of this size has (2 ridges across 96 px) is refused.
+    QCOMPARE(rw::estimatePrintRidgePeriod(grating({96, 96}, 0.0, 40.0)), 0.0);
+    QCOMPARE(rw::estimatePrintRidgePeriod(cv::Mat(128, 128, CV_8UC1, cv::Scalar(200))), 0.0);
 }
 
 void TestRidgeAnalysis::orientationError()

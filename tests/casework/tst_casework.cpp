@@ -86,7 +86,7 @@ private Q_SLOTS:
         QCOMPARE(rec.kind, std::string("reconstruction"));
         QCOMPARE(rec.parameters.at("maskFrom"), std::string("D1"));
         QCOMPARE(rec.parameters.at("mode"), std::string("selective"));
-        QCOMPARE(rec.parameters.at("refinements"), std::string("1"));
+        QCOMPARE(rec.parameters.at("refinements"), std::string("0"));
         QCOMPARE(rec.modelSha256.size(), std::size_t(64));
         QCOMPARE(rec.files.size(), std::size_t(3));
         // Selective: outside the damage mask the reconstruction is the damaged print.

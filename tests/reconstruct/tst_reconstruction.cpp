@@ -208,6 +208,29 @@ private Q_SLOTS:
         QVERIFY(std::abs(r.scale - unet.card().trainingRidgePeriod / r.ridgePeriod) < 1e-9);
     }
 
+    void aSmallLowResolutionPrintIsEnlargedToTheTrainingRidgePeriod()
+    {
+        // SOCOFing-like: a 500 ppi print reduced 3.6× (96×103 px, ridges under 3 px).
+        // The ridges sit at the edge of what the spectrum resolves; the print must still be
+        // measured and enlarged, not run at its own scale (docs/reconstruction.md).
+        const Model& unet = shipped("unet-inpaint");
+        SynthOptions o;
+        o.width = 346;
+        o.height = 371;
+        o.ppi = 500;
+        o.seed = 4;
+        cv::Mat small;
+        cv::resize(generateSyntheticPrint(o).image, small, {96, 103}, 0, 0, cv::INTER_AREA);
+        const DamagedPrint d = damaged(small, DamageKind::Obliteration);
+        ReconstructionOptions options;
+        options.mask = d.mask;
+        const Reconstruction r = reconstruct(d.image, unet, options);
+        QVERIFY2(r.ridgePeriod > 2.0 && r.ridgePeriod < 3.5,
+                 qPrintable(QString::number(r.ridgePeriod)));
+        QVERIFY2(r.scale > 1.3, qPrintable(QString::number(r.scale)));
+        QCOMPARE(cv::countNonZero((r.image != d.image) & (d.mask == 0)), 0);
+    }
+
     void badRequestsAreRefusedWithTheReason()
     {
         const cv::Mat print = test::cachedSyntheticPrint(5, 128, 128).image;

@@ -69,7 +69,7 @@ NetworkScale chooseScale(const cv::Mat& gray, const cv::Mat& region, double trai
     NetworkScale result;
     if (trainingRidgePeriod <= 0.0)
         return result;
-    result.ridgePeriod = estimateRidgePeriod(gray, region);
+    result.ridgePeriod = estimatePrintRidgePeriod(gray, region);
     if (result.ridgePeriod <= 0.0)
         return result;
     const double scale = std::clamp(trainingRidgePeriod / result.ridgePeriod, 0.25, 4.0);

@@ -52,10 +52,12 @@ struct ReconstructionOptions {
     // The spread of the passes is the uncertainty in the confidence map; the output is their mean.
     int augmentations = 2;
     // Inpainting networks: after the first estimate, the estimate becomes the hole's fill and
-    // the network runs again, this many times (0..kMaxRefinements). Each refinement costs one more network
-    // run. On the 72 synthetic cases one refinement improved every inside figure and a second
-    // made them worse (docs/reconstruction.md, "Refinement").
-    int refinements = 1;
+    // the network runs again, this many times (0..kMaxRefinements); each costs one more
+    // network run. Off by default: on held-out synthetic prints one refinement improved every
+    // inside figure, but on real SOCOFing prints it made SSIM and orientation worse — it
+    // pulls the estimate towards what the network learnt, which is the generator's look
+    // (docs/reconstruction.md, "Refinement").
+    int refinements = 0;
     // Fully convolutional networks (U-Nets) run on square tiles at the resolution the model
     // was trained for (the print is scaled so its ridge period matches the card's), overlapping
     // and blended; in selective mode only the mask's bounding box and 48 px of context around

@@ -16,12 +16,12 @@ struct ReconstructionBenchConfig {
     int folderPrints = 1000;       // SOCOFing-size (96×103) prints made up front in a temp folder
     std::filesystem::path folder;  // instead: the first `folderPrints` images of this folder
     int augmentations = 1;         // test-time passes for every figure
-    int refinements = 1;           // U-Net runs on its own estimate (ReconstructionOptions)
+    int refinements = 0;           // U-Net runs on its own estimate (ReconstructionOptions)
 };
 
 struct ReconstructionBenchResult {
     int augmentations = 1;
-    int refinements = 1;
+    int refinements = 0;
     double seed100Ms = 0.0;  // seed-autoencoder, full, a 100×100 print: median ms
     double unet100Ms = 0.0;  // unet-inpaint, selective, a 100×100 print with a damage mask
     double unet512Ms = 0.0;  // unet-inpaint, selective, a 512×512 print (tiled)
