@@ -3,7 +3,9 @@
 #include "ridgeworks/metrics/Baselines.h"
 
 #include "MetricsInput.h"
+#include "ridgeworks/analysis/RidgeAnalysis.h"
 #include "ridgeworks/common/Error.h"
+#include "ridgeworks/image/Foreground.h"
 #include "ridgeworks/inpaint/RidgeContinuation.h"
 
 #include <opencv2/photo.hpp>
@@ -50,8 +52,13 @@ cv::Mat applyBaseline(Baseline baseline, const cv::Mat& damaged, const cv::Mat& 
     if (baseline == Baseline::Identity || cv::countNonZero(fill) == 0)
         return damaged.clone();
 
-    if (baseline == Baseline::RidgeContinuation)
-        return continueRidges(damaged, fill);  // outside the mask already bit-identical
+    if (baseline == Baseline::RidgeContinuation) {
+        // The period measured the way reconstruction measures it, so that on small,
+        // low-resolution prints the baseline fills at the print's period as the network does.
+        RidgeContinuationOptions options;
+        options.ridgePeriod = estimatePrintRidgePeriod(damaged, segmentForeground(damaged) & ~fill);
+        return continueRidges(damaged, fill, options);  // outside the mask already bit-identical
+    }
 
     cv::Mat result;
     const int method = baseline == Baseline::Telea ? cv::INPAINT_TELEA : cv::INPAINT_NS;
