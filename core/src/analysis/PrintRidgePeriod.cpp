@@ -26,7 +26,7 @@ double estimatePrintRidgePeriod(const cv::Mat& gray, const cv::Mat& region)
         return 0.0;
     const double side = std::min(box.width, box.height);
     const double shortest = side / kMostRidgesAcross, longest = side / kFewestRidgesAcross;
-    for (const int factor : {1, 2, 3}) {
+    for (const int factor : {1, 2, 3, 4}) {
         cv::Mat big = image, bigMask = usable;
         if (factor > 1) {
             cv::resize(image, big, {}, factor, factor, cv::INTER_CUBIC);

@@ -26,7 +26,7 @@ double estimateRidgePeriod(const cv::Mat& gray, const cv::Mat& mask = {});
 // estimateRidgePeriod of `region` (CV_8UC1, nonzero = usable ridges; empty = whole image),
 // made robust for small, low-resolution prints. SOCOFing's 96×103 prints have ridges of
 // about 3.5 px, at the edge of the spectral search, where the peak is often missed (0) or
-// loses to the outline of the print (10–25 px). So the print is enlarged 2× and 3× until a
+// loses to the outline of the print (10–25 px). So the print is enlarged 2×, 3× and 4× until a
 // period is found that a finger of the region's size can have: between 1/60 and 1/8 of the
 // region's smaller side (a whole fingertip is 30–50 ridges wide; a fragment fewer). 0 when
 // no plausible period is found.
