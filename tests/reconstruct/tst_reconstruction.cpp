@@ -40,6 +40,15 @@ DamagedPrint damaged(const cv::Mat& clean, DamageKind kind, std::uint64_t seed =
     return applyDamage(clean, {}, spec);
 }
 
+// Selective inpainting of `d` with its own mask by the shipped U-Net, default options otherwise.
+Reconstruction inpaint(const DamagedPrint& d, int refinements = ReconstructionOptions{}.refinements)
+{
+    ReconstructionOptions options;
+    options.mask = d.mask;
+    options.refinements = refinements;
+    return reconstruct(d.image, shipped("unet-inpaint"), options);
+}
+
 }  // namespace
 
 class TstReconstruction : public QObject {
@@ -112,9 +121,7 @@ private Q_SLOTS:
         const cv::Mat clean = test::cachedSyntheticPrint(11, 200, 220).image;
         for (const DamageKind kind : {DamageKind::Obliteration, DamageKind::Rotation}) {
             const DamagedPrint d = damaged(clean, kind, 7);
-            ReconstructionOptions options;
-            options.mask = d.mask;
-            const Reconstruction r = reconstruct(d.image, shipped("unet-inpaint"), options);
+            const Reconstruction r = inpaint(d);
             const double before = measurePrint(clean, d.image, d.mask).quality.inside.ssim;
             const double telea =
                 measurePrint(clean, applyBaseline(Baseline::Telea, d.image, d.mask), d.mask)
@@ -138,12 +145,8 @@ private Q_SLOTS:
         const cv::Mat clean = test::cachedSyntheticPrint(11, 200, 220).image;
         for (const DamageKind kind : {DamageKind::Obliteration, DamageKind::ZCut}) {
             const DamagedPrint d = damaged(clean, kind, 7);
-            ReconstructionOptions options;
-            options.mask = d.mask;
-            options.refinements = 0;
-            const Reconstruction first = reconstruct(d.image, shipped("unet-inpaint"), options);
-            options.refinements = 1;
-            const Reconstruction refined = reconstruct(d.image, shipped("unet-inpaint"), options);
+            const Reconstruction first = inpaint(d, 0);
+            const Reconstruction refined = inpaint(d, 1);
             QCOMPARE(refined.networkInputs, 2 * first.networkInputs);
             QCOMPARE(cv::countNonZero((refined.image != d.image) & (d.mask == 0)), 0);
             QVERIFY(cv::countNonZero((refined.image != first.image) & d.mask) >
@@ -213,7 +216,6 @@ private Q_SLOTS:
         // SOCOFing-like: a 500 ppi print reduced 3.6× (96×103 px, ridges under 3 px).
         // The ridges sit at the edge of what the spectrum resolves; the print must still be
         // measured and enlarged, not run at its own scale (docs/reconstruction.md).
-        const Model& unet = shipped("unet-inpaint");
         SynthOptions o;
         o.width = 346;
         o.height = 371;
@@ -222,9 +224,7 @@ private Q_SLOTS:
         cv::Mat small;
         cv::resize(generateSyntheticPrint(o).image, small, {96, 103}, 0, 0, cv::INTER_AREA);
         const DamagedPrint d = damaged(small, DamageKind::Obliteration);
-        ReconstructionOptions options;
-        options.mask = d.mask;
-        const Reconstruction r = reconstruct(d.image, unet, options);
+        const Reconstruction r = inpaint(d);
         QVERIFY2(r.ridgePeriod > 2.0 && r.ridgePeriod < 3.5,
                  qPrintable(QString::number(r.ridgePeriod)));
         QVERIFY2(r.scale > 1.3, qPrintable(QString::number(r.scale)));
