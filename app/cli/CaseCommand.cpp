@@ -261,7 +261,9 @@ void addCaseCommand(CLI::App& app, int& exitCode)
         "reconstruct", "Reconstruct an item; recorded as a derived item with the model's hash");
     rec->add_option("folder", recArgs->folder, "Case folder")->required();
     rec->add_option("item", recArgs->item, "Item id of the print")->required();
-    rec->add_option("--model", recArgs->model, "Checkpoint" + shippedModelsHelp())
+    rec->add_option("--model", recArgs->model,
+                    "Checkpoint" + shippedModelsHelp() +
+                        ", or ridge-continuation: the classical fill, no network")
         ->required()
         ->transform(shippedModelName());
     rec->add_option("--mask", recArgs->mask,

@@ -1,4 +1,5 @@
-// ridgeworks-cli reconstruct: a print or a folder through a model, full or selective, with
+// ridgeworks-cli reconstruct: a print or a folder through a model (or the classical ridge
+// continuation, `--model ridge-continuation`), full or selective, with
 // masks from files or the damage detector; writes the reconstruction, the changed-pixel mask,
 // the confidence map and a JSON record per print.
 #include "CliCancellation.h"
@@ -62,10 +63,18 @@ int runReconstruct(const ReconstructArgs& args)
     const std::vector<ReconstructionInput> inputs =
         listReconstructionInputs(args.in, detect ? fs::path() : fs::path(args.mask));
     applyThreadCount(args.threads);
-    const Model model = Model::load(args.model);
+    // The classical method has no file to load or hash; every other name is a checkpoint.
+    const bool classical = args.model == kRidgeContinuationMethod;
+    if (classical && *mode != ReconstructionMode::Selective)
+        throw Error(ErrorKind::InvalidArgument,
+                    "ridge-continuation fills the damage mask only: use --mode selective");
+    std::optional<Model> model;
     ModelProvenance provenance;
-    provenance.modelPath = args.model;
-    provenance.modelSha256 = checkpointSha256(args.model);
+    if (!classical) {
+        model = Model::load(args.model);
+        provenance.modelPath = args.model;
+        provenance.modelSha256 = checkpointSha256(args.model);
+    }
     std::optional<Model> detector;
     if (!args.detector.empty()) {
         detector = Model::load(args.detector);
@@ -76,7 +85,8 @@ int runReconstruct(const ReconstructArgs& args)
 
     TerminalProgress progress("reconstruct");
     const ReconstructionBatchResult batch = reconstructFiles(
-        inputs, model, options, provenance, args.out, progress.asSink(), interruptToken());
+        inputs, model ? &*model : nullptr, options, provenance, args.out, progress.asSink(),
+        interruptToken());
     progress.finish();
 
     nlohmann::json files = nlohmann::json::array();
@@ -98,6 +108,7 @@ int runReconstruct(const ReconstructArgs& args)
                          {"summary", f.summary}});
     }
     const nlohmann::json summary{{"model", args.model},
+                                 {"method", classical ? kRidgeContinuationMethod : "network"},
                                  {"modelSha256", provenance.modelSha256},
                                  {"mode", toString(options.mode)},
                                  {"out", args.out},
@@ -116,7 +127,8 @@ void addReconstructCommand(CLI::App& app, int& exitCode)
     CLI::App* cmd = app.add_subcommand(
         "reconstruct", "Reconstruct damaged prints; write image, changed-pixel mask, confidence");
     cmd->add_option("--model", args->model,
-                    "Checkpoint of a seed-autoencoder or unet-inpaint" + shippedModelsHelp())
+                    "Checkpoint of a seed-autoencoder or unet-inpaint" + shippedModelsHelp() +
+                        ", or ridge-continuation: the classical fill, no network")
         ->required()
         ->transform(shippedModelName());
     cmd->add_option("--in,-i", args->in, "A print, or a folder searched recursively")->required();

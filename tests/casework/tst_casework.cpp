@@ -7,6 +7,7 @@
 #include "ridgeworks/casework/CaseMetrics.h"
 #include "ridgeworks/casework/CaseReconstruction.h"
 #include "ridgeworks/casework/CaseReplay.h"
+#include "ridgeworks/casework/CaseReport.h"
 #include "ridgeworks/common/Error.h"
 #include "ridgeworks/image/ImageLoader.h"
 #include "ridgeworks/image/ImageWriter.h"
@@ -127,6 +128,39 @@ private Q_SLOTS:
         // A case recorded before refinement existed ran without it: its replay must too.
         item.parameters.erase("refinements");
         QCOMPARE(rw::casework::reconstructionOptionsFrom(item).refinements, 0);
+    }
+
+    void theClassicalMethodIsRecordedReplayedAndReported()
+    {
+        QTemporaryDir dir;
+        rw::Case c = makeCase(dir);
+        rw::CaseReconstructionRequest request;
+        request.itemId = "D1";
+        request.model = rw::kRidgeContinuationMethod;
+        const rw::DerivedItem& rec = rw::reconstructInCase(c, request);
+        QCOMPARE(rec.id, std::string("D3"));
+        QCOMPARE(rec.parameters.at("model"), std::string("ridge-continuation"));
+        QCOMPARE(rec.parameters.at("modelName"), std::string(rw::casework::kRidgeContinuationTitle));
+        QVERIFY(rec.modelSha256.empty());  // no file, nothing to hash
+        // Not the U-Net's estimate (D2), and outside the mask the damaged print itself.
+        const rw::DerivedItem& damage = c.manifest.derived[0];
+        const cv::Mat damaged = rw::loadPrint(c.folder / damage.files[0].path).pixels;
+        const cv::Mat mask = rw::loadPrint(c.folder / damage.files[1].path).pixels;
+        const cv::Mat unet = rw::loadPrint(c.folder / c.manifest.derived[1].files[0].path).pixels;
+        const cv::Mat classical = rw::loadPrint(c.folder / rec.files[0].path).pixels;
+        QCOMPARE(cv::countNonZero((damaged != classical) & (mask == 0)), 0);
+        QVERIFY(cv::countNonZero((unet != classical) & (mask != 0)) > 0);
+
+        const rw::Case reopened = rw::openCase(c.folder);
+        const std::vector<rw::ReplayVerdict> verdicts = rw::replayDerivedItems(reopened);
+        QVERIFY(verdictOf(verdicts, "D3").replayable);
+        QVERIFY2(verdictOf(verdicts, "D3").reproduced, verdictOf(verdicts, "D3").detail.c_str());
+        const rw::CaseReportData report = rw::buildCaseReport(reopened, verdicts);
+        bool listed = false;
+        for (const rw::ReportModel& m : report.models)
+            listed = listed || m.heading == rw::casework::kRidgeContinuationTitle;
+        QVERIFY(listed);
+        QCOMPARE(report.models.size(), std::size_t(2));  // the U-Net's card and the method
     }
 
     void replayNamesAChangedInputOrModel()

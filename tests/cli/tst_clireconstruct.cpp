@@ -107,6 +107,44 @@ private Q_SLOTS:
         QVERIFY(cv::countNonZero(changed) > int(changed.total()) / 2);
     }
 
+    void theClassicalMethodNeedsNoModelFile()
+    {
+        QTemporaryDir out;
+        const rw::test::CliRun run =
+            runCli({str("reconstruct"), str("--model"), str("ridge-continuation"), str("--in"),
+                    m_damaged.path(), str("--mask"), m_damaged.path(), str("--out"), out.path()});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject summary = QJsonDocument::fromJson(run.out).object();
+        QCOMPARE(summary[str("method")].toString(), str("ridge-continuation"));
+        const QJsonArray files = summary[str("files")].toArray();
+        QCOMPARE(files.size(), 2);
+        for (const QJsonValue& value : files) {
+            const QJsonObject f = value.toObject();
+            QString maskPath = f[str("input")].toString();
+            maskPath.replace(str(".png"), str("_mask.png"));
+            const cv::Mat mask = gray(maskPath);
+            const cv::Mat damaged = gray(f[str("input")].toString());
+            const cv::Mat result = gray(f[str("image")].toString());
+            QCOMPARE(cv::countNonZero((result != damaged) & (mask == 0)), 0);
+            QVERIFY(cv::countNonZero((result != damaged) & mask) > 0);
+            QVERIFY(f[str("summary")].toString().contains(str("no network")));
+            QFile recordFile(f[str("record")].toString());
+            QVERIFY(recordFile.open(QIODevice::ReadOnly));
+            const QJsonObject record = QJsonDocument::fromJson(recordFile.readAll()).object();
+            QCOMPARE(record[str("method")].toString(), str("ridge-continuation"));
+            QVERIFY(record[str("model")].isNull());
+        }
+        // Full mode has nothing to continue: refused before any file is touched.
+        QTemporaryDir refused;
+        const rw::test::CliRun full =
+            runCli({str("reconstruct"), str("--model"), str("ridge-continuation"), str("--in"),
+                    m_damaged.path(), str("--mode"), str("full"), str("--out"),
+                    refused.filePath(str("out"))});
+        QVERIFY(full.exitCode != 0);
+        QVERIFY2(full.err.contains("selective"), full.err.constData());
+        QVERIFY(!QDir(refused.filePath(str("out"))).exists());
+    }
+
     // An installed workbench's user does not know where the package put the models: the
     // shipped ones are found by name (here, from the build tree: the source tree's models).
     void shippedModelsAreFoundByName()

@@ -6,6 +6,7 @@
 #include <ridgeworks/damage/Damage.h>
 #include <ridgeworks/image/ImageWriter.h>
 #include <ridgeworks/model/Model.h>
+#include <ridgeworks/metrics/PrintMetrics.h>
 #include <ridgeworks/reconstruct/Evaluation.h>
 
 #include <QFile>
@@ -89,6 +90,53 @@ private Q_SLOTS:
                  all.mean);
         QCOMPARE(QString::fromStdString(evaluationCsv(result)).count(QLatin1Char('\n')), 1 + 10);
         QVERIFY(!result.montage.empty());
+    }
+
+    void baselinesAreBlendedWithTheModelsFeather()
+    {
+        // In selective mode every baseline is blended in like the model's estimate, so the
+        // methods differ only in their fill: the ridge-continuation row with a feather of 6 px
+        // measures exactly what the classical method gives with that feather.
+        QTemporaryDir dir;
+        const std::filesystem::path root = dir.path().toStdString();
+        std::filesystem::create_directories(root / "clean");
+        std::filesystem::create_directories(root / "damaged");
+        const cv::Mat clean = test::cachedSyntheticPrint(6, 160, 176).image;
+        DamageSpec spec;
+        spec.kind = DamageKind::Obliteration;
+        spec.seed = 5;
+        const DamagedPrint d = applyDamage(clean, {}, spec);
+        saveImage(root / "clean" / "a.png", clean, 500);
+        saveImage(root / "damaged" / "a_obliteration.png", d.image, 500);
+        saveImage(root / "damaged" / "a_obliteration_mask.png", d.mask, 500);
+
+        EvaluationOptions options;
+        options.source = parseEvaluationSource("pairs:" + (root / "clean").string() + "," +
+                                               (root / "damaged").string());
+        options.reconstruction.augmentations = 1;
+        options.baselines = {Baseline::RidgeContinuation};
+        const Model model =
+            Model::load(std::filesystem::path(RIDGEWORKS_TEST_MODELS_DIR) / "unet-inpaint.rwm");
+        const auto continuationPsnr = [&](int feather) {
+            options.reconstruction.featherPixels = feather;
+            for (const EvaluationRow& row : evaluate(model, options).rows)
+                if (row.method == "ridge-continuation")
+                    return row.metrics.at("psnr_inside");
+            return -1.0;
+        };
+        ReconstructionOptions classical;
+        classical.mask = d.mask;
+        classical.featherPixels = 6;
+        const double expected =
+            measurePrint(clean, reconstructByRidgeContinuation(d.image, classical).image, d.mask)
+                .quality.inside.psnr;
+        const double unblended =
+            measurePrint(clean, applyBaseline(Baseline::RidgeContinuation, d.image, d.mask),
+                         d.mask)
+                .quality.inside.psnr;
+        QVERIFY(std::abs(expected - unblended) > 0.01);  // the feather matters on this case
+        QCOMPARE(continuationPsnr(6), expected);
+        QCOMPARE(continuationPsnr(0), unblended);
     }
 
     void badSourcesAreRefused()

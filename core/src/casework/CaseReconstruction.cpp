@@ -44,15 +44,25 @@ const DerivedItem& reconstructInCase(Case& c, const CaseReconstructionRequest& r
         if (maskFrom != request.itemId)
             item.parents.push_back(maskFrom);
     }
-    const Model model = Model::load(request.model);
-    const Reconstruction r = reconstruct(print.pixels, model, options, cancel);
+    // The classical method is named, not loaded: it has no file and no hash to record.
+    const bool classical = request.model == kRidgeContinuationMethod;
+    std::optional<Model> model;
+    if (!classical)
+        model = Model::load(request.model);
+    const Reconstruction r = model ? reconstruct(print.pixels, *model, options, cancel)
+                                   : reconstructByRidgeContinuation(print.pixels, options, cancel);
 
     for (const auto& [name, value] : casework::reconstructionParameters(options))
         item.parameters[name] = value;
     item.parameters["maskFrom"] = maskFrom.empty() ? "none" : maskFrom;
-    item.parameters["model"] = fs::absolute(request.model).string();
-    item.parameters["modelName"] = model.card().name;
-    item.modelSha256 = sha256OfFile(request.model);
+    if (model) {
+        item.parameters["model"] = fs::absolute(request.model).string();
+        item.parameters["modelName"] = model->card().name;
+        item.modelSha256 = sha256OfFile(request.model);
+    } else {
+        item.parameters["model"] = kRidgeContinuationMethod;
+        item.parameters["modelName"] = casework::kRidgeContinuationTitle;
+    }
     item.examiner = request.examiner;
     cv::Mat confidence;
     r.confidence.convertTo(confidence, CV_8UC1, 255.0);

@@ -14,6 +14,14 @@ inline constexpr const char* kDamageOperation = "damage";
 inline constexpr const char* kReconstructOperation = "reconstruct";
 inline constexpr const char* kMetricsOperation = "metrics";
 
+// How a reconstruction made by rw::reconstructByRidgeContinuation is named in records and
+// reports (its "model" parameter is kRidgeContinuationMethod and it has no model hash).
+inline constexpr const char* kRidgeContinuationTitle = "ridge-continuation (classical, no network)";
+inline constexpr const char* kRidgeContinuationDescription =
+    "classical ridge continuation, no network: the ridge orientation, period and contrast are "
+    "interpolated from the print's own ridges around the mask, and the ridges are grown into "
+    "it pass by pass by oriented filtering (docs/inpainting.md)";
+
 // Kind, level, seed, ppi, the custom values ("custom.<name>") and, for the record, the
 // values applied ("applied.<name>").
 std::map<std::string, std::string> damageParameters(const DamageSpec& spec,

@@ -75,8 +75,13 @@ ReplayVerdict replayReconstruction(const Case& c, const DerivedItem& item,
         const fs::path maskFile = casework::maskFileOf(c, maskFrom);
         options.mask = loadDamageMask(maskFile.string(), print.pixels.size());
     }
-    const Model model = recordedModel(recorded(item, "model"), item.modelSha256);
-    const Reconstruction r = reconstruct(print.pixels, model, options, cancel);
+    const std::string& modelPath = recorded(item, "model");
+    const bool classical = modelPath == kRidgeContinuationMethod && item.modelSha256.empty();
+    std::optional<Model> model;
+    if (!classical)
+        model = recordedModel(modelPath, item.modelSha256);
+    const Reconstruction r = model ? reconstruct(print.pixels, *model, options, cancel)
+                                   : reconstructByRidgeContinuation(print.pixels, options, cancel);
     cv::Mat confidence;
     r.confidence.convertTo(confidence, CV_8UC1, 255.0);
     std::vector<std::vector<std::uint8_t>> made{encodePng(r.image, print.ppi),

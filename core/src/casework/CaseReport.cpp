@@ -1,4 +1,5 @@
 #include "ridgeworks/casework/CaseReport.h"
+#include "casework/CaseRecords.h"
 
 #include "ridgeworks/common/Error.h"
 #include "ridgeworks/common/Sha256.h"
@@ -116,6 +117,13 @@ std::string fixed(double value, int decimals)
 ReportModel modelCardOf(const std::string& path, const std::string& sha256)
 {
     ReportModel model;
+    if (path == kRidgeContinuationMethod && sha256.empty()) {
+        model.heading = casework::kRidgeContinuationTitle;
+        model.facts = {{"Method", casework::kRidgeContinuationDescription},
+                       {"Reproducible", "deterministic: the same print and mask give the same "
+                                        "pixels with the same Ridgeworks version"}};
+        return model;
+    }
     model.heading = fs::path(path).filename().string();
     model.facts = {{"File", path}, {"SHA-256 when used", sha256}};
     try {
@@ -176,8 +184,8 @@ CaseReportData buildCaseReport(const Case& c, const std::vector<ReplayVerdict>& 
     for (const auto& [path, sha] : models)
         r.models.push_back(modelCardOf(path, sha));
     r.statement =
-        "Reconstructed ridge detail is an estimate computed by a model from the surrounding "
-        "ridges. It is not evidence and must not be used for identification. Outlined regions "
+        "Reconstructed ridge detail is an estimate computed from the surrounding ridges, by a "
+        "model or by the classical ridge continuation. It is not evidence and must not be used for identification. Outlined regions "
         "mark every estimated pixel; everything outside them is the input unchanged.";
     return r;
 }

@@ -50,7 +50,7 @@ cv::Mat confidenceImage(const cv::Mat& confidence)
     return gray;
 }
 
-ReconstructionFileResult reconstructOne(const ReconstructionInput& input, const Model& model,
+ReconstructionFileResult reconstructOne(const ReconstructionInput& input, const Model* model,
                                         ReconstructionOptions options,
                                         const ModelProvenance& provenance, const fs::path& outDir,
                                         const CancelToken& cancel)
@@ -62,7 +62,8 @@ ReconstructionFileResult reconstructOne(const ReconstructionInput& input, const 
     result.inputSha256 = print.sha256;
     options.mask =
         input.mask.empty() ? cv::Mat() : loadDamageMask(input.mask.string(), print.pixels.size());
-    const Reconstruction r = reconstruct(print.pixels, model, options, cancel);
+    const Reconstruction r = model ? reconstruct(print.pixels, *model, options, cancel)
+                                   : reconstructByRidgeContinuation(print.pixels, options, cancel);
 
     const fs::path dir = outDir / input.relativeDir;
     std::error_code ec;
@@ -90,11 +91,12 @@ ReconstructionFileResult reconstructOne(const ReconstructionInput& input, const 
         {"mask",
          input.mask.empty() ? nlohmann::json(nullptr) : nlohmann::json(input.mask.string())},
         {"maskOrigin", toString(r.maskOrigin)},
-        {"model",
-         {{"name", model.card().name},
-          {"architecture", toString(model.spec().architecture)},
-          {"path", provenance.modelPath},
-          {"sha256", provenance.modelSha256}}},
+        {"method", model ? "network" : kRidgeContinuationMethod},
+        {"model", model ? nlohmann::json{{"name", model->card().name},
+                                         {"architecture", toString(model->spec().architecture)},
+                                         {"path", provenance.modelPath},
+                                         {"sha256", provenance.modelSha256}}
+                        : nlohmann::json(nullptr)},
         {"detector", options.detector && r.maskOrigin == MaskOrigin::Detected
                          ? nlohmann::json{{"name", options.detector->card().name},
                                           {"path", provenance.detectorPath},
@@ -161,7 +163,7 @@ namespace {
 
 // The batch's loop: one print after another; a print that fails is recorded with its
 // error and the batch goes on. Cancellation stops it.
-void reconstructEach(const std::vector<ReconstructionInput>& inputs, const Model& model,
+void reconstructEach(const std::vector<ReconstructionInput>& inputs, const Model* model,
                      const ReconstructionOptions& options, const ModelProvenance& provenance,
                      const fs::path& outDir, const ProgressSink& progress,
                      const CancelToken& cancel, ReconstructionBatchResult& batch)
@@ -193,7 +195,7 @@ void reconstructEach(const std::vector<ReconstructionInput>& inputs, const Model
 }  // namespace
 
 ReconstructionBatchResult reconstructFiles(const std::vector<ReconstructionInput>& inputs,
-                                           const Model& model, const ReconstructionOptions& options,
+                                           const Model* model, const ReconstructionOptions& options,
                                            const ModelProvenance& provenance,
                                            const fs::path& outDir, const ProgressSink& progress,
                                            const CancelToken& cancel)

@@ -4,6 +4,7 @@
 
 #include "reconstruct/EvaluationCases.h"
 #include "reconstruct/EvaluationMontage.h"
+#include "reconstruct/SelectiveBlend.h"
 #include "ridgeworks/common/Error.h"
 #include "ridgeworks/model/Model.h"
 
@@ -92,11 +93,24 @@ EvaluationResult evaluate(const Model& model, const EvaluationOptions& options,
         const Reconstruction r = reconstruct(c.damaged, model, reconstruction, cancel);
         std::vector<cv::Mat> candidates{r.image};
         result.rows.push_back(measured(c, "model", reference, r.image, secondsSince(t)));
-        // Baselines fill the same mask the model was given (the true one, or the detected one).
+        // Baselines fill the same mask the model was given (the true one, or the detected one),
+        // and in selective mode are blended in with the same feather: the methods then differ
+        // only in their fill. (Unblended, an exact mask favours the baselines: the feather
+        // mixes the damaged pixels into the model's rim.)
         const cv::Mat fillMask = r.damageMask.empty() ? c.mask : r.damageMask;
+        const bool feathered = options.reconstruction.mode == ReconstructionMode::Selective &&
+                               options.reconstruction.featherPixels > 0;
+        const cv::Mat weights =
+            feathered ? reconstruction::featherWeights(fillMask, options.reconstruction.featherPixels)
+                      : cv::Mat();
         for (const Baseline b : options.baselines) {
             t = Clock::now();
-            const cv::Mat filled = applyBaseline(b, c.damaged, fillMask);
+            cv::Mat filled = applyBaseline(b, c.damaged, fillMask);
+            if (feathered) {
+                cv::Mat unit;
+                filled.convertTo(unit, CV_32FC1, 1.0 / 255.0);
+                filled = reconstruction::blend(c.damaged, unit, weights);
+            }
             const double seconds = secondsSince(t);
             candidates.push_back(filled);
             result.rows.push_back(measured(c, toString(b), reference, filled, seconds));

@@ -4,6 +4,7 @@
 #include "ridgeworks/reconstruct/Reconstruction.h"
 
 #include "reconstruct/Confidence.h"
+#include "reconstruct/DamageMask.h"
 #include "reconstruct/NetworkGeometry.h"
 #include "reconstruct/SelectiveBlend.h"
 #include "ridgeworks/common/Error.h"
@@ -18,31 +19,6 @@ namespace rw {
 namespace {
 
 using namespace reconstruction;
-
-void checkOptions(const cv::Mat& gray, const ReconstructionOptions& options)
-{
-    if (gray.empty() || gray.type() != CV_8UC1)
-        throw Error(ErrorKind::InvalidArgument, "reconstruction needs an 8-bit gray print");
-    if (!options.mask.empty() &&
-        (options.mask.type() != CV_8UC1 || options.mask.size() != gray.size()))
-        throw Error(ErrorKind::InvalidArgument,
-                    "the damage mask must be 8-bit and the print's size (" +
-                        std::to_string(gray.cols) + "×" + std::to_string(gray.rows) + ")");
-    if (!(options.detectorThreshold > 0.0 && options.detectorThreshold < 1.0))
-        throw Error(ErrorKind::InvalidArgument, "the detector threshold must lie between 0 and 1");
-    if (options.augmentations != 1 && options.augmentations != 2 && options.augmentations != 4)
-        throw Error(ErrorKind::InvalidArgument, "test-time augmentation takes 1, 2 or 4 passes");
-    if (options.refinements < 0 || options.refinements > kMaxRefinements)
-        throw Error(ErrorKind::InvalidArgument, "refinement takes 0 to " +
-                                                    std::to_string(kMaxRefinements) + " passes");
-    if (options.tileSize < 32 || options.tileSize % 8 != 0)
-        throw Error(ErrorKind::InvalidArgument,
-                    "the tile size must be a multiple of 8, at least 32");
-    if (options.tileOverlap < 0 || options.tileOverlap > options.tileSize / 2)
-        throw Error(ErrorKind::InvalidArgument, "the tile overlap must lie in 0..tileSize/2");
-    if (options.featherPixels < 0 || options.batchSize < 1)
-        throw Error(ErrorKind::InvalidArgument, "feather and batch size must not be negative");
-}
 
 TileSettings tileSettings(const ReconstructionOptions& options)
 {
@@ -77,7 +53,7 @@ std::string describe(const Model& model, const ReconstructionOptions& options,
 cv::Mat detectDamage(const cv::Mat& gray, const Model& detector,
                      const ReconstructionOptions& options, const CancelToken& cancel)
 {
-    checkOptions(gray, options);
+    checkReconstructionOptions(gray, options);
     if (detector.spec().architecture != Architecture::DamageDetector)
         throw Error(ErrorKind::InvalidArgument,
                     "\"" + detector.card().name + "\" is not a damage-detector");
@@ -92,7 +68,7 @@ cv::Mat detectDamage(const cv::Mat& gray, const Model& detector,
 Reconstruction reconstruct(const cv::Mat& gray, const Model& model,
                            const ReconstructionOptions& options, const CancelToken& cancel)
 {
-    checkOptions(gray, options);
+    checkReconstructionOptions(gray, options);
     const Architecture architecture = model.spec().architecture;
     if (architecture == Architecture::DamageDetector)
         throw Error(ErrorKind::InvalidArgument,
@@ -104,20 +80,7 @@ Reconstruction reconstruct(const cv::Mat& gray, const Model& model,
     const cv::Mat foreground = segmentForeground(gray);
     const bool needsMask =
         options.mode == ReconstructionMode::Selective || architecture == Architecture::UNetInpaint;
-    if (!options.mask.empty()) {
-        r.damageMask = options.mask != 0;
-        r.maskOrigin = MaskOrigin::Given;
-    } else if (needsMask) {
-        if (!options.detector)
-            throw Error(ErrorKind::InvalidArgument,
-                        std::string(toString(options.mode)) + " reconstruction with \"" +
-                            model.card().name +
-                            "\" needs a damage mask: draw one, use a damage mask, or choose a "
-                            "damage-detector");
-        r.damageProbability = detectDamage(gray, *options.detector, options, cancel);
-        r.damageMask = (r.damageProbability >= options.detectorThreshold) & foreground;
-        r.maskOrigin = MaskOrigin::Detected;
-    }
+    findDamageMask(gray, foreground, options, needsMask, model.card().name, cancel, r);
 
     const TileSettings settings = tileSettings(options);
     NetworkOutput out;

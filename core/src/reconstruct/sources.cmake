@@ -8,7 +8,9 @@ set(RIDGEWORKS_INFERENCE_SOURCES
   src/reconstruct/SelectiveBlend.cpp
   src/reconstruct/NetworkGeometry.cpp
   src/reconstruct/Confidence.cpp
+  src/reconstruct/DamageMask.cpp
   src/reconstruct/Reconstruction.cpp
+  src/reconstruct/ClassicalReconstruction.cpp
   src/reconstruct/BatchReconstruction.cpp
   src/reconstruct/EvaluationCases.cpp
   src/reconstruct/EvaluationMontage.cpp

@@ -55,12 +55,24 @@ struct ReconstructionBatchResult {
 // confidence 1), "<stem>.mask.png" (when a mask was used) and "<stem>.reconstruction.json" into
 // `outDir`/relativeDir, each atomically. `options.mask` is ignored: masks come from the inputs
 // or the detector. Throws Cancelled when cancelled (files already written stay), WriteFailed
-// when the output folder cannot be made.
+// when the output folder cannot be made. `model` null: the classical ridge continuation
+// (reconstructByRidgeContinuation; the record's "method" says which, and "model" is null).
 ReconstructionBatchResult reconstructFiles(const std::vector<ReconstructionInput>& inputs,
-                                           const Model& model, const ReconstructionOptions& options,
+                                           const Model* model, const ReconstructionOptions& options,
                                            const ModelProvenance& provenance,
                                            const std::filesystem::path& outDir,
                                            const ProgressSink& progress = {},
                                            const CancelToken& cancel = {});
+
+inline ReconstructionBatchResult reconstructFiles(const std::vector<ReconstructionInput>& inputs,
+                                                  const Model& model,
+                                                  const ReconstructionOptions& options,
+                                                  const ModelProvenance& provenance,
+                                                  const std::filesystem::path& outDir,
+                                                  const ProgressSink& progress = {},
+                                                  const CancelToken& cancel = {})
+{
+    return reconstructFiles(inputs, &model, options, provenance, outDir, progress, cancel);
+}
 
 }  // namespace rw

@@ -1,8 +1,8 @@
 #pragma once
 // Honest numbers: a model's reconstructions measured against clean prints, next to the
 // classical baselines (identity, Telea, Navier–Stokes, ridge continuation) on exactly the
-// same inputs, per image and aggregated (mean and 95 % interval) over all cases, per damage
-// kind and per kind+level.
+// same inputs (the same mask and, in selective mode, the same feathered blend), per image and
+// aggregated (mean and 95 % interval) over all cases, per damage kind and per kind+level.
 #include "ridgeworks/data/DataSource.h"
 #include "ridgeworks/metrics/Baselines.h"
 #include "ridgeworks/metrics/PrintMetrics.h"

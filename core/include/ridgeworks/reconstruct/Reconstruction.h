@@ -93,6 +93,22 @@ struct Reconstruction {
 Reconstruction reconstruct(const cv::Mat& gray, const Model& model,
                            const ReconstructionOptions& options, const CancelToken& cancel = {});
 
+// The method that needs no network: rw::continueRidges carries the ridges around the damage
+// mask into it (core/inpaint; the U-Net's own starting fill and a baseline of every
+// evaluation). On real prints with exactly known damage it measured better than the shipped
+// U-Net (README, "Measured quality"), so the examiner can choose it like a model.
+inline constexpr const char* kRidgeContinuationMethod = "ridge-continuation";
+
+// Selective only (InvalidArgument for full mode: there is nothing to continue without a
+// mask); the mask is given or detected as for reconstruct(). Of the options it uses mode,
+// mask, detector, detectorThreshold and featherPixels; the network settings (passes,
+// refinements, tiles) do not apply. The confidence of a continued pixel falls with its depth
+// in the hole (how far the ridges were carried from the print's own) and with a fill flatter
+// than the print's ridges; networkInputs is 0 (the detector's runs are not counted).
+Reconstruction reconstructByRidgeContinuation(const cv::Mat& gray,
+                                              const ReconstructionOptions& options,
+                                              const CancelToken& cancel = {});
+
 // Damage probability (CV_32FC1 in [0,1], the print's size) from a damage-detector, run on
 // tiles at its training resolution like reconstruct().
 cv::Mat detectDamage(const cv::Mat& gray, const Model& detector,

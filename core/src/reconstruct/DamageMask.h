@@ -1,0 +1,21 @@
+#pragma once
+// Steps every reconstruction method shares, whatever fills the damage: the options checked,
+// and the damage mask found — the one given, or the damage-detector's at its threshold.
+#include "ridgeworks/reconstruct/Reconstruction.h"
+
+#include <string>
+
+namespace rw::reconstruction {
+
+// Throws rw::Error(InvalidArgument) naming the first option out of range, or a print that is
+// not 8-bit gray, or a mask of the wrong type or size.
+void checkReconstructionOptions(const cv::Mat& gray, const ReconstructionOptions& options);
+
+// Sets r.damageMask, r.maskOrigin and (when the detector ran) r.damageProbability. With no
+// given mask and `needsMask`, the detector predicts it inside `foreground`; without a
+// detector that throws InvalidArgument, naming `method` and what the examiner can do.
+void findDamageMask(const cv::Mat& gray, const cv::Mat& foreground,
+                    const ReconstructionOptions& options, bool needsMask,
+                    const std::string& method, const CancelToken& cancel, Reconstruction& r);
+
+}  // namespace rw::reconstruction
