@@ -4,9 +4,9 @@
 
 #include "reconstruct/EvaluationCases.h"
 #include "reconstruct/EvaluationMontage.h"
-#include "reconstruct/SelectiveBlend.h"
 #include "ridgeworks/common/Error.h"
 #include "ridgeworks/model/Model.h"
+#include "ridgeworks/reconstruct/BlendedBaseline.h"
 
 #include <chrono>
 #include <set>
@@ -98,19 +98,12 @@ EvaluationResult evaluate(const Model& model, const EvaluationOptions& options,
         // only in their fill. (Unblended, an exact mask favours the baselines: the feather
         // mixes the damaged pixels into the model's rim.)
         const cv::Mat fillMask = r.damageMask.empty() ? c.mask : r.damageMask;
-        const bool feathered = options.reconstruction.mode == ReconstructionMode::Selective &&
-                               options.reconstruction.featherPixels > 0;
-        const cv::Mat weights =
-            feathered ? reconstruction::featherWeights(fillMask, options.reconstruction.featherPixels)
-                      : cv::Mat();
+        const int feather = options.reconstruction.mode == ReconstructionMode::Selective
+                                ? options.reconstruction.featherPixels
+                                : 0;
         for (const Baseline b : options.baselines) {
             t = Clock::now();
-            cv::Mat filled = applyBaseline(b, c.damaged, fillMask);
-            if (feathered) {
-                cv::Mat unit;
-                filled.convertTo(unit, CV_32FC1, 1.0 / 255.0);
-                filled = reconstruction::blend(c.damaged, unit, weights);
-            }
+            const cv::Mat filled = blendedBaseline(b, c.damaged, fillMask, feather);
             const double seconds = secondsSince(t);
             candidates.push_back(filled);
             result.rows.push_back(measured(c, toString(b), reference, filled, seconds));
