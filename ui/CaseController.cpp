@@ -105,6 +105,9 @@ std::optional<EvidenceItem> windowItem(const Case& c, const DerivedItem& d,
         derivation.modelPath = QString::fromStdString(parameter(d, "model"));
         derivation.modelSha256 = QString::fromStdString(d.modelSha256);
         derivation.mode = QString::fromStdString(parameter(d, "mode"));
+        if (derivation.mode == QStringLiteral("selective") &&
+            !parameter(d, "featherPixels").empty())
+            derivation.featherPixels = std::stoi(parameter(d, "featherPixels"));
         derivation.maskSource = QString::fromStdString(parameter(d, "maskFrom"));
         derivation.label = id + QStringLiteral(" ") + derivation.modelName + QStringLiteral(", ") +
                            derivation.mode;
@@ -220,7 +223,7 @@ QString CaseController::caseFolderOf(const QString& path)
     const QFileInfo info(path);
     if (info.isDir())
         return QFileInfo(QDir(path).filePath(manifest)).isFile() ? info.absoluteFilePath()
-                                                                  : QString();
+                                                                 : QString();
     return info.isFile() && info.fileName() == manifest ? info.absolutePath() : QString();
 }
 

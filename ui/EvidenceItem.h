@@ -37,11 +37,15 @@ struct Derivation {
     cv::Mat mask;                 // CV_8UC1, 255 where the pixels no longer show the parent's
 
     // operation "reconstruct" (`mask` is then the changed-pixel mask, the same as changedMask):
+    // The classical ridge continuation has no file: its name is
+    // "ridge-continuation (classical, no network)", architecture "classical", path
+    // "ridge-continuation" and no SHA-256.
     QString modelName;          // the model card's name, e.g. "unet-inpaint (synthetic)"
-    QString modelArchitecture;  // "unet-inpaint", "seed-autoencoder"
+    QString modelArchitecture;  // "unet-inpaint", "seed-autoencoder", "classical"
     QString modelPath;          // the checkpoint file
     QString modelSha256;        // of the whole checkpoint file (checkpointSha256)
     QString mode;               // "full" or "selective"
+    int featherPixels = 0;      // selective: the blend width inside the mask (0 in full mode)
     QString maskSource;         // the examiner's choice: "drawn", "damage" or "detect"
     QString maskOrigin;         // what core used: "given", "detected" or "none"
     QString detectorName;       // mask source "detect" only: the damage detector...

@@ -49,7 +49,7 @@ void MetricsPanel::setTable(const MetricsTable& table, const QString& note)
     m_table->setRowCount(static_cast<int>(table.rows.size()));
     QStringList names;
     for (const MetricsRow& row : table.rows)
-        names.append(row.isModel ? row.candidate + QStringLiteral(" (model)")
+        names.append(row.isModel ? row.candidate + QStringLiteral(" (reconstruction)")
                                  : row.candidate + QStringLiteral(" (baseline)"));
     m_table->setVerticalHeaderLabels(names);
 

@@ -4,6 +4,7 @@
 #include "PanelNote.h"
 
 #include <QComboBox>
+#include <QConcatenateTablesProxyModel>
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QFileInfo>
@@ -36,12 +37,49 @@ QSortFilterProxyModel* filteredModels(ModelLibrary* library, const QString& patt
     return proxy;
 }
 
+// The examiner's reason to choose it, from the measurements in the README ("Measured quality").
+QString ridgeContinuationCard()
+{
+    return ridgeContinuationTitle() +
+           QStringLiteral(
+               "\nArchitecture: classical — no network, no model file, deterministic"
+               "\nCarries the ridges around the damage mask into it (the U-Net's own starting "
+               "fill). Selective only: it fills the damage mask and nothing else."
+               "\nMeasured (README, \"Measured quality\"): on real prints with exactly known "
+               "damage it is level with the shipped U-Net on SSIM and ridge orientation inside "
+               "the mask and invents fewer minutiae (9.1 / 13.5 / 18.9 against 10.1 / 16.1 / "
+               "21.7 for easy / medium / hard damage); the U-Net draws closer to the true gray "
+               "levels (PSNR). On synthetic prints the U-Net is better (SSIM inside 0.403 "
+               "against 0.289)."
+               "\nCase records name it and carry no model hash.");
+}
+
+// One row with the roles the chooser reads from the ModelLibrary, so both lists concatenate.
+QStandardItemModel* classicalMethods(QObject* parent)
+{
+    auto* methods = new QStandardItemModel(0, 1, parent);
+    auto* item = new QStandardItem(ridgeContinuationTitle());
+    item->setEditable(false);
+    item->setToolTip(ridgeContinuationCard());
+    item->setData(QString::fromLatin1(kRidgeContinuationMethod), ModelLibrary::PathRole);
+    item->setData(true, ModelLibrary::ShippedRole);
+    item->setData(false, ModelLibrary::UnreadableRole);
+    item->setData(ridgeContinuationTitle(), ModelLibrary::CardNameRole);
+    item->setData(QStringLiteral("classical"), ModelLibrary::ArchitectureRole);
+    methods->appendRow(item);
+    return methods;
+}
+
 int rowOfPath(const QComboBox* box, const QString& path)
 {
+    // The classical entry is a name, not a file: compared as is, never against a file of
+    // the same name in the working folder.
+    if (isRidgeContinuation(path))
+        return box->findData(path, ModelLibrary::PathRole, Qt::MatchExactly);
     const QString wanted = QFileInfo(path).absoluteFilePath();
     for (int row = 0; row < box->count(); ++row) {
-        if (QFileInfo(box->itemData(row, ModelLibrary::PathRole).toString()).absoluteFilePath() ==
-            wanted)
+        const QString listed = box->itemData(row, ModelLibrary::PathRole).toString();
+        if (!isRidgeContinuation(listed) && QFileInfo(listed).absoluteFilePath() == wanted)
             return row;
     }
     return -1;
@@ -53,6 +91,8 @@ ReconstructPanel::ReconstructPanel(ModelLibrary* library, QWidget* parent)
     : QWidget(parent)
     , m_library(library)
     , m_models(filteredModels(library, QStringLiteral("^(unet-inpaint|seed-autoencoder)$"), this))
+    , m_methods(classicalMethods(this))
+    , m_choices(new QConcatenateTablesProxyModel(this))
     , m_detectors(filteredModels(library, QStringLiteral("^damage-detector$"), this))
     , m_model(new QComboBox(this))
     , m_mode(new QComboBox(this))
@@ -76,7 +116,9 @@ ReconstructPanel::ReconstructPanel(ModelLibrary* library, QWidget* parent)
     m_threshold->setObjectName(QStringLiteral("reconstructThreshold"));
     m_run->setObjectName(QStringLiteral("runReconstructionButton"));
 
-    m_model->setModel(m_models);
+    m_choices->addSourceModel(m_models);
+    m_choices->addSourceModel(m_methods);
+    m_model->setModel(m_choices);
     m_detector->setModel(m_detectors);
     m_model->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_model->setMinimumContentsLength(16);
@@ -140,7 +182,8 @@ ReconstructPanel::ReconstructPanel(ModelLibrary* library, QWidget* parent)
     layout->addWidget(m_status);
     layout->addStretch(1);
 
-    // The shipped U-Net is the default: it fills a mask from its surroundings.
+    // The shipped U-Net is the default: it fills a mask from its surroundings. Without it the
+    // first network listed, else the classical entry.
     for (int row = 0; row < m_model->count(); ++row) {
         if (m_model->itemData(row, ModelLibrary::ArchitectureRole).toString() ==
             QStringLiteral("unet-inpaint")) {
@@ -160,11 +203,13 @@ ReconstructPanel::ReconstructPanel(ModelLibrary* library, QWidget* parent)
         if (!remembered->second.isEmpty())
             setDetectorPath(remembered->second);
         updateToolTips();
+        updateModes();
         Q_EMIT settingsChanged();
     });
 
     connect(m_model, &QComboBox::currentIndexChanged, this, [this] {
         updateToolTips();
+        updateModes();
         Q_EMIT settingsChanged();
     });
     connect(m_detector, &QComboBox::currentIndexChanged, this, [this] {
@@ -192,6 +237,7 @@ ReconstructPanel::ReconstructPanel(ModelLibrary* library, QWidget* parent)
     connect(m_run, &QPushButton::clicked, this, &ReconstructPanel::runRequested);
     updateDetectorRow();
     updateToolTips();
+    updateModes();
 }
 
 QString ReconstructPanel::modelPath() const
@@ -292,20 +338,44 @@ QString ReconstructPanel::status() const
 void ReconstructPanel::updateDetectorRow()
 {
     m_detectorRow->setVisible(maskSource() == MaskSource::Detect);
-    m_modeHint->setText(mode() == ReconstructionMode::Selective
-                            ? QStringLiteral("Only masked pixels are estimated; every other pixel "
-                                             "stays the selected print's own.")
-                            : QStringLiteral("Every pixel the network sees is replaced by its "
-                                             "estimate; the whole result is an estimate."));
+    if (mode() == ReconstructionMode::Full)
+        m_modeHint->setText(QStringLiteral("Every pixel the network sees is replaced by its "
+                                           "estimate; the whole result is an estimate."));
+    else if (isRidgeContinuation(modelPath()))
+        m_modeHint->setText(QStringLiteral("Only masked pixels are estimated, by carrying the "
+                                           "ridges around the mask into it; every other pixel "
+                                           "stays the selected print's own."));
+    else
+        m_modeHint->setText(QStringLiteral("Only masked pixels are estimated; every other pixel "
+                                           "stays the selected print's own."));
+}
+
+void ReconstructPanel::updateModes()
+{
+    // Greyed out rather than switched away from: a mode the examiner chose is never changed
+    // behind their back; with Full still chosen, Run stays off and says why.
+    auto* items = qobject_cast<QStandardItemModel*>(m_mode->model());
+    const int row = m_mode->findData(static_cast<int>(ReconstructionMode::Full));
+    if (!items || row < 0)
+        return;
+    const bool classical = isRidgeContinuation(modelPath());
+    items->item(row)->setEnabled(!classical);
+    items->item(row)->setToolTip(
+        classical ? QStringLiteral("Ridge continuation fills the damage mask only: choose "
+                                   "Selective, or a network for Full")
+                  : QString());
+    updateDetectorRow();
 }
 
 void ReconstructPanel::updateToolTips()
 {
-    // The card of the chosen model, as in the training dock's library.
-    m_model->setToolTip(m_model->count() == 0
-                            ? QStringLiteral("No reconstruction model is listed; train one in "
-                                             "the Training dock or check the models folder")
-                            : m_model->currentData(Qt::ToolTipRole).toString());
+    // The card of the chosen model, as in the training dock's library. The classical entry is
+    // always there, so an empty library is said on top of its card, not instead of a list.
+    QString card = m_model->currentData(Qt::ToolTipRole).toString();
+    if (m_models->rowCount() == 0)
+        card += QStringLiteral("\n\nNo reconstruction network is listed; train one in the "
+                               "Training dock or check the models folder.");
+    m_model->setToolTip(card);
     m_detector->setToolTip(m_detector->count() == 0
                                ? QStringLiteral("No damage-detector model is listed")
                                : m_detector->currentData(Qt::ToolTipRole).toString());

@@ -3,17 +3,21 @@
 // from (drawn, the damage of a damaged copy, or detected by a damage-detector at a threshold),
 // and Run. The panel holds only the settings; ReconstructionController runs the work on the
 // job runner and reports back here. Models come from the ModelLibrary, each with its card as
-// tooltip; detectors are listed apart from the reconstruction models.
+// tooltip; detectors are listed apart from the reconstruction models. After the networks the
+// chooser always offers the classical ridge continuation (no file, selective only), so the
+// panel can reconstruct even with an empty model folder.
 #include "ReconstructionJob.h"
 
 #include <QWidget>
 
 class QComboBox;
+class QConcatenateTablesProxyModel;
 class QDoubleSpinBox;
 class QLabel;
 class QPushButton;
 class QSlider;
 class QSortFilterProxyModel;
+class QStandardItemModel;
 
 namespace rw {
 
@@ -25,7 +29,9 @@ class ReconstructPanel : public QWidget {
 public:
     explicit ReconstructPanel(ModelLibrary* library, QWidget* parent = nullptr);
 
-    QString modelPath() const;  // empty when no model is listed
+    // The chosen checkpoint file, or kRidgeContinuationMethod for the classical entry; empty
+    // only when nothing is chosen.
+    QString modelPath() const;
     bool setModelPath(const QString& path);
     ReconstructionMode mode() const;
     void setMode(ReconstructionMode mode);
@@ -64,9 +70,13 @@ Q_SIGNALS:
 private:
     void updateDetectorRow();
     void updateToolTips();
+    // Full mode is offered only to networks: the ridge continuation fills the mask only.
+    void updateModes();
 
     ModelLibrary* m_library;
-    QSortFilterProxyModel* m_models;
+    QSortFilterProxyModel* m_models;          // the library's reconstruction networks
+    QStandardItemModel* m_methods;            // the one classical entry, with the library's roles
+    QConcatenateTablesProxyModel* m_choices;  // both, networks first: the model chooser's list
     QSortFilterProxyModel* m_detectors;
     QComboBox* m_model;
     QComboBox* m_mode;

@@ -110,8 +110,9 @@ void ReconstructionController::createActions()
     // Ctrl+R is Set Resolution.
     m_reconstructAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     m_reconstructAction->setStatusTip(
-        QStringLiteral("Reconstruct the selected print with a trained model; the result is "
-                       "added under it, marked as an estimate"));
+        QStringLiteral("Reconstruct the selected print with a trained model or the classical "
+                       "ridge continuation; the result is added under it, marked as an "
+                       "estimate"));
     connect(m_reconstructAction, &QAction::triggered, this, [this] {
         if (!m_dock->isVisible()) {
             m_dock->show();
@@ -337,9 +338,15 @@ ReconstructionController::currentRequest(QString* why, QString* maskInfo) const
     request.modelPath = m_panel->modelPath();
     request.mode = m_panel->mode();
     request.maskSource = m_panel->maskSource();
+    // The classical entry is always listed, so an empty choice means nothing is selected,
+    // not that the library is empty.
     if (request.modelPath.isEmpty()) {
-        *why = QStringLiteral("No reconstruction model is listed: train one in the Training dock "
-                              "or check the models folder.");
+        *why = QStringLiteral("Choose a model, or the ridge continuation, in the Model list.");
+        return std::nullopt;
+    }
+    // Core refuses it too; saying so here keeps Run from starting a job bound to fail.
+    if (isRidgeContinuation(request.modelPath) && request.mode == ReconstructionMode::Full) {
+        *why = QStringLiteral("Ridge continuation fills the damage mask only: choose Selective.");
         return std::nullopt;
     }
     switch (request.maskSource) {
@@ -463,7 +470,8 @@ void ReconstructionController::requestMetrics()
         QStringLiteral(". “Mask”: the pixels the damage altered (") +
         QString::number(cv::countNonZero(damaged->derivation->mask)) +
         QStringLiteral(" px); “whole”: the print's foreground. The baselines fill the mask the "
-                       "model used. Best value of each column in bold.");
+                       "reconstruction used, blended in at its rim the same way. Best value of "
+                       "each column in bold.");
     if (m_metricsCache.contains(key)) {
         if (m_metrics->shownKey() != key) {
             m_metrics->setTable(m_metricsCache.value(key), note);
@@ -481,10 +489,10 @@ void ReconstructionController::requestMetrics()
         kMetricsTitle,
         [key, model = how.modelName, cleanPixels = clean->print.pixels,
          damagedPixels = damaged->print.pixels, estimate = item->print.pixels,
-         truth = damaged->derivation->mask,
-         fill = how.damageMask](const ProgressSink& progress, const CancelToken& cancel) {
+         truth = damaged->derivation->mask, fill = how.damageMask,
+         feather = how.featherPixels](const ProgressSink& progress, const CancelToken& cancel) {
             return measureReconstruction(key, model, cleanPixels, damagedPixels, estimate, truth,
-                                         fill, progress, cancel);
+                                         fill, feather, progress, cancel);
         },
         [this, note](MetricsTable table) {
             m_metricsRunning.remove(table.itemKey);

@@ -8,6 +8,7 @@
 #include <ridgeworks/model/Checkpoint.h>
 #include <ridgeworks/model/Model.h>
 
+#include <optional>
 #include <span>
 
 namespace rw {
@@ -60,14 +61,29 @@ QString reconstructionLabel(const QString& modelName, ReconstructionMode mode)
            QString::fromUtf8(toString(mode));
 }
 
+bool isRidgeContinuation(const QString& modelPath)
+{
+    return modelPath == QLatin1String(kRidgeContinuationMethod);
+}
+
+QString ridgeContinuationTitle()
+{
+    return QString::fromUtf8(kRidgeContinuationTitle);
+}
+
 EvidenceItem makeReconstructedItem(const EvidenceItem& parent, const ReconstructionRequest& request,
                                    const ProgressSink& progress, const CancelToken& cancel)
 {
-    step(progress, 0, "Loading the model");
-    const std::filesystem::path modelPath = toFsPath(request.modelPath);
-    const Model model = Model::load(modelPath);  // rw::Error names the file
-    const std::string modelSha = checkpointSha256(modelPath);
-    cancel.throwIfCancelled();
+    // The classical method is named, not loaded: there is no file and no checkpoint to hash.
+    std::optional<Model> model;
+    std::string modelSha;
+    if (!isRidgeContinuation(request.modelPath)) {
+        step(progress, 0, "Loading the model");
+        const std::filesystem::path modelPath = toFsPath(request.modelPath);
+        model = Model::load(modelPath);  // rw::Error names the file
+        modelSha = checkpointSha256(modelPath);
+        cancel.throwIfCancelled();
+    }
 
     std::optional<Model> detector;
     std::string detectorSha;
@@ -85,18 +101,23 @@ EvidenceItem makeReconstructedItem(const EvidenceItem& parent, const Reconstruct
         options.mask = request.mask;
     }
 
-    step(progress, 2, "Reconstructing");
-    Reconstruction result = reconstruct(parent.print.pixels, model, options, cancel);
+    step(progress, 2, model ? "Reconstructing" : "Continuing the ridges into the mask");
+    Reconstruction result =
+        model ? reconstruct(parent.print.pixels, *model, options, cancel)
+              : reconstructByRidgeContinuation(parent.print.pixels, options, cancel);
 
     step(progress, 3, "Recording the derived print");
     Print print = derivedPrint(parent, result.image);
 
-    const QString modelName = fromUtf8(model.card().name);
-    const QString label = reconstructionLabel(modelName, request.mode);
-    // The recipe is the identity: the same model file, mode and mask give the same item.
-    QString key = parent.key + QStringLiteral("#reconstruct:") + fromUtf8(modelSha).left(16) +
-                  u':' + QString::fromUtf8(toString(request.mode)) + u':' +
-                  toString(request.maskSource) + u':';
+    const QString modelName = model ? fromUtf8(model->card().name) : ridgeContinuationTitle();
+    // The method's short name in the list; its full title is in the record.
+    const QString label = reconstructionLabel(model ? modelName : request.modelPath, request.mode);
+    // The recipe is the identity: the same model file (or method), mode and mask give the
+    // same item.
+    const QString method = model ? fromUtf8(modelSha).left(16) : request.modelPath;
+    QString key = parent.key + QStringLiteral("#reconstruct:") + method + u':' +
+                  QString::fromUtf8(toString(request.mode)) + u':' + toString(request.maskSource) +
+                  u':';
     if (request.maskSource == MaskSource::Detect)
         key += fromUtf8(detectorSha).left(16) + u'@' + QString::number(request.threshold, 'f', 3);
     else
@@ -110,10 +131,13 @@ EvidenceItem makeReconstructedItem(const EvidenceItem& parent, const Reconstruct
     derivation.summary = fromUtf8(result.summary);
     derivation.mask = result.changedMask;
     derivation.modelName = modelName;
-    derivation.modelArchitecture = QString::fromUtf8(toString(model.spec().architecture));
+    derivation.modelArchitecture = model ? QString::fromUtf8(toString(model->spec().architecture))
+                                         : QStringLiteral("classical");
     derivation.modelPath = request.modelPath;
     derivation.modelSha256 = fromUtf8(modelSha);
     derivation.mode = QString::fromUtf8(toString(request.mode));
+    derivation.featherPixels =
+        request.mode == ReconstructionMode::Selective ? options.featherPixels : 0;
     derivation.maskSource = toString(request.maskSource);
     derivation.maskOrigin = QString::fromUtf8(toString(result.maskOrigin));
     if (detector) {

@@ -2,7 +2,9 @@
 // The work behind Reconstruct, run on JobRunner's worker thread, never on the GUI thread:
 // load the chosen model (and the damage detector, when the mask is to be detected), run
 // core's reconstruct() on the selected print and wrap the result as a derived evidence item.
-// The parent item is only read; its pixels and hash never change.
+// The classical ridge continuation is chosen like a model but has no file: its "path" is
+// core's kRidgeContinuationMethod. The parent item is only read; its pixels and hash never
+// change.
 #include "EvidenceItem.h"
 
 #include <ridgeworks/common/Progress.h>
@@ -23,7 +25,7 @@ QString toString(MaskSource source);         // "drawn", "damage", "detect"
 QString maskSourceTitle(MaskSource source);  // "Drawn mask", "Damage mask", "Detect"
 
 struct ReconstructionRequest {
-    QString modelPath;
+    QString modelPath;  // a checkpoint file, or kRidgeContinuationMethod (no network)
     ReconstructionMode mode = ReconstructionMode::Selective;
     MaskSource maskSource = MaskSource::Drawn;
     cv::Mat mask;          // CV_8UC1, the print's size: the drawn or damage mask; empty for Detect
@@ -34,11 +36,18 @@ struct ReconstructionRequest {
 // "reconstruction (estimate) — unet-inpaint, selective": the words the list and captions use.
 QString reconstructionLabel(const QString& modelName, ReconstructionMode mode);
 
+// Whether `modelPath` names the classical ridge continuation rather than a checkpoint file.
+bool isRidgeContinuation(const QString& modelPath);
+// "ridge-continuation (classical, no network)": its name in the model chooser and in the
+// record, the same words core's case records use.
+QString ridgeContinuationTitle();
+
 // Loads the models (rw::Error naming the file when one is missing or corrupt), reconstructs
 // `parent`'s pixels and returns the derived item: its own SHA-256 (of its PNG encoding), the
-// record of the model (name, file, SHA-256 of the checkpoint), mode, mask source and origin,
-// threshold, and core's changed mask, confidence and damage mask. Cancelling stops before the
-// next network call (rw::Error Cancelled).
+// record of the model (name, file, SHA-256 of the checkpoint; for the ridge continuation its
+// title, architecture "classical", path kRidgeContinuationMethod and no hash), mode, mask
+// source and origin, threshold, and core's changed mask, confidence and damage mask.
+// Cancelling stops before the next network call (rw::Error Cancelled).
 EvidenceItem makeReconstructedItem(const EvidenceItem& parent, const ReconstructionRequest& request,
                                    const ProgressSink& progress, const CancelToken& cancel);
 

@@ -1,7 +1,7 @@
 #include "ReconstructionMetrics.h"
 
-#include <ridgeworks/metrics/Baselines.h>
 #include <ridgeworks/metrics/PrintMetrics.h>
+#include <ridgeworks/reconstruct/BlendedBaseline.h>
 
 namespace rw {
 
@@ -27,8 +27,8 @@ const std::vector<MetricsColumn>& metricsColumns()
 MetricsTable measureReconstruction(const QString& itemKey, const QString& modelName,
                                    const cv::Mat& clean, const cv::Mat& damaged,
                                    const cv::Mat& estimate, const cv::Mat& truthMask,
-                                   const cv::Mat& fillMask, const ProgressSink& progress,
-                                   const CancelToken& cancel)
+                                   const cv::Mat& fillMask, int featherPixels,
+                                   const ProgressSink& progress, const CancelToken& cancel)
 {
     const std::vector<Baseline> baselines = allBaselines();
     const std::size_t total = baselines.size() + 2;
@@ -47,7 +47,7 @@ MetricsTable measureReconstruction(const QString& itemKey, const QString& modelN
         cancel.throwIfCancelled();
         report(progress,
                {++done, total, std::string("Measuring the baseline ") + toString(baseline), {}});
-        const cv::Mat candidate = applyBaseline(baseline, damaged, fill);
+        const cv::Mat candidate = blendedBaseline(baseline, damaged, fill, featherPixels);
         table.rows.push_back({QString::fromUtf8(toString(baseline)), false,
                               flatten(measurePrint(reference, candidate, truthMask))});
     }

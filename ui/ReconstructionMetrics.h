@@ -1,8 +1,8 @@
 #pragma once
 // The numbers behind the Metrics dock, computed on JobRunner's worker thread: a
-// reconstruction and the classical baselines (identity, Telea, Navier–Stokes), each measured
-// against the clean print its damaged parent was made from, inside the damage mask and over
-// the whole print.
+// reconstruction and the classical baselines (identity, Telea, Navier–Stokes, ridge
+// continuation), each measured against the clean print its damaged parent was made from,
+// inside the damage mask and over the whole print.
 #include <ridgeworks/common/Progress.h>
 
 #include <QString>
@@ -39,11 +39,13 @@ const std::vector<MetricsColumn>& metricsColumns();
 
 // `clean`, `damaged`, `estimate`: CV_8UC1 of one size. `truthMask`: what the damage altered
 // (the "inside" region); `fillMask`: the mask the baselines fill (the one the reconstruction
-// used; empty = truthMask). Cancelling stops between candidates.
+// used; empty = truthMask); `featherPixels`: the reconstruction's blend, which the baselines
+// get too (rw::blendedBaseline), so that the rows differ only in the fill. Cancelling stops
+// between candidates.
 MetricsTable measureReconstruction(const QString& itemKey, const QString& modelName,
                                    const cv::Mat& clean, const cv::Mat& damaged,
                                    const cv::Mat& estimate, const cv::Mat& truthMask,
-                                   const cv::Mat& fillMask, const ProgressSink& progress,
-                                   const CancelToken& cancel);
+                                   const cv::Mat& fillMask, int featherPixels,
+                                   const ProgressSink& progress, const CancelToken& cancel);
 
 }  // namespace rw

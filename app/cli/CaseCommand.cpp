@@ -277,7 +277,8 @@ void addCaseCommand(CLI::App& app, int& exitCode)
         ->capture_default_str();
     rec->add_option("--augment", recArgs->augment, "Test-time passes: 1, 2 or 4")
         ->capture_default_str();
-    rec->add_option("--refine", recArgs->refine, "Inpainting: runs of the network on its own estimate (0-3)")
+    rec->add_option("--refine", recArgs->refine,
+                    "Inpainting: runs of the network on its own estimate (0-3)")
         ->capture_default_str();
     rec->add_option("--tile", recArgs->tile, "Tile side for U-Nets (multiple of 8)")
         ->capture_default_str();

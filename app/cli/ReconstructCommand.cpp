@@ -84,9 +84,9 @@ int runReconstruct(const ReconstructArgs& args)
     }
 
     TerminalProgress progress("reconstruct");
-    const ReconstructionBatchResult batch = reconstructFiles(
-        inputs, model ? &*model : nullptr, options, provenance, args.out, progress.asSink(),
-        interruptToken());
+    const ReconstructionBatchResult batch =
+        reconstructFiles(inputs, model ? &*model : nullptr, options, provenance, args.out,
+                         progress.asSink(), interruptToken());
     progress.finish();
 
     nlohmann::json files = nlohmann::json::array();
@@ -145,7 +145,8 @@ void addReconstructCommand(CLI::App& app, int& exitCode)
     cmd->add_option("--augment", args->augmentations,
                     "Test-time passes (1, 2 or 4); their spread lowers the confidence")
         ->capture_default_str();
-    cmd->add_option("--refine", args->refinements, "Inpainting: runs of the network on its own estimate (0-3)")
+    cmd->add_option("--refine", args->refinements,
+                    "Inpainting: runs of the network on its own estimate (0-3)")
         ->capture_default_str();
     cmd->add_option("--feather", args->feather, "Selective: blend width inside the mask (px)")
         ->capture_default_str();

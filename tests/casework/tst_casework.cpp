@@ -140,7 +140,7 @@ private Q_SLOTS:
         const rw::DerivedItem& rec = rw::reconstructInCase(c, request);
         QCOMPARE(rec.id, std::string("D3"));
         QCOMPARE(rec.parameters.at("model"), std::string("ridge-continuation"));
-        QCOMPARE(rec.parameters.at("modelName"), std::string(rw::casework::kRidgeContinuationTitle));
+        QCOMPARE(rec.parameters.at("modelName"), std::string(rw::kRidgeContinuationTitle));
         QVERIFY(rec.modelSha256.empty());  // no file, nothing to hash
         // Not the U-Net's estimate (D2), and outside the mask the damaged print itself.
         const rw::DerivedItem& damage = c.manifest.derived[0];
@@ -158,7 +158,7 @@ private Q_SLOTS:
         const rw::CaseReportData report = rw::buildCaseReport(reopened, verdicts);
         bool listed = false;
         for (const rw::ReportModel& m : report.models)
-            listed = listed || m.heading == rw::casework::kRidgeContinuationTitle;
+            listed = listed || m.heading == rw::kRidgeContinuationTitle;
         QVERIFY(listed);
         QCOMPARE(report.models.size(), std::size_t(2));  // the U-Net's card and the method
     }

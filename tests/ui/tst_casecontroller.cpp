@@ -6,6 +6,7 @@
 #include "EvidenceLoader.h"
 #include "JobRunner.h"
 #include "MainWindow.h"
+#include "ReconstructionJob.h"
 #include "SyntheticPrintFile.h"
 
 #include <ridgeworks/casework/CaseReplay.h>
@@ -230,6 +231,53 @@ private Q_SLOTS:
             controller.recordDerived(item);
         waitForJobs(jobs);
         QCOMPARE(controller.currentCase()->manifest.derived.size(), std::size_t(4));
+    }
+
+    // The classical ridge continuation chosen in the Reconstruct dock: the case names the
+    // method, carries no model hash, holds the window's pixels and replays them.
+    void ridgeContinuationIsRecordedWithoutAHash()
+    {
+        QWidget window;
+        rw::JobRunner jobs;
+        auto* dock = new rw::CaseDock(&window);
+        rw::CaseController controller(&jobs, dock, &window);
+        QSignalSpy added(&controller, &rw::CaseController::evidenceFilesAdded);
+        controller.createCase(m_dir.filePath(QStringLiteral("classical")),
+                              QStringLiteral("A. Examiner"), {});
+        waitForJobs(jobs);
+        controller.importFiles({m_print});
+        waitForJobs(jobs);
+        QCOMPARE(added.count(), 1);
+        const rw::LoadOutcome loaded =
+            rw::loadEvidence(added.at(0).at(0).toStringList(), {}, {}, {});
+        QCOMPARE(loaded.items.size(), std::size_t(1));
+        const rw::EvidenceItem& evidence = loaded.items.front();
+
+        rw::ReconstructionRequest request;
+        request.modelPath = QString::fromLatin1(rw::kRidgeContinuationMethod);
+        request.maskSource = rw::MaskSource::Drawn;
+        request.mask = cv::Mat::zeros(evidence.print.pixels.size(), CV_8UC1);
+        cv::circle(request.mask, {55, 60}, 18, cv::Scalar(255), cv::FILLED);
+        const rw::EvidenceItem inWindow = rw::makeReconstructedItem(evidence, request, {}, {});
+        QVERIFY(inWindow.derivation->modelSha256.isEmpty());
+        controller.recordDerived(inWindow);
+        waitForJobs(jobs);
+
+        const rw::Case* c = controller.currentCase();
+        QCOMPARE(c->manifest.derived.size(), std::size_t(2));  // D1 the drawn mask, D2
+        const rw::DerivedItem& recorded = c->manifest.derived[1];
+        QCOMPARE(recorded.kind, std::string("reconstruction"));
+        QCOMPARE(recorded.parameters.at("model"), std::string("ridge-continuation"));
+        QCOMPARE(recorded.parameters.at("modelName"), inWindow.derivation->modelName.toStdString());
+        QVERIFY(recorded.modelSha256.empty());
+        const cv::Mat pixels = rw::loadPrint(c->folder / recorded.files[0].path).pixels;
+        QCOMPARE(cv::countNonZero(pixels != inWindow.print.pixels), 0);
+        bool replayed = false;
+        for (const rw::ReplayVerdict& v : rw::replayDerivedItems(*c)) {
+            QVERIFY2(!v.replayable || v.reproduced, v.detail.c_str());
+            replayed = replayed || (v.itemId == recorded.id && v.reproduced);
+        }
+        QVERIFY(replayed);
     }
 
     // The desktop opens a case by its manifest (MIME type application/x-ridgeworks-case):

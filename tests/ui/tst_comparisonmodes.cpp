@@ -19,6 +19,7 @@
 
 #include <ridgeworks/image/ImageWriter.h>
 #include <ridgeworks/metrics/PrintMetrics.h>
+#include <ridgeworks/reconstruct/BlendedBaseline.h>
 
 #include <QAction>
 #include <QDockWidget>
@@ -308,7 +309,7 @@ private Q_SLOTS:
         QCOMPARE(panel->shownKey(), model()->item(2).key);
         QTableWidget* table = panel->table();
         QCOMPARE(table->rowCount(), 5);
-        QVERIFY(table->verticalHeaderItem(0)->text().endsWith(QStringLiteral("(model)")));
+        QVERIFY(table->verticalHeaderItem(0)->text().endsWith(QStringLiteral("(reconstruction)")));
         QCOMPARE(table->verticalHeaderItem(1)->text(), QStringLiteral("identity (baseline)"));
         QCOMPARE(table->verticalHeaderItem(2)->text(), QStringLiteral("telea (baseline)"));
         QCOMPARE(table->verticalHeaderItem(3)->text(), QStringLiteral("navier-stokes (baseline)"));
@@ -342,6 +343,12 @@ private Q_SLOTS:
         QCOMPARE(table->item(1, 0)->data(Qt::UserRole).toDouble(), forIdentity.at("psnr_inside"));
         QCOMPARE(table->item(1, 11)->data(Qt::UserRole).toDouble(),
                  forIdentity.at("spurious_minutiae"));
+        // Telea fills the mask the reconstruction used and is blended in with its feather.
+        const rw::Derivation& how = *model()->item(2).derivation;
+        QCOMPARE(how.featherPixels, rw::ReconstructionOptions{}.featherPixels);
+        const auto forTelea = expected(rw::blendedBaseline(
+            rw::Baseline::Telea, model()->item(1).print.pixels, how.damageMask, how.featherPixels));
+        QCOMPARE(table->item(2, 0)->data(Qt::UserRole).toDouble(), forTelea.at("psnr_inside"));
 
         // A print without a clean reference says so.
         m_window->selectRow(1);

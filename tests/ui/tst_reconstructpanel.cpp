@@ -2,7 +2,9 @@
 // the panel, Run adds the result as a derived item under the selected print with the whole
 // record (model, checkpoint SHA-256, mode, mask source and origin, threshold, changed mask,
 // confidence); selective mode keeps every unmasked pixel of the parent; the parent is never
-// touched; Cancel adds nothing; a missing or corrupt model file is reported by name.
+// touched; Cancel adds nothing; a missing or corrupt model file is reported by name. The
+// classical ridge continuation is offered like a model, even with no model at all, fills the
+// mask only, is recorded without a hash, and cannot be started in full mode.
 #include "ComparisonView.h"
 #include "DamagePanel.h"
 #include "EvidenceModel.h"
@@ -33,6 +35,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSlider>
+#include <QStandardItemModel>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QToolButton>
@@ -135,6 +138,18 @@ private Q_SLOTS:
         QVERIFY(architectures.contains(QStringLiteral("unet-inpaint")));
         QVERIFY(architectures.contains(QStringLiteral("seed-autoencoder")));
         QVERIFY(!architectures.contains(QStringLiteral("damage-detector")));
+        // The classical method once, after the networks; the shipped U-Net stays the default.
+        QCOMPARE(architectures.count(QStringLiteral("classical")), 1);
+        QCOMPARE(architectures.last(), QStringLiteral("classical"));
+        const int classical = models->count() - 1;
+        QCOMPARE(models->itemText(classical),
+                 QStringLiteral("ridge-continuation (classical, no network)"));
+        QCOMPARE(models->itemData(classical, rw::ModelLibrary::PathRole).toString(),
+                 QString::fromLatin1(rw::kRidgeContinuationMethod));
+        const QString card = models->itemData(classical, Qt::ToolTipRole).toString();
+        for (const char* words : {"no network", "deterministic", "Selective only", "13.5", "16.1",
+                                  "synthetic", "no model hash"})
+            QVERIFY2(card.contains(QString::fromLatin1(words)), words);
         QCOMPARE(models->currentData(rw::ModelLibrary::ArchitectureRole).toString(),
                  QStringLiteral("unet-inpaint"));
         QVERIFY(models->toolTip().contains(QStringLiteral("unet-inpaint")));
@@ -164,6 +179,144 @@ private Q_SLOTS:
         panel()->thresholdBox()->setValue(0.65);
         QCOMPARE(panel()->thresholdSlider()->value(), 65);
         QCOMPARE(panel()->threshold(), 0.65);
+    }
+
+    void ridgeContinuationIsListedWithoutAnyModel()
+    {
+        // Empty shipped and user folders: no network at all, the classical entry remains and
+        // is chosen; the tooltip says why nothing else is listed.
+        QTemporaryDir empty;
+        QVERIFY(empty.isValid());
+        rw::ModelLibrary* library = m_window->modelLibrary();
+        const QString shippedDir = library->shippedModelsDir();
+        library->setShippedModelsDir(empty.path());
+        QCOMPARE(library->rowCount(), 0);
+        QComboBox* models = panel()->modelBox();
+        QCOMPARE(models->count(), 1);
+        QCOMPARE(panel()->modelPath(), QStringLiteral("ridge-continuation"));
+        QVERIFY(models->toolTip().contains(QStringLiteral("no network")));
+        QVERIFY(models->toolTip().contains(QStringLiteral("No reconstruction network is listed")));
+        // Nothing drawn yet: Run is off for the mask, not for a missing model.
+        const QString hint =
+            panel()->findChild<QLabel*>(QStringLiteral("reconstructRunHint"))->text();
+        QVERIFY2(hint.contains(QStringLiteral("Draw")), qPrintable(hint));
+        drawMask();
+        QVERIFY(panel()->runButton()->isEnabled());
+
+        // Chosen with networks listed, it survives the library's refreshes, as a model does.
+        library->setShippedModelsDir(shippedDir);
+        QVERIFY(models->count() >= 3);
+        QCOMPARE(panel()->modelPath(), QStringLiteral("ridge-continuation"));
+        QVERIFY(!models->toolTip().contains(QStringLiteral("No reconstruction network")));
+        const QString unet = shipped(QStringLiteral("unet-inpaint.rwm"));
+        QVERIFY(panel()->setModelPath(unet));
+        library->refresh();
+        QCOMPARE(panel()->modelPath(), unet);
+        QVERIFY(panel()->setModelPath(QStringLiteral("ridge-continuation")));
+        QSignalSpy changed(panel(), &rw::ReconstructPanel::settingsChanged);
+        library->refresh();
+        QCOMPARE(panel()->modelPath(), QStringLiteral("ridge-continuation"));
+        QVERIFY(changed.size() >= 1);
+    }
+
+    void ridgeContinuationFillsTheMaskOnly()
+    {
+        // Run from the panel with no network listed: nothing is loaded, nothing is hashed.
+        QTemporaryDir empty;
+        QVERIFY(empty.isValid());
+        m_window->modelLibrary()->setShippedModelsDir(empty.path());
+        QCOMPARE(panel()->modelPath(), QStringLiteral("ridge-continuation"));
+        const cv::Mat parentPixels = model()->item(0).print.pixels.clone();
+        const std::string parentHash = model()->item(0).print.sha256;
+        drawMask();
+        const cv::Mat drawn = m_window->currentMask()->mask().clone();
+        panel()->setMode(rw::ReconstructionMode::Selective);
+        panel()->setMaskSource(rw::MaskSource::Drawn);
+        QVERIFY(runAndWait());
+
+        QCOMPARE(model()->count(), 2);
+        QCOMPARE(cv::countNonZero(model()->item(0).print.pixels != parentPixels), 0);
+        QCOMPARE(model()->item(0).print.sha256, parentHash);
+        const rw::EvidenceItem& result = model()->item(1);
+        QVERIFY(result.derivation);
+        const rw::Derivation& how = *result.derivation;
+        QVERIFY(how.isReconstruction());
+        QCOMPARE(how.modelName, QStringLiteral("ridge-continuation (classical, no network)"));
+        QCOMPARE(how.modelArchitecture, QStringLiteral("classical"));
+        QCOMPARE(how.modelPath, QStringLiteral("ridge-continuation"));
+        QVERIFY(how.modelSha256.isEmpty());
+        QCOMPARE(how.mode, QStringLiteral("selective"));
+        QCOMPARE(how.maskSource, QStringLiteral("drawn"));
+        QCOMPARE(how.maskOrigin, QStringLiteral("given"));
+        QCOMPARE(how.label,
+                 QStringLiteral("reconstruction (estimate) — ridge-continuation, selective"));
+        QVERIFY(result.key.contains(QStringLiteral("#reconstruct:ridge-continuation:selective:")));
+        QVERIFY(!how.summary.isEmpty());
+        QCOMPARE(cv::countNonZero((how.damageMask != 0) != (drawn != 0)), 0);
+
+        // Outside the mask the parent's pixels bit for bit; inside it, continued ridges.
+        cv::Mat changedOutside;
+        cv::bitwise_and(result.print.pixels != parentPixels, drawn == 0, changedOutside);
+        QCOMPARE(cv::countNonZero(changedOutside), 0);
+        cv::Mat changedInside;
+        cv::bitwise_and(result.print.pixels != parentPixels, drawn != 0, changedInside);
+        QVERIFY2(cv::countNonZero(changedInside) > cv::countNonZero(drawn) / 2,
+                 qPrintable(QString::number(cv::countNonZero(changedInside))));
+        cv::Mat estimatedOutside;
+        cv::bitwise_and(how.changedMask, drawn == 0, estimatedOutside);
+        QCOMPARE(cv::countNonZero(estimatedOutside), 0);
+        double low = 0.0, high = 0.0;
+        cv::minMaxLoc(how.confidence, &low, &high, nullptr, nullptr, how.changedMask == 0);
+        QCOMPARE(low, 1.0);
+        QVERIFY(m_window->comparisonView()->isShowingReconstruction());
+
+        // Deterministic, and the recipe is the identity: the same request selects the item.
+        m_window->selectRow(0);
+        QVERIFY(runAndWait());
+        QCOMPARE(model()->count(), 2);
+        QCOMPARE(m_window->currentRow(), 1);
+    }
+
+    void ridgeContinuationCannotRunFull()
+    {
+        drawMask();
+        auto* modes = qobject_cast<QStandardItemModel*>(panel()->modeBox()->model());
+        QVERIFY(modes);
+        const int full =
+            panel()->modeBox()->findData(static_cast<int>(rw::ReconstructionMode::Full));
+        QVERIFY(full >= 0);
+        QVERIFY(modes->item(full)->isEnabled());
+        QVERIFY(panel()->setModelPath(QStringLiteral("ridge-continuation")));
+        // Full is greyed out, and says why.
+        QVERIFY(!modes->item(full)->isEnabled());
+        QVERIFY(modes->item(full)->toolTip().contains(QStringLiteral("choose Selective")));
+        QVERIFY(panel()->runButton()->isEnabled());
+
+        // Chosen anyway (it was chosen before, or set from code): Run is off and says why,
+        // and a direct run starts nothing.
+        panel()->setMode(rw::ReconstructionMode::Full);
+        QCOMPARE(panel()->mode(), rw::ReconstructionMode::Full);
+        QVERIFY(!panel()->runButton()->isEnabled());
+        auto* hint = panel()->findChild<QLabel*>(QStringLiteral("reconstructRunHint"));
+        QCOMPARE(
+            hint->text(),
+            QStringLiteral("Ridge continuation fills the damage mask only: choose Selective."));
+        QSignalSpy failed(controller(), &rw::ReconstructionController::reconstructionFailed);
+        controller()->runOnCurrent();
+        QVERIFY(!m_window->jobRunner()->isBusy());
+        QVERIFY(panel()->status().contains(QStringLiteral("choose Selective")));
+        QTest::qWait(50);
+        QCOMPARE(failed.size(), 0);
+        QCOMPARE(model()->count(), 1);
+
+        // A network may run full; the classical method runs selective.
+        QVERIFY(panel()->setModelPath(shipped(QStringLiteral("unet-inpaint.rwm"))));
+        QVERIFY(modes->item(full)->isEnabled());
+        QVERIFY(panel()->runButton()->isEnabled());
+        QVERIFY(panel()->setModelPath(QStringLiteral("ridge-continuation")));
+        QVERIFY(!panel()->runButton()->isEnabled());
+        panel()->setMode(rw::ReconstructionMode::Selective);
+        QVERIFY(panel()->runButton()->isEnabled());
     }
 
     void selectiveWithDrawnMaskAddsDerivedEstimate()

@@ -61,7 +61,7 @@ const DerivedItem& reconstructInCase(Case& c, const CaseReconstructionRequest& r
         item.modelSha256 = sha256OfFile(request.model);
     } else {
         item.parameters["model"] = kRidgeContinuationMethod;
-        item.parameters["modelName"] = casework::kRidgeContinuationTitle;
+        item.parameters["modelName"] = kRidgeContinuationTitle;
     }
     item.examiner = request.examiner;
     cv::Mat confidence;

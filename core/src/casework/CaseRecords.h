@@ -14,9 +14,8 @@ inline constexpr const char* kDamageOperation = "damage";
 inline constexpr const char* kReconstructOperation = "reconstruct";
 inline constexpr const char* kMetricsOperation = "metrics";
 
-// How a reconstruction made by rw::reconstructByRidgeContinuation is named in records and
-// reports (its "model" parameter is kRidgeContinuationMethod and it has no model hash).
-inline constexpr const char* kRidgeContinuationTitle = "ridge-continuation (classical, no network)";
+// How a report describes a reconstruction made by rw::reconstructByRidgeContinuation (its
+// "model" parameter is kRidgeContinuationMethod, and it has no model hash).
 inline constexpr const char* kRidgeContinuationDescription =
     "classical ridge continuation, no network: the ridge orientation, period and contrast are "
     "interpolated from the print's own ridges around the mask, and the ridges are grown into "

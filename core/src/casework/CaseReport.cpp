@@ -118,7 +118,7 @@ ReportModel modelCardOf(const std::string& path, const std::string& sha256)
 {
     ReportModel model;
     if (path == kRidgeContinuationMethod && sha256.empty()) {
-        model.heading = casework::kRidgeContinuationTitle;
+        model.heading = kRidgeContinuationTitle;
         model.facts = {{"Method", casework::kRidgeContinuationDescription},
                        {"Reproducible", "deterministic: the same print and mask give the same "
                                         "pixels with the same Ridgeworks version"}};
@@ -185,7 +185,8 @@ CaseReportData buildCaseReport(const Case& c, const std::vector<ReplayVerdict>& 
         r.models.push_back(modelCardOf(path, sha));
     r.statement =
         "Reconstructed ridge detail is an estimate computed from the surrounding ridges, by a "
-        "model or by the classical ridge continuation. It is not evidence and must not be used for identification. Outlined regions "
+        "model or by the classical ridge continuation. It is not evidence and must not be used for "
+        "identification. Outlined regions "
         "mark every estimated pixel; everything outside them is the input unchanged.";
     return r;
 }

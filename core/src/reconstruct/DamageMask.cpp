@@ -5,7 +5,6 @@
 
 namespace rw::reconstruction {
 
-
 void checkReconstructionOptions(const cv::Mat& gray, const ReconstructionOptions& options)
 {
     if (gray.empty() || gray.type() != CV_8UC1)
@@ -20,8 +19,8 @@ void checkReconstructionOptions(const cv::Mat& gray, const ReconstructionOptions
     if (options.augmentations != 1 && options.augmentations != 2 && options.augmentations != 4)
         throw Error(ErrorKind::InvalidArgument, "test-time augmentation takes 1, 2 or 4 passes");
     if (options.refinements < 0 || options.refinements > kMaxRefinements)
-        throw Error(ErrorKind::InvalidArgument, "refinement takes 0 to " +
-                                                    std::to_string(kMaxRefinements) + " passes");
+        throw Error(ErrorKind::InvalidArgument,
+                    "refinement takes 0 to " + std::to_string(kMaxRefinements) + " passes");
     if (options.tileSize < 32 || options.tileSize % 8 != 0)
         throw Error(ErrorKind::InvalidArgument,
                     "the tile size must be a multiple of 8, at least 32");
@@ -32,8 +31,8 @@ void checkReconstructionOptions(const cv::Mat& gray, const ReconstructionOptions
 }
 
 void findDamageMask(const cv::Mat& gray, const cv::Mat& foreground,
-                    const ReconstructionOptions& options, bool needsMask,
-                    const std::string& method, const CancelToken& cancel, Reconstruction& r)
+                    const ReconstructionOptions& options, bool needsMask, const std::string& method,
+                    const CancelToken& cancel, Reconstruction& r)
 {
     if (!options.mask.empty()) {
         r.damageMask = options.mask != 0;

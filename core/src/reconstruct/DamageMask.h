@@ -15,7 +15,7 @@ void checkReconstructionOptions(const cv::Mat& gray, const ReconstructionOptions
 // given mask and `needsMask`, the detector predicts it inside `foreground`; without a
 // detector that throws InvalidArgument, naming `method` and what the examiner can do.
 void findDamageMask(const cv::Mat& gray, const cv::Mat& foreground,
-                    const ReconstructionOptions& options, bool needsMask,
-                    const std::string& method, const CancelToken& cancel, Reconstruction& r);
+                    const ReconstructionOptions& options, bool needsMask, const std::string& method,
+                    const CancelToken& cancel, Reconstruction& r);
 
 }  // namespace rw::reconstruction

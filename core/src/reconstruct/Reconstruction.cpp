@@ -60,8 +60,7 @@ cv::Mat detectDamage(const cv::Mat& gray, const Model& detector,
     const NetworkScale scale =
         chooseScale(gray, segmentForeground(gray), detector.card().trainingRidgePeriod);
     int inputs = 0;
-    return runScaledTiles(detector, gray, {}, {}, scale, tileSettings(options), cancel,
-                          &inputs)
+    return runScaledTiles(detector, gray, {}, {}, scale, tileSettings(options), cancel, &inputs)
         .mean;
 }
 

@@ -64,13 +64,11 @@ ReconstructionBatchResult reconstructFiles(const std::vector<ReconstructionInput
                                            const ProgressSink& progress = {},
                                            const CancelToken& cancel = {});
 
-inline ReconstructionBatchResult reconstructFiles(const std::vector<ReconstructionInput>& inputs,
-                                                  const Model& model,
-                                                  const ReconstructionOptions& options,
-                                                  const ModelProvenance& provenance,
-                                                  const std::filesystem::path& outDir,
-                                                  const ProgressSink& progress = {},
-                                                  const CancelToken& cancel = {})
+inline ReconstructionBatchResult
+reconstructFiles(const std::vector<ReconstructionInput>& inputs, const Model& model,
+                 const ReconstructionOptions& options, const ModelProvenance& provenance,
+                 const std::filesystem::path& outDir, const ProgressSink& progress = {},
+                 const CancelToken& cancel = {})
 {
     return reconstructFiles(inputs, &model, options, provenance, outDir, progress, cancel);
 }

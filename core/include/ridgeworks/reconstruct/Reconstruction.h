@@ -46,7 +46,8 @@ struct ReconstructionOptions {
     // loose (drawn, detected, or a thresholded difference) and real damage often leaves much
     // of the ridges under them: on the 300 SOCOFing cases, 3 px gave SSIM inside 0.221 against
     // 0.120 with no feather, and PSNR 8.90 against 8.23 dB. An exact mask (synthetic damage)
-    // is better served by 0: on the 72 synthetic cases 0.441 against 0.403 (docs/reconstruction.md).
+    // is better served by 0: on the 72 synthetic cases 0.441 against 0.403
+    // (docs/reconstruction.md).
     int featherPixels = 3;
     // Test-time augmentation: 1 = the plain pass, 2 = + the mirrored print, 4 = + both flips.
     // The spread of the passes is the uncertainty in the confidence map; the output is their mean.
@@ -98,6 +99,8 @@ Reconstruction reconstruct(const cv::Mat& gray, const Model& model,
 // evaluation). On real prints with exactly known damage it measured better than the shipped
 // U-Net (README, "Measured quality"), so the examiner can choose it like a model.
 inline constexpr const char* kRidgeContinuationMethod = "ridge-continuation";
+// How lists, records and reports name it.
+inline constexpr const char* kRidgeContinuationTitle = "ridge-continuation (classical, no network)";
 
 // Selective only (InvalidArgument for full mode: there is nothing to continue without a
 // mask); the mask is given or detected as for reconstruct(). Of the options it uses mode,
