@@ -159,10 +159,10 @@ private Q_SLOTS:
         const QJsonObject summary = QJsonDocument::fromJson(run.out).object();
         QFile shipped(model("unet-inpaint"));
         QVERIFY(shipped.open(QIODevice::ReadOnly));
-        QCOMPARE(summary[str("modelSha256")].toString(),
-                 QString::fromLatin1(
-                     QCryptographicHash::hash(shipped.readAll(), QCryptographicHash::Sha256)
-                         .toHex()));
+        QCOMPARE(
+            summary[str("modelSha256")].toString(),
+            QString::fromLatin1(
+                QCryptographicHash::hash(shipped.readAll(), QCryptographicHash::Sha256).toHex()));
         QVERIFY(summary[str("model")].toString().endsWith(str("/unet-inpaint.rwm")));
 
         // A name that is no shipped model is reported as the missing file it names.
@@ -179,7 +179,8 @@ private Q_SLOTS:
         rw::test::CliRun run = runCli({str("models")});
         QCOMPARE(run.exitCode, 0);
         QJsonObject listing = QJsonDocument::fromJson(run.out).object();
-        QCOMPARE(listing[str("shippedDir")].toString(), QString::fromLatin1(RIDGEWORKS_TEST_MODELS_DIR));
+        QCOMPARE(listing[str("shippedDir")].toString(),
+                 QString::fromLatin1(RIDGEWORKS_TEST_MODELS_DIR));
         QStringList names;
         for (const QJsonValue& m : listing[str("models")].toArray()) {
             QVERIFY(m.toObject()[str("shipped")].toBool());
@@ -188,9 +189,9 @@ private Q_SLOTS:
                 QFile shipped(model("unet-inpaint"));
                 QVERIFY(shipped.open(QIODevice::ReadOnly));
                 QCOMPARE(m.toObject()[str("fileSha256")].toString(),
-                         QString::fromLatin1(QCryptographicHash::hash(shipped.readAll(),
-                                                                      QCryptographicHash::Sha256)
-                                                 .toHex()));
+                         QString::fromLatin1(
+                             QCryptographicHash::hash(shipped.readAll(), QCryptographicHash::Sha256)
+                                 .toHex()));
                 QCOMPARE(m.toObject()[str("architecture")].toString(), str("unet-inpaint"));
             }
         }

@@ -5,8 +5,8 @@
 
 #include <ridgeworks/damage/Damage.h>
 #include <ridgeworks/image/ImageWriter.h>
-#include <ridgeworks/model/Model.h>
 #include <ridgeworks/metrics/PrintMetrics.h>
+#include <ridgeworks/model/Model.h>
 #include <ridgeworks/reconstruct/Evaluation.h>
 
 #include <QFile>
@@ -131,8 +131,7 @@ private Q_SLOTS:
             measurePrint(clean, reconstructByRidgeContinuation(d.image, classical).image, d.mask)
                 .quality.inside.psnr;
         const double unblended =
-            measurePrint(clean, applyBaseline(Baseline::RidgeContinuation, d.image, d.mask),
-                         d.mask)
+            measurePrint(clean, applyBaseline(Baseline::RidgeContinuation, d.image, d.mask), d.mask)
                 .quality.inside.psnr;
         QVERIFY(std::abs(expected - unblended) > 0.01);  // the feather matters on this case
         QCOMPARE(continuationPsnr(6), expected);

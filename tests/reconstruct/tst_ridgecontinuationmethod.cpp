@@ -103,7 +103,7 @@ private Q_SLOTS:
         cv::minMaxLoc(r.confidence, &least, &most, nullptr, nullptr, mask);
         QVERIFY(least >= 0.0 && most <= 1.0);
         cv::Mat rim = mask.clone(), core = cv::Mat::zeros(mask.size(), CV_8UC1);
-        cv::circle(rim, {128, 128}, 32, cv::Scalar(0), cv::FILLED);   // the outer 8 px
+        cv::circle(rim, {128, 128}, 32, cv::Scalar(0), cv::FILLED);     // the outer 8 px
         cv::circle(core, {128, 128}, 10, cv::Scalar(255), cv::FILLED);  // 30+ px deep
         const double atRim = cv::mean(r.confidence, rim)[0];
         const double atCore = cv::mean(r.confidence, core)[0];
@@ -139,8 +139,8 @@ private Q_SLOTS:
         const Reconstruction r = reconstructByRidgeContinuation(d.image, options);
         QCOMPARE(r.maskOrigin, MaskOrigin::Detected);
         QCOMPARE(r.damageProbability.size(), d.image.size());
-        QCOMPARE(cv::countNonZero(r.damageMask != ((r.damageProbability >= 0.5) &
-                                                    segmentForeground(d.image))),
+        QCOMPARE(cv::countNonZero(r.damageMask !=
+                                  ((r.damageProbability >= 0.5) & segmentForeground(d.image))),
                  0);
         QCOMPARE(cv::countNonZero((r.image != d.image) & (r.damageMask == 0)), 0);
         QVERIFY(r.summary.find("detected (threshold 0.50)") != std::string::npos);
@@ -150,8 +150,9 @@ private Q_SLOTS:
     {
         const cv::Mat print = test::cachedSyntheticPrint(5, 128, 128).image;
         ReconstructionOptions options;
-        QCOMPARE(test::errorKindOf([&] { reconstructByRidgeContinuation(print, options); })
-                     .value_or(ErrorKind::Missing),
+        QCOMPARE(test::errorKindOf([&] {
+                     reconstructByRidgeContinuation(print, options);
+                 }).value_or(ErrorKind::Missing),
                  ErrorKind::InvalidArgument);  // no mask, no detector
         options.mask = cv::Mat::zeros(print.size(), CV_8UC1);
         options.mode = ReconstructionMode::Full;
@@ -164,14 +165,16 @@ private Q_SLOTS:
         }
         options.mode = ReconstructionMode::Selective;
         options.mask = cv::Mat::zeros(64, 64, CV_8UC1);
-        QCOMPARE(test::errorKindOf([&] { reconstructByRidgeContinuation(print, options); })
-                     .value_or(ErrorKind::Missing),
+        QCOMPARE(test::errorKindOf([&] {
+                     reconstructByRidgeContinuation(print, options);
+                 }).value_or(ErrorKind::Missing),
                  ErrorKind::InvalidArgument);  // wrong size
         options.mask = cv::Mat::zeros(print.size(), CV_8UC1);
         CancelToken cancel;
         cancel.cancel();
-        QCOMPARE(test::errorKindOf([&] { reconstructByRidgeContinuation(print, options, cancel); })
-                     .value_or(ErrorKind::Missing),
+        QCOMPARE(test::errorKindOf([&] {
+                     reconstructByRidgeContinuation(print, options, cancel);
+                 }).value_or(ErrorKind::Missing),
                  ErrorKind::Cancelled);
     }
 
@@ -189,8 +192,7 @@ private Q_SLOTS:
                              nullptr, {}, {}, out.path().toStdString());
         QCOMPARE(batch.files.size(), std::size_t{1});
         QVERIFY2(batch.files[0].ok, batch.files[0].error.c_str());
-        const nlohmann::json record =
-            nlohmann::json::parse(std::ifstream(batch.files[0].record));
+        const nlohmann::json record = nlohmann::json::parse(std::ifstream(batch.files[0].record));
         QCOMPARE(record.at("method").get<std::string>(), std::string(kRidgeContinuationMethod));
         QVERIFY(record.at("model").is_null());
         QCOMPARE(record.at("maskOrigin").get<std::string>(), std::string("given"));
