@@ -147,6 +147,9 @@ RecordedItem recordInCase(const RecordRequest& r, const CancelToken& cancel)
     if (!mode)
         throw Error(ErrorKind::InvalidArgument, "unknown reconstruction mode");
     request.options.mode = *mode;
+    // The blend the window used (0 for a damage mask), so the case holds the same pixels.
+    if (*mode == ReconstructionMode::Selective)
+        request.options.featherPixels = d.featherPixels;
     if (d.maskSource == QStringLiteral("detect")) {
         request.maskFrom = "detect";
         request.detector = d.detectorPath.toStdString();

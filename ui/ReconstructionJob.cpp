@@ -61,6 +61,15 @@ QString reconstructionLabel(const QString& modelName, ReconstructionMode mode)
            QString::fromUtf8(toString(mode));
 }
 
+int featherFor(MaskSource source)
+{
+    // A damage mask is exact: it holds precisely the pixels the damage changed, so blending
+    // those pixels back in at the rim only spoils the estimate (README, "Measured quality":
+    // every method scores better on exact masks without a feather). Drawn and detected masks
+    // are loose and keep core's default.
+    return source == MaskSource::Damage ? 0 : ReconstructionOptions{}.featherPixels;
+}
+
 bool isRidgeContinuation(const QString& modelPath)
 {
     return modelPath == QLatin1String(kRidgeContinuationMethod);
@@ -100,6 +109,7 @@ EvidenceItem makeReconstructedItem(const EvidenceItem& parent, const Reconstruct
     } else {
         options.mask = request.mask;
     }
+    options.featherPixels = featherFor(request.maskSource);
 
     step(progress, 2, model ? "Reconstructing" : "Continuing the ridges into the mask");
     Reconstruction result =

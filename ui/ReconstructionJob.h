@@ -36,6 +36,10 @@ struct ReconstructionRequest {
 // "reconstruction (estimate) — unet-inpaint, selective": the words the list and captions use.
 QString reconstructionLabel(const QString& modelName, ReconstructionMode mode);
 
+// The selective blend width for a mask source: 0 for the exact mask of a damaged copy, core's
+// default (3 px) for drawn and detected masks, which are loose.
+int featherFor(MaskSource source);
+
 // Whether `modelPath` names the classical ridge continuation rather than a checkpoint file.
 bool isRidgeContinuation(const QString& modelPath);
 // "ridge-continuation (classical, no network)": its name in the model chooser and in the

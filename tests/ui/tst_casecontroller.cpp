@@ -172,6 +172,7 @@ private Q_SLOTS:
         fromDamage.derivation->modelPath = QString::fromStdString(unet);
         fromDamage.derivation->mode = QStringLiteral("selective");
         fromDamage.derivation->maskSource = QStringLiteral("damage");
+        fromDamage.derivation->featherPixels = rw::featherFor(rw::MaskSource::Damage);
         fromDamage.derivation->damageMask = damaged.derivation->mask;
         controller.recordDerived(fromDamage);
 
@@ -179,6 +180,7 @@ private Q_SLOTS:
         drawn.key = evidence.key + QStringLiteral("#drawn");
         drawn.derivation->parentKey = evidence.key;
         drawn.derivation->maskSource = QStringLiteral("drawn");
+        drawn.derivation->featherPixels = rw::featherFor(rw::MaskSource::Drawn);
         cv::Mat mask = cv::Mat::zeros(evidence.print.pixels.size(), CV_8UC1);
         cv::circle(mask, {55, 60}, 18, cv::Scalar(255), cv::FILLED);
         drawn.derivation->damageMask = mask;
@@ -190,6 +192,11 @@ private Q_SLOTS:
         QCOMPARE(c->manifest.derived[1].parameters.at("maskFrom"), std::string("D1"));
         QCOMPARE(c->manifest.derived[2].kind, std::string("mask"));
         QCOMPARE(c->manifest.derived[3].parents, (std::vector<std::string>{"E1", "D3"}));
+        // The window's blend goes into the case: none on the damage's exact mask, core's
+        // default on a drawn one.
+        QCOMPARE(c->manifest.derived[1].parameters.at("featherPixels"), std::string("0"));
+        QCOMPARE(c->manifest.derived[3].parameters.at("featherPixels"),
+                 std::to_string(rw::ReconstructionOptions{}.featherPixels));
         // What the window computes with the drawn mask (ReconstructionJob: default options,
         // the mode, the mask) is what the case recorded.
         rw::ReconstructionOptions options;

@@ -13,6 +13,7 @@
 #include "ModelLibrary.h"
 #include "ReconstructPanel.h"
 #include "ReconstructionController.h"
+#include "ReconstructionMetrics.h"
 #include "ReconstructionView.h"
 
 #include "CachedSyntheticPrint.h"
@@ -343,12 +344,22 @@ private Q_SLOTS:
         QCOMPARE(table->item(1, 0)->data(Qt::UserRole).toDouble(), forIdentity.at("psnr_inside"));
         QCOMPARE(table->item(1, 11)->data(Qt::UserRole).toDouble(),
                  forIdentity.at("spurious_minutiae"));
-        // Telea fills the mask the reconstruction used and is blended in with its feather.
+        // Telea fills the mask the reconstruction used and is blended in with its feather
+        // (none: the damage mask is exact).
         const rw::Derivation& how = *model()->item(2).derivation;
-        QCOMPARE(how.featherPixels, rw::ReconstructionOptions{}.featherPixels);
+        QCOMPARE(how.featherPixels, 0);
         const auto forTelea = expected(rw::blendedBaseline(
             rw::Baseline::Telea, model()->item(1).print.pixels, how.damageMask, how.featherPixels));
         QCOMPARE(table->item(2, 0)->data(Qt::UserRole).toDouble(), forTelea.at("psnr_inside"));
+        // With a feather (drawn and detected masks get 3 px), every baseline is blended too.
+        const rw::MetricsTable feathered = rw::measureReconstruction(
+            QStringLiteral("x"), how.modelName, clean, model()->item(1).print.pixels,
+            model()->item(2).print.pixels, truth, how.damageMask, 3, {}, {});
+        QCOMPARE(feathered.rows.at(2).candidate, QStringLiteral("telea"));
+        const auto blendedTelea = expected(rw::blendedBaseline(
+            rw::Baseline::Telea, model()->item(1).print.pixels, how.damageMask, 3));
+        QCOMPARE(feathered.rows.at(2).values.at("psnr_inside"), blendedTelea.at("psnr_inside"));
+        QVERIFY(blendedTelea.at("psnr_inside") != forTelea.at("psnr_inside"));
 
         // A print without a clean reference says so.
         m_window->selectRow(1);
