@@ -68,6 +68,9 @@ int runReconstruct(const ReconstructArgs& args)
     if (classical && *mode != ReconstructionMode::Selective)
         throw Error(ErrorKind::InvalidArgument,
                     "ridge-continuation fills the damage mask only: use --mode selective");
+    if (classical && args.refinements != 0)
+        throw Error(ErrorKind::InvalidArgument,
+                    "--refine runs a network again: ridge-continuation has none");
     std::optional<Model> model;
     ModelProvenance provenance;
     if (!classical) {

@@ -143,6 +143,13 @@ private Q_SLOTS:
         QVERIFY(full.exitCode != 0);
         QVERIFY2(full.err.contains("selective"), full.err.constData());
         QVERIFY(!QDir(refused.filePath(str("out"))).exists());
+        const rw::test::CliRun refine =
+            runCli({str("reconstruct"), str("--model"), str("ridge-continuation"), str("--in"),
+                    m_damaged.path(), str("--mask"), m_damaged.path(), str("--refine"), str("1"),
+                    str("--out"), refused.filePath(str("out"))});
+        QVERIFY(refine.exitCode != 0);
+        QVERIFY2(refine.err.contains("refine"), refine.err.constData());
+        QVERIFY(!QDir(refused.filePath(str("out"))).exists());
     }
 
     // An installed workbench's user does not know where the package put the models: the

@@ -164,6 +164,12 @@ private Q_SLOTS:
             QVERIFY2(std::string(e.what()).find("selective") != std::string::npos, e.what());
         }
         options.mode = ReconstructionMode::Selective;
+        options.refinements = 1;  // re-runs a network: there is none
+        QCOMPARE(test::errorKindOf([&] {
+                     reconstructByRidgeContinuation(print, options);
+                 }).value_or(ErrorKind::Missing),
+                 ErrorKind::InvalidArgument);
+        options.refinements = 0;
         options.mask = cv::Mat::zeros(64, 64, CV_8UC1);
         QCOMPARE(test::errorKindOf([&] {
                      reconstructByRidgeContinuation(print, options);
@@ -195,6 +201,11 @@ private Q_SLOTS:
         const nlohmann::json record = nlohmann::json::parse(std::ifstream(batch.files[0].record));
         QCOMPARE(record.at("method").get<std::string>(), std::string(kRidgeContinuationMethod));
         QVERIFY(record.at("model").is_null());
+        // Only the options that shaped the result: no network passes, refinements or tiles.
+        QCOMPARE(record.at("options").at("featherPixels").get<int>(),
+                 ReconstructionOptions{}.featherPixels);
+        QVERIFY(!record.at("options").contains("augmentations"));
+        QVERIFY(!record.at("options").contains("refinements"));
         QCOMPARE(record.at("maskOrigin").get<std::string>(), std::string("given"));
         const cv::Mat written = cv::imread(batch.files[0].image.string(), cv::IMREAD_GRAYSCALE);
         QCOMPARE(cv::countNonZero((written != d.image) & (d.mask == 0)), 0);

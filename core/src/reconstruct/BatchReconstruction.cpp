@@ -50,6 +50,21 @@ cv::Mat confidenceImage(const cv::Mat& confidence)
     return gray;
 }
 
+// The options that shaped the result: the network's passes, refinements and tiles mean
+// nothing to the classical method, so its record leaves them out rather than list unused values.
+nlohmann::json appliedOptions(const ReconstructionOptions& options, bool network)
+{
+    nlohmann::json applied{{"mode", toString(options.mode)},
+                           {"featherPixels", options.featherPixels}};
+    if (network) {
+        applied["augmentations"] = options.augmentations;
+        applied["refinements"] = options.refinements;
+        applied["tileSize"] = options.tileSize;
+        applied["tileOverlap"] = options.tileOverlap;
+    }
+    return applied;
+}
+
 ReconstructionFileResult reconstructOne(const ReconstructionInput& input, const Model* model,
                                         ReconstructionOptions options,
                                         const ModelProvenance& provenance, const fs::path& outDir,
@@ -103,13 +118,7 @@ ReconstructionFileResult reconstructOne(const ReconstructionInput& input, const 
                                           {"sha256", provenance.detectorSha256},
                                           {"threshold", options.detectorThreshold}}
                          : nlohmann::json(nullptr)},
-        {"options",
-         {{"mode", toString(options.mode)},
-          {"featherPixels", options.featherPixels},
-          {"augmentations", options.augmentations},
-          {"refinements", options.refinements},
-          {"tileSize", options.tileSize},
-          {"tileOverlap", options.tileOverlap}}},
+        {"options", appliedOptions(options, model != nullptr)},
         {"geometry", {{"ridgePeriod", r.ridgePeriod}, {"scale", r.scale}}},
         {"outputs",
          {{"image", result.image.filename().string()},

@@ -72,6 +72,10 @@ Reconstruction reconstructByRidgeContinuation(const cv::Mat& gray,
     if (options.mode != ReconstructionMode::Selective)
         throw Error(ErrorKind::InvalidArgument,
                     "ridge continuation fills the damage mask only: use selective mode");
+    if (options.refinements != 0)
+        throw Error(ErrorKind::InvalidArgument,
+                    "refinement runs a network again on its estimate: the ridge continuation "
+                    "has none");
 
     Reconstruction r;
     const cv::Mat foreground = segmentForeground(gray);

@@ -103,7 +103,7 @@ inline constexpr const char* kRidgeContinuationMethod = "ridge-continuation";
 inline constexpr const char* kRidgeContinuationTitle = "ridge-continuation (classical, no network)";
 
 // Selective only (InvalidArgument for full mode: there is nothing to continue without a
-// mask); the mask is given or detected as for reconstruct(). Of the options it uses mode,
+// mask, and for refinements, which re-run a network); the mask is given or detected as for reconstruct(). Of the options it uses mode,
 // mask, detector, detectorThreshold and featherPixels; the network settings (passes,
 // refinements, tiles) do not apply. The confidence of a continued pixel falls with its depth
 // in the hole (how far the ridges were carried from the print's own) and with a fill flatter
