@@ -104,16 +104,21 @@ int runEval(const EvalArgs& args)
     applyThreadCount(args.threads);
     const Model model = Model::load(args.model);
     std::optional<Model> detector;
-    nlohmann::json header{{"model",
-                           {{"path", args.model},
-                            {"name", model.card().name},
-                            {"architecture", toString(model.spec().architecture)},
-                            {"sha256", checkpointSha256(args.model)}}},
-                          {"data", toString(options.source)},
-                          {"mode", toString(options.reconstruction.mode)},
-                          {"augmentations", args.augmentations},
-                          {"refinements", args.refinements},
-                          {"featherPixels", args.feather}};
+    nlohmann::json header{
+        {"model",
+         {{"path", args.model},
+          {"name", model.card().name},
+          {"architecture", toString(model.spec().architecture)},
+          {"sha256", checkpointSha256(args.model)}}},
+        {"data", toString(options.source)},
+        {"mode", toString(options.reconstruction.mode)},
+        {"augmentations", args.augmentations},
+        {"refinements", args.refinements},
+        {"featherPixels", args.feather},
+        // Since 2026-12-05 the baselines are blended in like the model's
+        // estimate (rw::blendedBaseline); older files lack this key.
+        {"baselinesFeathered",
+         options.reconstruction.mode == ReconstructionMode::Selective && args.feather > 0}};
     if (!args.detector.empty()) {
         detector = Model::load(args.detector);
         options.reconstruction.detector = &*detector;
@@ -178,7 +183,8 @@ void addEvalCommand(CLI::App& app, int& exitCode)
         ->capture_default_str();
     cmd->add_option("--augment", args->augmentations, "Test-time passes: 1, 2 or 4")
         ->capture_default_str();
-    cmd->add_option("--refine", args->refinements, "Inpainting: runs of the network on its own estimate (0-3)")
+    cmd->add_option("--refine", args->refinements,
+                    "Inpainting: runs of the network on its own estimate (0-3)")
         ->capture_default_str();
     cmd->add_option("--feather", args->feather, "Selective: blend width inside the mask (px)")
         ->capture_default_str();

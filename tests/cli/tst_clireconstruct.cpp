@@ -255,7 +255,8 @@ private Q_SLOTS:
         QFile file(json);
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QJsonObject result = QJsonDocument::fromJson(file.readAll()).object();
-        QCOMPARE(result[str("cases")].toInt(), 9);  // 3 kinds × 3 levels
+        QCOMPARE(result[str("cases")].toInt(), 9);            // 3 kinds × 3 levels
+        QVERIFY(result[str("baselinesFeathered")].toBool());  // selective, default feather 3
         const QJsonObject aggregates = result[str("aggregates")].toObject();
         for (const char* method :
              {"model", "identity", "telea", "navier-stokes", "ridge-continuation"}) {
