@@ -4,6 +4,7 @@
 #include "ShippedModels.h"
 #include "ridgeworks/model/Checkpoint.h"
 #include "ridgeworks/model/ModelCatalog.h"
+#include "ridgeworks/reconstruct/Reconstruction.h"
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
@@ -35,7 +36,8 @@ void addModelsCommand(CLI::App& app, int& exitCode)
     auto folders = std::make_shared<std::vector<std::string>>();
     CLI::App* cmd = app.add_subcommand(
         "models", "List the shipped models (and checkpoints in other folders) with their cards");
-    cmd->add_option("--dir", *folders, "Also list the checkpoints (.rwm) in this folder; repeatable");
+    cmd->add_option("--dir", *folders,
+                    "Also list the checkpoints (.rwm) in this folder; repeatable");
     cmd->callback([folders, &exitCode] {
         const std::filesystem::path shipped = shippedModelsDir(executableDirectory());
         std::vector<std::filesystem::path> shippedDirs;
@@ -44,9 +46,15 @@ void addModelsCommand(CLI::App& app, int& exitCode)
         const std::vector<std::filesystem::path> userDirs(folders->begin(), folders->end());
         const ModelListing listing = listModels(shippedDirs, userDirs);
 
-        nlohmann::json out = {{"shippedDir", nullptr},
-                              {"models", nlohmann::json::array()},
-                              {"unreadable", nlohmann::json::array()}};
+        nlohmann::json out = {
+            {"shippedDir", nullptr},
+            {"models", nlohmann::json::array()},
+            {"unreadable", nlohmann::json::array()},
+            // What --model also accepts without a file: always present.
+            {"methods", nlohmann::json::array({{{"name", kRidgeContinuationMethod},
+                                                {"title", kRidgeContinuationTitle},
+                                                {"network", false},
+                                                {"modes", {"selective"}}}})}};
         if (!shipped.empty())
             out["shippedDir"] = shipped.string();
         for (const ModelEntry& entry : listing.models)
@@ -58,8 +66,9 @@ void addModelsCommand(CLI::App& app, int& exitCode)
         // A broken installation or a bad checkpoint is a failure a script should see.
         exitCode = 0;
         if (shipped.empty()) {
-            std::cerr << "ridgeworks-cli: no shipped models found (looked in $RIDGEWORKS_MODELS_DIR "
-                         "and ../share/ridgeworks/models next to the program)\n";
+            std::cerr
+                << "ridgeworks-cli: no shipped models found (looked in $RIDGEWORKS_MODELS_DIR "
+                   "and ../share/ridgeworks/models next to the program)\n";
             exitCode = 1;
         }
         for (const UnreadableModel& bad : listing.unreadable) {

@@ -204,6 +204,11 @@ private Q_SLOTS:
         }
         QCOMPARE(names, (QStringList{str("damage-detector"), str("seed-autoencoder"),
                                      str("unet-inpaint")}));
+        // The classical method is listed apart: --model takes its name, and it has no file.
+        const QJsonArray methods = listing[str("methods")].toArray();
+        QCOMPARE(methods.size(), 1);
+        QCOMPARE(methods[0].toObject()[str("name")].toString(), str("ridge-continuation"));
+        QVERIFY(!methods[0].toObject()[str("network")].toBool());
 
         QTemporaryDir folder;
         QFile bad(folder.filePath(str("truncated.rwm")));
