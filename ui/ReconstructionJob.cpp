@@ -113,8 +113,7 @@ EvidenceItem makeReconstructedItem(const EvidenceItem& parent, const Reconstruct
 
     step(progress, 2, model ? "Reconstructing" : "Continuing the ridges into the mask");
     Reconstruction result =
-        model ? reconstruct(parent.print.pixels, *model, options, cancel)
-              : reconstructByRidgeContinuation(parent.print.pixels, options, cancel);
+        reconstructWith(model ? &*model : nullptr, parent.print.pixels, options, cancel);
 
     step(progress, 3, "Recording the derived print");
     Print print = derivedPrint(parent, result.image);

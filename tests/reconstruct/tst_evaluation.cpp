@@ -17,6 +17,27 @@
 
 using namespace rw;
 
+namespace {
+
+// A pairs folder under `root`: clean/a.png, and damaged/a_obliteration.png with its mask
+// file. Returns the damage, so a test can add more files or measure against it.
+DamagedPrint writeObliteratedPair(const std::filesystem::path& root, const cv::Mat& clean,
+                                  std::uint64_t seed)
+{
+    std::filesystem::create_directories(root / "clean");
+    std::filesystem::create_directories(root / "damaged");
+    saveImage(root / "clean" / "a.png", clean, 500);
+    DamageSpec spec;
+    spec.kind = DamageKind::Obliteration;
+    spec.seed = seed;
+    const DamagedPrint d = applyDamage(clean, {}, spec);
+    saveImage(root / "damaged" / "a_obliteration.png", d.image, 500);
+    saveImage(root / "damaged" / "a_obliteration_mask.png", d.mask, 500);
+    return d;
+}
+
+}  // namespace
+
 class TstEvaluation : public QObject {
     Q_OBJECT
 
@@ -25,16 +46,8 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const std::filesystem::path root = dir.path().toStdString();
-        std::filesystem::create_directories(root / "clean");
-        std::filesystem::create_directories(root / "damaged");
         const cv::Mat clean = test::cachedSyntheticPrint(4, 160, 176).image;
-        saveImage(root / "clean" / "a.png", clean, 500);
-        DamageSpec spec;
-        spec.kind = DamageKind::Obliteration;
-        spec.seed = 3;
-        const DamagedPrint d = applyDamage(clean, {}, spec);
-        saveImage(root / "damaged" / "a_obliteration.png", d.image, 500);
-        saveImage(root / "damaged" / "a_obliteration_mask.png", d.mask, 500);
+        const DamagedPrint d = writeObliteratedPair(root, clean, 3);
         // The same damage again without a mask file: the mask comes from the difference.
         saveImage(root / "damaged" / "a_rotation.png", d.image, 500);
         saveImage(root / "damaged" / "zzz.png", d.image, 500);  // no clean print
@@ -99,16 +112,8 @@ private Q_SLOTS:
         // measures exactly what the classical method gives with that feather.
         QTemporaryDir dir;
         const std::filesystem::path root = dir.path().toStdString();
-        std::filesystem::create_directories(root / "clean");
-        std::filesystem::create_directories(root / "damaged");
         const cv::Mat clean = test::cachedSyntheticPrint(6, 160, 176).image;
-        DamageSpec spec;
-        spec.kind = DamageKind::Obliteration;
-        spec.seed = 5;
-        const DamagedPrint d = applyDamage(clean, {}, spec);
-        saveImage(root / "clean" / "a.png", clean, 500);
-        saveImage(root / "damaged" / "a_obliteration.png", d.image, 500);
-        saveImage(root / "damaged" / "a_obliteration_mask.png", d.mask, 500);
+        const DamagedPrint d = writeObliteratedPair(root, clean, 5);
 
         EvaluationOptions options;
         options.source = parseEvaluationSource("pairs:" + (root / "clean").string() + "," +

@@ -39,6 +39,16 @@ DamagedPrint obliterated(const cv::Mat& clean, std::uint64_t seed = 3)
     return applyDamage(clean, {}, spec);
 }
 
+// The classical method on `d` with its own mask and the given feather.
+Reconstruction continued(const DamagedPrint& d,
+                         int featherPixels = ReconstructionOptions{}.featherPixels)
+{
+    ReconstructionOptions options;
+    options.mask = d.mask;
+    options.featherPixels = featherPixels;
+    return reconstructByRidgeContinuation(d.image, options);
+}
+
 }  // namespace
 
 class TstRidgeContinuationMethod : public QObject {
@@ -49,10 +59,8 @@ private Q_SLOTS:
     {
         const cv::Mat clean = test::cachedSyntheticPrint(5, 200, 220).image;
         const DamagedPrint d = obliterated(clean);
-        ReconstructionOptions options;
-        options.mask = d.mask;
-        options.featherPixels = 0;  // the fill itself, not blended with the damaged pixels
-        const Reconstruction r = reconstructByRidgeContinuation(d.image, options);
+        // No feather: the fill itself, not blended with the damaged pixels.
+        const Reconstruction r = continued(d, 0);
 
         // The same fill eval's ridge-continuation baseline and the U-Net's input are made of,
         // at the period measured on the print's undamaged ridges.
@@ -74,11 +82,8 @@ private Q_SLOTS:
     {
         const cv::Mat clean = test::cachedSyntheticPrint(6, 180, 200).image;
         const DamagedPrint d = obliterated(clean, 4);
-        ReconstructionOptions options;
-        options.mask = d.mask;
-        const Reconstruction feathered = reconstructByRidgeContinuation(d.image, options);
-        options.featherPixels = 0;
-        const Reconstruction plain = reconstructByRidgeContinuation(d.image, options);
+        const Reconstruction feathered = continued(d);
+        const Reconstruction plain = continued(d, 0);
         QCOMPARE(cv::countNonZero((feathered.image != d.image) & (d.mask == 0)), 0);
         // At the rim the feather mixes in the damaged pixels; deep inside both are the fill.
         cv::Mat deep;
@@ -115,9 +120,7 @@ private Q_SLOTS:
     {
         const cv::Mat clean = test::cachedSyntheticPrint(11, 200, 220).image;
         const DamagedPrint d = obliterated(clean, 7);
-        ReconstructionOptions options;
-        options.mask = d.mask;
-        const Reconstruction r = reconstructByRidgeContinuation(d.image, options);
+        const Reconstruction r = continued(d);
         const double telea =
             measurePrint(clean, applyBaseline(Baseline::Telea, d.image, d.mask), d.mask)
                 .quality.inside.ssim;

@@ -19,6 +19,8 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include <stdexcept>
+
 #include <QAction>
 #include <QFileInfo>
 #include <QMenu>
@@ -45,6 +47,25 @@ private:
     static void waitForJobs(rw::JobRunner& jobs)
     {
         QTRY_VERIFY_WITH_TIMEOUT(!jobs.isBusy(), 60000);
+    }
+
+    // A new case in `name` with the test print imported, and that print as the window loads
+    // it from the case (the evidence copy).
+    rw::EvidenceItem newCaseWithThePrint(rw::CaseController& controller, rw::JobRunner& jobs,
+                                         const char* name)
+    {
+        QSignalSpy added(&controller, &rw::CaseController::evidenceFilesAdded);
+        controller.createCase(m_dir.filePath(QString::fromLatin1(name)),
+                              QStringLiteral("A. Examiner"), {});
+        waitForJobs(jobs);
+        controller.importFiles({m_print});
+        waitForJobs(jobs);
+        if (added.count() != 1)
+            throw std::runtime_error("the print was not imported");
+        rw::LoadOutcome loaded = rw::loadEvidence(added.at(0).at(0).toStringList(), {}, {}, {});
+        if (loaded.items.size() != 1)
+            throw std::runtime_error("the imported print did not load");
+        return std::move(loaded.items.front());
     }
 
 private Q_SLOTS:
@@ -133,20 +154,9 @@ private Q_SLOTS:
         rw::JobRunner jobs;
         auto* dock = new rw::CaseDock(&window);
         rw::CaseController controller(&jobs, dock, &window);
-        QSignalSpy added(&controller, &rw::CaseController::evidenceFilesAdded);
-        controller.createCase(m_dir.filePath(QStringLiteral("recorded")),
-                              QStringLiteral("A. Examiner"), {});
-        waitForJobs(jobs);
-        controller.importFiles({m_print});
-        waitForJobs(jobs);
-        QCOMPARE(added.count(), 1);
-
         // The window's items, as the workbench makes them: the evidence copy, its damaged
         // copy, and reconstructions with the damage's mask and with a drawn mask.
-        const rw::LoadOutcome loaded =
-            rw::loadEvidence(added.at(0).at(0).toStringList(), {}, {}, {});
-        QCOMPARE(loaded.items.size(), std::size_t(1));
-        const rw::EvidenceItem& evidence = loaded.items.front();
+        const rw::EvidenceItem evidence = newCaseWithThePrint(controller, jobs, "recorded");
         rw::DamageSpec spec;
         spec.kind = rw::DamageKind::Rotation;
         spec.level = rw::DamageLevel::Hard;
@@ -248,17 +258,7 @@ private Q_SLOTS:
         rw::JobRunner jobs;
         auto* dock = new rw::CaseDock(&window);
         rw::CaseController controller(&jobs, dock, &window);
-        QSignalSpy added(&controller, &rw::CaseController::evidenceFilesAdded);
-        controller.createCase(m_dir.filePath(QStringLiteral("classical")),
-                              QStringLiteral("A. Examiner"), {});
-        waitForJobs(jobs);
-        controller.importFiles({m_print});
-        waitForJobs(jobs);
-        QCOMPARE(added.count(), 1);
-        const rw::LoadOutcome loaded =
-            rw::loadEvidence(added.at(0).at(0).toStringList(), {}, {}, {});
-        QCOMPARE(loaded.items.size(), std::size_t(1));
-        const rw::EvidenceItem& evidence = loaded.items.front();
+        const rw::EvidenceItem evidence = newCaseWithThePrint(controller, jobs, "classical");
 
         rw::ReconstructionRequest request;
         request.modelPath = QString::fromLatin1(rw::kRidgeContinuationMethod);

@@ -49,8 +49,8 @@ const DerivedItem& reconstructInCase(Case& c, const CaseReconstructionRequest& r
     std::optional<Model> model;
     if (!classical)
         model = Model::load(request.model);
-    const Reconstruction r = model ? reconstruct(print.pixels, *model, options, cancel)
-                                   : reconstructByRidgeContinuation(print.pixels, options, cancel);
+    const Reconstruction r =
+        reconstructWith(model ? &*model : nullptr, print.pixels, options, cancel);
 
     for (const auto& [name, value] : casework::reconstructionParameters(options))
         item.parameters[name] = value;

@@ -80,8 +80,8 @@ ReplayVerdict replayReconstruction(const Case& c, const DerivedItem& item,
     std::optional<Model> model;
     if (!classical)
         model = recordedModel(modelPath, item.modelSha256);
-    const Reconstruction r = model ? reconstruct(print.pixels, *model, options, cancel)
-                                   : reconstructByRidgeContinuation(print.pixels, options, cancel);
+    const Reconstruction r =
+        reconstructWith(model ? &*model : nullptr, print.pixels, options, cancel);
     cv::Mat confidence;
     r.confidence.convertTo(confidence, CV_8UC1, 255.0);
     std::vector<std::vector<std::uint8_t>> made{encodePng(r.image, print.ppi),

@@ -77,8 +77,7 @@ ReconstructionFileResult reconstructOne(const ReconstructionInput& input, const 
     result.inputSha256 = print.sha256;
     options.mask =
         input.mask.empty() ? cv::Mat() : loadDamageMask(input.mask.string(), print.pixels.size());
-    const Reconstruction r = model ? reconstruct(print.pixels, *model, options, cancel)
-                                   : reconstructByRidgeContinuation(print.pixels, options, cancel);
+    const Reconstruction r = reconstructWith(model, print.pixels, options, cancel);
 
     const fs::path dir = outDir / input.relativeDir;
     std::error_code ec;

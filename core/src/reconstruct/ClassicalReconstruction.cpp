@@ -42,20 +42,11 @@ cv::Mat depthConfidence(const cv::Mat& hole, double period)
     return confidence;
 }
 
-std::string describe(const ReconstructionOptions& options, const Reconstruction& r,
-                     double changedShare)
+std::string describe(const ReconstructionOptions& options, const Reconstruction& r)
 {
-    char text[320];
-    std::snprintf(text, sizeof text, "%s %s, mask %s", kRidgeContinuationMethod,
-                  toString(options.mode), toString(r.maskOrigin));
-    std::string summary = text;
-    if (r.maskOrigin == MaskOrigin::Detected) {
-        std::snprintf(text, sizeof text, " (threshold %.2f)", options.detectorThreshold);
-        summary += text;
-    }
-    std::snprintf(text, sizeof text, ", %.1f%% of pixels estimated", 100.0 * changedShare);
-    summary += text;
+    std::string summary = summaryStart(kRidgeContinuationMethod, options, r);
     if (r.ridgePeriod > 0.0) {
+        char text[64];
         std::snprintf(text, sizeof text, ", ridge period %.1f px", r.ridgePeriod);
         summary += text;
     }
@@ -104,8 +95,7 @@ Reconstruction reconstructByRidgeContinuation(const cv::Mat& gray,
     r.confidence = cv::Mat::ones(gray.size(), CV_32FC1);
     confidence.copyTo(r.confidence, r.changedMask);
 
-    const double share = double(cv::countNonZero(r.changedMask)) / double(gray.total());
-    r.summary = describe(options, r, share);
+    r.summary = describe(options, r);
     return r;
 }
 

@@ -3,6 +3,10 @@
 
 #include "ridgeworks/common/Error.h"
 
+#include <opencv2/core.hpp>
+
+#include <cstdio>
+
 namespace rw::reconstruction {
 
 void checkReconstructionOptions(const cv::Mat& gray, const ReconstructionOptions& options)
@@ -47,6 +51,22 @@ void findDamageMask(const cv::Mat& gray, const cv::Mat& foreground,
         r.damageMask = (r.damageProbability >= options.detectorThreshold) & foreground;
         r.maskOrigin = MaskOrigin::Detected;
     }
+}
+
+std::string summaryStart(const std::string& method, const ReconstructionOptions& options,
+                         const Reconstruction& r)
+{
+    char text[320];
+    std::snprintf(text, sizeof text, "%s %s, mask %s", method.c_str(), toString(options.mode),
+                  toString(r.maskOrigin));
+    std::string summary = text;
+    if (r.maskOrigin == MaskOrigin::Detected) {
+        std::snprintf(text, sizeof text, " (threshold %.2f)", options.detectorThreshold);
+        summary += text;
+    }
+    const double share = double(cv::countNonZero(r.changedMask)) / double(r.changedMask.total());
+    std::snprintf(text, sizeof text, ", %.1f%% of pixels estimated", 100.0 * share);
+    return summary + text;
 }
 
 }  // namespace rw::reconstruction

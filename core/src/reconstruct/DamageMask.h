@@ -1,6 +1,7 @@
 #pragma once
 // Steps every reconstruction method shares, whatever fills the damage: the options checked,
-// and the damage mask found — the one given, or the damage-detector's at its threshold.
+// the damage mask found — the one given, or the damage-detector's at its threshold — and the
+// common part of the summary line.
 #include "ridgeworks/reconstruct/Reconstruction.h"
 
 #include <string>
@@ -17,5 +18,10 @@ void checkReconstructionOptions(const cv::Mat& gray, const ReconstructionOptions
 void findDamageMask(const cv::Mat& gray, const cv::Mat& foreground,
                     const ReconstructionOptions& options, bool needsMask, const std::string& method,
                     const CancelToken& cancel, Reconstruction& r);
+
+// The start of every method's one-line summary: "<method> <mode>, mask <origin>[ (threshold
+// t)], x% of pixels estimated" (from r.changedMask). Each method appends what only it knows.
+std::string summaryStart(const std::string& method, const ReconstructionOptions& options,
+                         const Reconstruction& r);
 
 }  // namespace rw::reconstruction

@@ -26,26 +26,18 @@ TileSettings tileSettings(const ReconstructionOptions& options)
             options.refinements};
 }
 
+// The summary's network part: the scale the print ran at and how many inputs the network saw.
 std::string describe(const Model& model, const ReconstructionOptions& options,
-                     const Reconstruction& r, double changedShare)
+                     const Reconstruction& r)
 {
-    char text[320];
-    std::snprintf(text, sizeof text, "%s %s, mask %s", model.card().name.c_str(),
-                  toString(options.mode), toString(r.maskOrigin));
-    std::string summary = text;
-    if (r.maskOrigin == MaskOrigin::Detected) {
-        std::snprintf(text, sizeof text, " (threshold %.2f)", options.detectorThreshold);
-        summary += text;
-    }
-    std::snprintf(text, sizeof text, ", %.1f%% of pixels estimated", 100.0 * changedShare);
-    summary += text;
+    std::string summary = summaryStart(model.card().name, options, r);
     if (r.ridgePeriod > 0.0) {
+        char text[96];
         std::snprintf(text, sizeof text, ", ridge period %.1f px, scale %.2f", r.ridgePeriod,
                       r.scale);
         summary += text;
     }
-    summary += ", " + std::to_string(r.networkInputs) + " network inputs";
-    return summary;
+    return summary + ", " + std::to_string(r.networkInputs) + " network inputs";
 }
 
 }  // namespace
@@ -120,9 +112,15 @@ Reconstruction reconstruct(const cv::Mat& gray, const Model& model,
         estimateConfidence(confidence).copyTo(r.confidence, r.changedMask);
     }
 
-    const double share = double(cv::countNonZero(r.changedMask)) / double(gray.total());
-    r.summary = describe(model, options, r, share);
+    r.summary = describe(model, options, r);
     return r;
+}
+
+Reconstruction reconstructWith(const Model* model, const cv::Mat& gray,
+                               const ReconstructionOptions& options, const CancelToken& cancel)
+{
+    return model ? reconstruct(gray, *model, options, cancel)
+                 : reconstructByRidgeContinuation(gray, options, cancel);
 }
 
 }  // namespace rw

@@ -103,14 +103,21 @@ inline constexpr const char* kRidgeContinuationMethod = "ridge-continuation";
 inline constexpr const char* kRidgeContinuationTitle = "ridge-continuation (classical, no network)";
 
 // Selective only (InvalidArgument for full mode: there is nothing to continue without a
-// mask, and for refinements, which re-run a network); the mask is given or detected as for reconstruct(). Of the options it uses mode,
-// mask, detector, detectorThreshold and featherPixels; the network settings (passes,
-// refinements, tiles) do not apply. The confidence of a continued pixel falls with its depth
-// in the hole (how far the ridges were carried from the print's own) and with a fill flatter
-// than the print's ridges; networkInputs is 0 (the detector's runs are not counted).
+// mask, and for refinements, which re-run a network); the mask is given or detected as for
+// reconstruct(). Of the options it uses mode, mask, detector, detectorThreshold and featherPixels;
+// the network settings (passes, refinements, tiles) do not apply. The confidence of a continued
+// pixel falls with its depth in the hole (how far the ridges were carried from the print's own) and
+// with a fill flatter than the print's ridges; networkInputs is 0 (the detector's runs are not
+// counted).
 Reconstruction reconstructByRidgeContinuation(const cv::Mat& gray,
                                               const ReconstructionOptions& options,
                                               const CancelToken& cancel = {});
+
+// The one dispatch for callers that offer both: `model`'s reconstruct(), or, when `model` is
+// null, reconstructByRidgeContinuation().
+Reconstruction reconstructWith(const Model* model, const cv::Mat& gray,
+                               const ReconstructionOptions& options,
+                               const CancelToken& cancel = {});
 
 // Damage probability (CV_32FC1 in [0,1], the print's size) from a damage-detector, run on
 // tiles at its training resolution like reconstruct().
