@@ -17,6 +17,7 @@
 
 #include <iostream>
 #include <memory>
+#include <optional>
 
 namespace rw::cli {
 namespace {
@@ -42,6 +43,7 @@ struct CaseArgs {
     int feather = ReconstructionOptions{}.featherPixels;
     int augment = ReconstructionOptions{}.augmentations;
     int refine = ReconstructionOptions{}.refinements;
+    std::optional<double> regrow;  // unset: the default (and none for the classical method)
     int tile = ReconstructionOptions{}.tileSize;
     int overlap = ReconstructionOptions{}.tileOverlap;
     double threshold = ReconstructionOptions{}.detectorThreshold;
@@ -105,6 +107,12 @@ int runReconstruct(const CaseArgs& args)
     request.options.featherPixels = args.feather;
     request.options.augmentations = args.augment;
     request.options.refinements = args.refine;
+    if (args.regrow && args.model == kRidgeContinuationMethod)
+        throw Error(
+            ErrorKind::InvalidArgument,
+            "--regrow grows ridges along a network's estimate: ridge-continuation has none");
+    if (args.regrow)
+        request.options.regrowth = *args.regrow;
     request.options.detectorThreshold = args.threshold;
     request.options.tileSize = args.tile;
     request.options.tileOverlap = args.overlap;
@@ -280,6 +288,10 @@ void addCaseCommand(CLI::App& app, int& exitCode)
     rec->add_option("--refine", recArgs->refine,
                     "Inpainting: runs of the network on its own estimate (0-3)")
         ->capture_default_str();
+    rec->add_option("--regrow", recArgs->regrow,
+                    "Inpainting: share (0-1) of the ridges regrown along the estimate; default " +
+                        std::to_string(ReconstructionOptions{}.regrowth).substr(0, 3))
+        ->check(CLI::Range(0.0, 1.0));
     rec->add_option("--tile", recArgs->tile, "Tile side for U-Nets (multiple of 8)")
         ->capture_default_str();
     rec->add_option("--overlap", recArgs->overlap, "Tile overlap (px)")->capture_default_str();

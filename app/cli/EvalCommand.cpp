@@ -40,6 +40,7 @@ struct EvalArgs {
     std::size_t maxCases = 0;
     int augmentations = 2;
     int refinements = ReconstructionOptions{}.refinements;
+    double regrowth = ReconstructionOptions{}.regrowth;
     int feather = ReconstructionOptions{}.featherPixels;
     int threads = 0;
 };
@@ -89,6 +90,7 @@ int runEval(const EvalArgs& args)
     options.reconstruction.detectorThreshold = args.threshold;
     options.reconstruction.augmentations = args.augmentations;
     options.reconstruction.refinements = args.refinements;
+    options.reconstruction.regrowth = args.regrowth;
     options.reconstruction.featherPixels = args.feather;
     options.syntheticPerCell = args.perCell;
     options.seed = args.seed;
@@ -114,6 +116,7 @@ int runEval(const EvalArgs& args)
         {"mode", toString(options.reconstruction.mode)},
         {"augmentations", args.augmentations},
         {"refinements", args.refinements},
+        {"regrowth", args.regrowth},
         {"featherPixels", args.feather},
         // Since 2026-12-05 the baselines are blended in like the model's
         // estimate (rw::blendedBaseline); older files lack this key.
@@ -185,6 +188,10 @@ void addEvalCommand(CLI::App& app, int& exitCode)
         ->capture_default_str();
     cmd->add_option("--refine", args->refinements,
                     "Inpainting: runs of the network on its own estimate (0-3)")
+        ->capture_default_str();
+    cmd->add_option("--regrow", args->regrowth,
+                    "Inpainting: share (0-1) of the ridges regrown along the estimate")
+        ->check(CLI::Range(0.0, 1.0))
         ->capture_default_str();
     cmd->add_option("--feather", args->feather, "Selective: blend width inside the mask (px)")
         ->capture_default_str();

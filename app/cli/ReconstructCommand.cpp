@@ -34,6 +34,7 @@ struct ReconstructArgs {
     std::string out;
     int augmentations = 2;
     int refinements = ReconstructionOptions{}.refinements;
+    std::optional<double> regrowth;  // unset: the default (and none for the classical method)
     int feather = ReconstructionOptions{}.featherPixels;
     int tileSize = ReconstructionOptions{}.tileSize;
     int tileOverlap = 32;
@@ -55,6 +56,8 @@ int runReconstruct(const ReconstructArgs& args)
     options.detectorThreshold = args.threshold;
     options.augmentations = args.augmentations;
     options.refinements = args.refinements;
+    if (args.regrowth)
+        options.regrowth = *args.regrowth;
     options.featherPixels = args.feather;
     options.tileSize = args.tileSize;
     options.tileOverlap = args.tileOverlap;
@@ -71,6 +74,10 @@ int runReconstruct(const ReconstructArgs& args)
     if (classical && args.refinements != 0)
         throw Error(ErrorKind::InvalidArgument,
                     "--refine runs a network again: ridge-continuation has none");
+    if (classical && args.regrowth)
+        throw Error(
+            ErrorKind::InvalidArgument,
+            "--regrow grows ridges along a network's estimate: ridge-continuation has none");
     std::optional<Model> model;
     ModelProvenance provenance;
     if (!classical) {
@@ -151,6 +158,10 @@ void addReconstructCommand(CLI::App& app, int& exitCode)
     cmd->add_option("--refine", args->refinements,
                     "Inpainting: runs of the network on its own estimate (0-3)")
         ->capture_default_str();
+    cmd->add_option("--regrow", args->regrowth,
+                    "Inpainting: share (0-1) of the ridges regrown along the estimate; default " +
+                        std::to_string(ReconstructionOptions{}.regrowth).substr(0, 3))
+        ->check(CLI::Range(0.0, 1.0));
     cmd->add_option("--feather", args->feather, "Selective: blend width inside the mask (px)")
         ->capture_default_str();
     cmd->add_option("--tile", args->tileSize, "Tile side for U-Nets (multiple of 8)")

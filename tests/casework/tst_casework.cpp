@@ -112,12 +112,13 @@ private Q_SLOTS:
         }
     }
 
-    void recordedOptionsReadBackAndOlderRecordsMeanNoRefinement()
+    void recordedOptionsReadBackAndOlderRecordsMeanNoRefinementOrRegrowth()
     {
         rw::ReconstructionOptions options;
         options.featherPixels = 0;
         options.augmentations = 4;
         options.refinements = 2;
+        options.regrowth = 0.3;
         rw::DerivedItem item;
         item.id = "D7";
         item.parameters = rw::casework::reconstructionParameters(options);
@@ -125,9 +126,13 @@ private Q_SLOTS:
         QCOMPARE(back.featherPixels, 0);
         QCOMPARE(back.augmentations, 4);
         QCOMPARE(back.refinements, 2);
-        // A case recorded before refinement existed ran without it: its replay must too.
+        QCOMPARE(back.regrowth, 0.3);
+        // A case recorded before refinement or regrowth existed ran without them: its replay
+        // must too, whatever today's defaults are.
         item.parameters.erase("refinements");
+        item.parameters.erase("regrowth");
         QCOMPARE(rw::casework::reconstructionOptionsFrom(item).refinements, 0);
+        QCOMPARE(rw::casework::reconstructionOptionsFrom(item).regrowth, 0.0);
     }
 
     void theClassicalMethodIsRecordedReplayedAndReported()

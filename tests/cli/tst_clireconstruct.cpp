@@ -2,6 +2,7 @@
 // the real binary on synthetic prints damaged by the damage command, with the shipped models.
 #include "CliRun.h"
 #include "ridgeworks/image/ImageLoader.h"
+#include "ridgeworks/reconstruct/Reconstruction.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -78,6 +79,8 @@ private Q_SLOTS:
                      f[str("sha256")].toString());
             QCOMPARE(record[str("model")].toObject()[str("sha256")].toString().size(), 64);
             QCOMPARE(record[str("maskOrigin")].toString(), str("given"));
+            QCOMPARE(record[str("options")].toObject()[str("regrowth")].toDouble(),
+                     rw::ReconstructionOptions{}.regrowth);
             QVERIFY(record[str("note")].toString().contains(str("estimates")));
         }
     }
@@ -149,6 +152,13 @@ private Q_SLOTS:
                     str("--out"), refused.filePath(str("out"))});
         QVERIFY(refine.exitCode != 0);
         QVERIFY2(refine.err.contains("refine"), refine.err.constData());
+        QVERIFY(!QDir(refused.filePath(str("out"))).exists());
+        const rw::test::CliRun regrow =
+            runCli({str("reconstruct"), str("--model"), str("ridge-continuation"), str("--in"),
+                    m_damaged.path(), str("--mask"), m_damaged.path(), str("--regrow"), str("0.5"),
+                    str("--out"), refused.filePath(str("out"))});
+        QVERIFY(regrow.exitCode != 0);
+        QVERIFY2(regrow.err.contains("regrow"), regrow.err.constData());
         QVERIFY(!QDir(refused.filePath(str("out"))).exists());
     }
 

@@ -84,6 +84,7 @@ private Q_SLOTS:
     void flatSurroundingsGiveTheirBrightness();
     void backgroundStaysBackground();
     void emptyAndFullMasksChangeNothing();
+    void growsAlongAGuideOrientation();
     void rejectsBadInput();
     void holeInputForEachFill();
 };
@@ -223,6 +224,38 @@ void TestRidgeContinuation::emptyAndFullMasksChangeNothing()
     for (const cv::Mat& mask : {cv::Mat(), cv::Mat(cv::Mat::zeros(image.size(), CV_8UC1)),
                                 cv::Mat(image.size(), CV_8UC1, cv::Scalar(255))})
         QCOMPARE(cv::norm(rw::continueRidges(image, mask), image, cv::NORM_INF), 0.0);
+}
+
+void TestRidgeContinuation::growsAlongAGuideOrientation()
+{
+    // Ridges at 0° around the hole; a guide of 40° inside it (as ridge regrowth gives the
+    // network's orientation). Deep in the hole the grown ridges run along the guide, where
+    // without it they carry on at 0°; outside the hole nothing changes either way.
+    const cv::Mat clean = grating({160, 150}, 0.0, 8.0);
+    const cv::Mat hole = disc(clean.size(), {80, 75}, 30);
+    const cv::Mat damaged = withJunkUnder(clean, hole, 4);
+    const cv::Mat deep = disc(clean.size(), {80, 75}, 12);
+    const double guideAngle = 40.0 * kPi / 180.0;
+    rw::RidgeContinuationOptions guided;
+    guided.guideOrientation = cv::Mat(clean.size(), CV_32FC1, cv::Scalar(guideAngle));
+    const cv::Mat alongGuide = rw::continueRidges(damaged, hole, guided);
+    const cv::Mat carriedOn = rw::continueRidges(damaged, hole);
+    QCOMPARE(cv::norm(alongGuide, damaged, cv::NORM_INF, hole == 0), 0.0);
+
+    const double toGuide = rw::meanOrientationErrorDeg(rw::estimateOrientation(alongGuide),
+                                                       guided.guideOrientation, deep);
+    const cv::Mat zero = cv::Mat::zeros(clean.size(), CV_32FC1);
+    const double toRim =
+        rw::meanOrientationErrorDeg(rw::estimateOrientation(carriedOn), zero, deep);
+    QVERIFY2(toGuide < 6.0, qPrintable(QString::number(toGuide)));
+    QVERIFY2(toRim < 4.0, qPrintable(QString::number(toRim)));
+    // Still ridges, not a flat fill.
+    QVERIFY(stdInside(alongGuide, deep) > 0.6 * stdInside(clean, deep));
+
+    rw::RidgeContinuationOptions wrongSize;
+    wrongSize.guideOrientation = cv::Mat::zeros(10, 10, CV_32FC1);
+    QCOMPARE(errorKindOf([&] { rw::continueRidges(damaged, hole, wrongSize); }),
+             std::optional<rw::ErrorKind>(rw::ErrorKind::InvalidArgument));
 }
 
 void TestRidgeContinuation::rejectsBadInput()

@@ -5,6 +5,7 @@
 
 #include <ridgeworks/common/Error.h>
 #include <ridgeworks/damage/Damage.h>
+#include <ridgeworks/inpaint/RidgeContinuation.h>
 #include <ridgeworks/metrics/Baselines.h>
 #include <ridgeworks/metrics/PrintMetrics.h>
 #include <ridgeworks/model/Model.h>
@@ -12,6 +13,8 @@
 #include <ridgeworks/synth/SyntheticPrint.h>
 
 #include <opencv2/imgproc.hpp>
+
+#include <cmath>
 
 #include <QtTest>
 
@@ -41,12 +44,25 @@ DamagedPrint damaged(const cv::Mat& clean, DamageKind kind, std::uint64_t seed =
 }
 
 // Selective inpainting of `d` with its own mask by the shipped U-Net, default options otherwise.
-Reconstruction inpaint(const DamagedPrint& d, int refinements = ReconstructionOptions{}.refinements)
+Reconstruction inpaint(const DamagedPrint& d, int refinements = ReconstructionOptions{}.refinements,
+                       double regrowth = ReconstructionOptions{}.regrowth)
 {
     ReconstructionOptions options;
     options.mask = d.mask;
     options.refinements = refinements;
+    options.regrowth = regrowth;
     return reconstruct(d.image, shipped("unet-inpaint"), options);
+}
+
+// Pixels whose ridge/valley side (brighter or darker than the local mean) differs.
+int ridgeSideDisagreements(const cv::Mat& a, const cv::Mat& b, const cv::Mat& where)
+{
+    auto side = [](const cv::Mat& image) {
+        cv::Mat mean;
+        cv::GaussianBlur(image, mean, {}, 4.0);
+        return image > mean;
+    };
+    return cv::countNonZero((side(a) != side(b)) & where);
 }
 
 }  // namespace
@@ -152,6 +168,45 @@ private Q_SLOTS:
             QVERIFY(cv::countNonZero((refined.image != first.image) & d.mask) >
                     cv::countNonZero(d.mask) / 4);
         }
+    }
+
+    void ridgeRegrowthMixesRidgesGrownFromTheRimIntoTheEstimate()
+    {
+        // Regrowth 0 is the network's estimate; 1 is the classical continuation grown along the
+        // estimate's orientation; the default mixes the two. Outside the mask nothing changes.
+        const cv::Mat clean = test::cachedSyntheticPrint(11, 200, 220).image;
+        const DamagedPrint d = damaged(clean, DamageKind::Obliteration, 7);
+        const Reconstruction network = inpaint(d, 0, 0.0);
+        const Reconstruction regrown = inpaint(d, 0, 1.0);
+        const Reconstruction mixed = inpaint(d, 0, 0.5);
+        for (const Reconstruction* r : {&regrown, &mixed}) {
+            QCOMPARE(cv::countNonZero((r->image != d.image) & (d.mask == 0)), 0);
+            QCOMPARE(r->networkInputs, network.networkInputs);
+        }
+        QVERIFY(cv::countNonZero((regrown.image != network.image) & d.mask) >
+                cv::countNonZero(d.mask) / 2);
+        // Grown along the estimate, the ridges lie where the network put them: here 16 % of
+        // the hole's pixels fall on the other side of a ridge, against 19 % for the plain
+        // continuation, which carries the rim's orientation in by interpolation.
+        const cv::Mat inside = d.mask.clone();
+        const int alongEstimate = ridgeSideDisagreements(regrown.image, network.image, inside);
+        const int alongRim =
+            ridgeSideDisagreements(continueRidges(d.image, d.mask), network.image, inside);
+        QVERIFY2(alongEstimate < alongRim && alongEstimate < cv::countNonZero(inside) / 4,
+                 qPrintable(QStringLiteral("%1 (plain continuation: %2) of %3 pixels on the "
+                                           "other side of a ridge")
+                                .arg(alongEstimate)
+                                .arg(alongRim)
+                                .arg(cv::countNonZero(inside))));
+        // The mix lies between the two, pixel by pixel (to rounding and the feather).
+        cv::Mat low, high;
+        cv::min(network.image, regrown.image, low);
+        cv::max(network.image, regrown.image, high);
+        QCOMPARE(cv::countNonZero(((mixed.image < low - 1) | (mixed.image > high + 1)) & d.mask),
+                 0);
+        QVERIFY(
+            QString::fromStdString(mixed.summary).contains(QStringLiteral("ridge regrowth 0.50")));
+        QVERIFY(!QString::fromStdString(network.summary).contains(QStringLiteral("regrowth")));
     }
 
     void fullModeReplacesTheCroppedPrint()
@@ -266,6 +321,15 @@ private Q_SLOTS:
             options = {};
             options.mask = cv::Mat::zeros(print.size(), CV_8UC1);
             options.refinements = refinements;
+            QCOMPARE(test::errorKindOf([&] {
+                         reconstruct(print, shipped("unet-inpaint"), options);
+                     }).value_or(ErrorKind::Missing),
+                     ErrorKind::InvalidArgument);
+        }
+        for (const double regrowth : {-0.1, 1.5, std::nan("")}) {
+            options = {};
+            options.mask = cv::Mat::zeros(print.size(), CV_8UC1);
+            options.regrowth = regrowth;
             QCOMPARE(test::errorKindOf([&] {
                          reconstruct(print, shipped("unet-inpaint"), options);
                      }).value_or(ErrorKind::Missing),

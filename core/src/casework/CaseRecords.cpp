@@ -87,6 +87,7 @@ std::map<std::string, std::string> reconstructionParameters(const Reconstruction
             {"featherPixels", std::to_string(o.featherPixels)},
             {"augmentations", std::to_string(o.augmentations)},
             {"refinements", std::to_string(o.refinements)},
+            {"regrowth", exactText(o.regrowth)},
             {"tileSize", std::to_string(o.tileSize)},
             {"tileOverlap", std::to_string(o.tileOverlap)},
             {"batchSize", std::to_string(o.batchSize)},
@@ -104,6 +105,8 @@ ReconstructionOptions reconstructionOptionsFrom(const DerivedItem& item)
     o.augmentations = intParameter(item, "augmentations");
     // Cases recorded before refinement existed ran without it; replaying them must too.
     o.refinements = item.parameters.count("refinements") ? intParameter(item, "refinements") : 0;
+    // Likewise ridge regrowth (2026-12-05).
+    o.regrowth = item.parameters.count("regrowth") ? std::stod(parameter(item, "regrowth")) : 0.0;
     o.tileSize = intParameter(item, "tileSize");
     o.tileOverlap = intParameter(item, "tileOverlap");
     o.batchSize = intParameter(item, "batchSize");

@@ -37,7 +37,9 @@ struct SurroundingFields {
     cv::Mat orientation;  // ridge direction, radians, CV_32FC1 (fillOrientation)
 };
 
-SurroundingFields surroundingFields(const cv::Mat& image, const cv::Mat& hole, double period)
+// `guide`: the orientation to grow along in the hole, or empty to carry it across from around.
+SurroundingFields surroundingFields(const cv::Mat& image, const cv::Mat& hole, double period,
+                                    const cv::Mat& guide)
 {
     const cv::Mat known = hole == 0;
     cv::Mat knownWeight;
@@ -54,7 +56,8 @@ SurroundingFields surroundingFields(const cv::Mat& image, const cv::Mat& hole, d
     // standard deviation matches their contrast.
     cv::sqrt(cv::max(variance, 0.0), fields.amplitude);
 
-    fields.orientation = inpaint::fillOrientation(image, hole);
+    // Only the hole's orientation is used (the ridges around it are not regrown).
+    fields.orientation = guide.empty() ? inpaint::fillOrientation(image, hole) : guide.clone();
     return fields;
 }
 
@@ -189,6 +192,10 @@ cv::Mat continueRidges(const cv::Mat& damaged, const cv::Mat& mask,
     if (mask.type() != CV_8UC1 || mask.size() != damaged.size())
         throw Error(ErrorKind::InvalidArgument,
                     "ridge continuation needs an 8-bit mask the size of the image");
+    if (!options.guideOrientation.empty() && (options.guideOrientation.type() != CV_32FC1 ||
+                                              options.guideOrientation.size() != damaged.size()))
+        throw Error(ErrorKind::InvalidArgument,
+                    "ridge continuation needs a float guide orientation the size of the image");
     if (options.ridgePeriod < 0.0 || options.maxIterations < 0)
         throw Error(ErrorKind::InvalidArgument,
                     "ridge continuation needs a non-negative period and iteration bound");
@@ -213,8 +220,9 @@ cv::Mat continueRidges(const cv::Mat& damaged, const cv::Mat& mask,
     damaged(work).convertTo(image, CV_32FC1, 1.0 / 255.0);
     const cv::Mat holePart = hole(work);
 
-    const SurroundingFields fields =
-        surroundingFields(image, holePart, period > 0.0 ? period : 8.0);
+    const SurroundingFields fields = surroundingFields(
+        image, holePart, period > 0.0 ? period : 8.0,
+        options.guideOrientation.empty() ? cv::Mat() : options.guideOrientation(work));
     cv::Mat filled = fields.mean.clone();
     if (period > 0.0) {
         const cv::Mat signal = growIntoHole(image, holePart, fields, period, options.maxIterations);

@@ -50,7 +50,7 @@ cv::Mat confidenceImage(const cv::Mat& confidence)
     return gray;
 }
 
-// The options that shaped the result: the network's passes, refinements and tiles mean
+// The options that shaped the result: the network's passes, refinements, regrowth and tiles mean
 // nothing to the classical method, so its record leaves them out rather than list unused values.
 nlohmann::json appliedOptions(const ReconstructionOptions& options, bool network)
 {
@@ -59,6 +59,7 @@ nlohmann::json appliedOptions(const ReconstructionOptions& options, bool network
     if (network) {
         applied["augmentations"] = options.augmentations;
         applied["refinements"] = options.refinements;
+        applied["regrowth"] = options.regrowth;
         applied["tileSize"] = options.tileSize;
         applied["tileOverlap"] = options.tileOverlap;
     }

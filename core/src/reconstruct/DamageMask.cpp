@@ -25,6 +25,8 @@ void checkReconstructionOptions(const cv::Mat& gray, const ReconstructionOptions
     if (options.refinements < 0 || options.refinements > kMaxRefinements)
         throw Error(ErrorKind::InvalidArgument,
                     "refinement takes 0 to " + std::to_string(kMaxRefinements) + " passes");
+    if (!(options.regrowth >= 0.0 && options.regrowth <= 1.0))
+        throw Error(ErrorKind::InvalidArgument, "the ridge regrowth share must lie in 0..1");
     if (options.tileSize < 32 || options.tileSize % 8 != 0)
         throw Error(ErrorKind::InvalidArgument,
                     "the tile size must be a multiple of 8, at least 32");

@@ -6,6 +6,7 @@
 #include "reconstruct/Confidence.h"
 #include "reconstruct/DamageMask.h"
 #include "reconstruct/NetworkGeometry.h"
+#include "reconstruct/RidgeRegrowth.h"
 #include "reconstruct/SelectiveBlend.h"
 #include "ridgeworks/common/Error.h"
 #include "ridgeworks/image/Foreground.h"
@@ -35,6 +36,11 @@ std::string describe(const Model& model, const ReconstructionOptions& options,
         char text[96];
         std::snprintf(text, sizeof text, ", ridge period %.1f px, scale %.2f", r.ridgePeriod,
                       r.scale);
+        summary += text;
+    }
+    if (model.spec().architecture == Architecture::UNetInpaint && options.regrowth > 0.0) {
+        char text[48];
+        std::snprintf(text, sizeof text, ", ridge regrowth %.2f", options.regrowth);
         summary += text;
     }
     return summary + ", " + std::to_string(r.networkInputs) + " network inputs";
@@ -87,6 +93,11 @@ Reconstruction reconstruct(const cv::Mat& gray, const Model& model,
         if (runWhere.empty() || cv::countNonZero(runWhere) > 0)
             out = runScaledTiles(model, gray, r.damageMask, runWhere, scale, settings, cancel,
                                  &r.networkInputs);
+        if (architecture == Architecture::UNetInpaint) {
+            cancel.throwIfCancelled();
+            regrowRidgesAlongEstimate(gray, r.damageMask, r.ridgePeriod, options.regrowth,
+                                      out.mean);
+        }
     }
 
     cv::Mat estimateWeights;

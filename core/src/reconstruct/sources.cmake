@@ -6,6 +6,7 @@ set(RIDGEWORKS_INFERENCE_SOURCES
   src/reconstruct/TileGrid.cpp
   src/reconstruct/TiledInference.cpp
   src/reconstruct/SelectiveBlend.cpp
+  src/reconstruct/RidgeRegrowth.cpp
   src/reconstruct/BlendedBaseline.cpp
   src/reconstruct/NetworkGeometry.cpp
   src/reconstruct/Confidence.cpp

@@ -15,6 +15,9 @@ struct RidgeContinuationOptions {
     double ridgePeriod = 0.0;
     // Bound on the growth passes. Each pass carries ridges about one period further in.
     int maxIterations = 60;
+    // Optional ridge orientation to grow along inside the hole (CV_32FC1, radians, the
+    // image's size); empty = carried across the hole from its surroundings.
+    cv::Mat guideOrientation;
 };
 
 // `damaged`: CV_8UC1; `mask`: CV_8UC1, nonzero = hole (what lies under it is ignored).

@@ -59,6 +59,15 @@ struct ReconstructionOptions {
     // pulls the estimate towards what the network learnt, which is the generator's look
     // (docs/reconstruction.md, "Refinement").
     int refinements = 0;
+    // Inpainting networks: the share of the regrown ridges in the estimate, 0..1. The classical
+    // ridge continuation grows the ridges around the hole into it along the orientation the
+    // network's estimate shows, and is mixed in with this weight: the network decides where the
+    // ridges run, the continuation keeps them whole and in phase with the real ones. At 0.5, on
+    // held-out synthetic prints it cut the invented minutiae by a quarter (6.7 to 5.1) with SSIM,
+    // PSNR and orientation no worse; on real SOCOFing prints with known damage it improved SSIM
+    // and orientation too (docs/reconstruction.md, "Ridge regrowth"). 0 = the network's estimate
+    // as it is (records made before this option replay with 0).
+    double regrowth = 0.5;
     // Fully convolutional networks (U-Nets) run on square tiles at the resolution the model
     // was trained for (the print is scaled so its ridge period matches the card's), overlapping
     // and blended; in selective mode only the mask's bounding box and 48 px of context around
