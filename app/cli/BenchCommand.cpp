@@ -35,6 +35,7 @@ struct BenchArgs {
     int folderPrints = 1000;
     int augmentations = 1;
     int refinements = ReconstructionBenchConfig{}.refinements;
+    double regrowth = ReconstructionBenchConfig{}.regrowth;
 };
 
 std::filesystem::path shippedModel(const std::string& given, const char* name)
@@ -52,6 +53,7 @@ int runReconstructionSuite(const BenchArgs& args)
     config.folderPrints = args.folderPrints;
     config.augmentations = args.augmentations;
     config.refinements = args.refinements;
+    config.regrowth = args.regrowth;
     TerminalProgress progress("bench");
     const ReconstructionBenchResult result =
         runReconstructionBench(config, progress.asSink(), interruptToken());
@@ -121,6 +123,10 @@ void addBenchCommand(CLI::App& app, int& exitCode)
         ->capture_default_str();
     cmd->add_option("--refine", args->refinements,
                     "reconstruction: U-Net runs on its own estimate (0-3)")
+        ->capture_default_str();
+    cmd->add_option("--regrow", args->regrowth,
+                    "reconstruction: U-Net share of ridges regrown along its estimate (0-1)")
+        ->check(CLI::Range(0.0, 1.0))
         ->capture_default_str();
     cmd->add_option("--batch,-b", args->batch, "Batch size")->capture_default_str();
     cmd->add_option("--steps", args->steps, "Timed steps per measurement")->capture_default_str();

@@ -70,6 +70,7 @@ std::string ReconstructionBenchResult::toJson() const
 {
     return nlohmann::json{{"augmentations", augmentations},
                           {"refinements", refinements},
+                          {"regrowth", regrowth},
                           {"seedAutoencoder100Ms", seed100Ms},
                           {"unetInpaint100Ms", unet100Ms},
                           {"unetInpaint512SelectiveMs", unet512Ms},
@@ -92,9 +93,11 @@ ReconstructionBenchResult runReconstructionBench(const ReconstructionBenchConfig
     ReconstructionBenchResult result;
     result.augmentations = config.augmentations;
     result.refinements = config.refinements;
+    result.regrowth = config.regrowth;
     ReconstructionOptions options;
     options.augmentations = config.augmentations;
     options.refinements = config.refinements;
+    options.regrowth = config.regrowth;
 
     report(progress, {0, 4, "100×100 prints", {}});
     const DamagedPrint small = damagedPrint(100, 100, 7);

@@ -3,6 +3,7 @@
 // feels it — one small print, one large tiled print, and a whole folder end to end (read,
 // reconstruct, write every output).
 #include "ridgeworks/common/Progress.h"
+#include "ridgeworks/reconstruct/Reconstruction.h"
 
 #include <filesystem>
 #include <string>
@@ -17,11 +18,13 @@ struct ReconstructionBenchConfig {
     std::filesystem::path folder;  // instead: the first `folderPrints` images of this folder
     int augmentations = 1;         // test-time passes for every figure
     int refinements = 0;           // U-Net runs on its own estimate (ReconstructionOptions)
+    double regrowth = ReconstructionOptions{}.regrowth;  // U-Net: share of regrown ridges
 };
 
 struct ReconstructionBenchResult {
     int augmentations = 1;
     int refinements = 0;
+    double regrowth = 0.0;
     double seed100Ms = 0.0;  // seed-autoencoder, full, a 100×100 print: median ms
     double unet100Ms = 0.0;  // unet-inpaint, selective, a 100×100 print with a damage mask
     double unet512Ms = 0.0;  // unet-inpaint, selective, a 512×512 print (tiled)
