@@ -83,6 +83,7 @@ private Q_SLOTS:
     void periodWithoutPeak();
     void periodOfSmallLowResolutionPrint();
     void printPeriodAgreesWhereTheSpectrumIsClear();
+    void printPeriodOfASmallCrop();
     void orientationError();
     void orientationErrorRejectsMismatch();
     void findsCore_data();
@@ -239,6 +240,16 @@ void TestRidgeAnalysis::printPeriodAgreesWhereTheSpectrumIsClear()
     // A period no finger of this size has (2 ridges across 96 px) is refused.
     QCOMPARE(rw::estimatePrintRidgePeriod(grating({96, 96}, 0.0, 40.0)), 0.0);
     QCOMPARE(rw::estimatePrintRidgePeriod(cv::Mat(128, 128, CV_8UC1, cv::Scalar(200))), 0.0);
+}
+
+void TestRidgeAnalysis::printPeriodOfASmallCrop()
+{
+    // A damaged 100×100 print at 500 ppi keeps 7–8 ridges across its undamaged part: fewer
+    // than 8, but every enlargement finds the same period, so it is kept.
+    const double period = rw::estimatePrintRidgePeriod(grating({72, 72}, 30.0, 9.5));
+    QVERIFY2(std::abs(period - 9.5) < 0.05 * 9.5, qPrintable(QString::number(period)));
+    // Five ridges across is too few even when every enlargement agrees (an outline's size).
+    QCOMPARE(rw::estimatePrintRidgePeriod(grating({72, 72}, 30.0, 14.0)), 0.0);
 }
 
 void TestRidgeAnalysis::orientationError()

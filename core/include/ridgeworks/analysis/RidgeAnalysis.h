@@ -28,8 +28,9 @@ double estimateRidgePeriod(const cv::Mat& gray, const cv::Mat& mask = {});
 // about 3.5 px, at the edge of the spectral search, where the peak is often missed (0) or
 // loses to the outline of the print (10–25 px). So the print is enlarged 2×, 3× and 4× until a
 // period is found that a finger of the region's size can have: between 1/60 and 1/8 of the
-// region's smaller side (a whole fingertip is 30–50 ridges wide; a fragment fewer). 0 when
-// no plausible period is found.
+// region's smaller side (a whole fingertip is 30–50 ridges wide; a fragment fewer), or, when
+// the print at every enlargement agrees on it (within 10 %), down to 1/6 of that side (a small
+// crop shows only 7–8 ridges across). 0 when no plausible period is found.
 double estimatePrintRidgePeriod(const cv::Mat& gray, const cv::Mat& region = {});
 
 // Mean absolute angular difference in degrees between two orientation fields (axial
