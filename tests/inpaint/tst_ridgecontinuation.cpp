@@ -85,6 +85,7 @@ private Q_SLOTS:
     void backgroundStaysBackground();
     void emptyAndFullMasksChangeNothing();
     void growsAlongAGuideOrientation();
+    void growsOneHoleAlongTwoOrientations();
     void rejectsBadInput();
     void holeInputForEachFill();
 };
@@ -255,6 +256,31 @@ void TestRidgeContinuation::growsAlongAGuideOrientation()
     rw::RidgeContinuationOptions wrongSize;
     wrongSize.guideOrientation = cv::Mat::zeros(10, 10, CV_32FC1);
     QCOMPARE(errorKindOf([&] { rw::continueRidges(damaged, hole, wrongSize); }),
+             std::optional<rw::ErrorKind>(rw::ErrorKind::InvalidArgument));
+}
+
+void TestRidgeContinuation::growsOneHoleAlongTwoOrientations()
+{
+    // The two-step form (what ridge regrowth uses) gives continueRidges' result exactly, with
+    // and without a guide, from one measurement of the surroundings.
+    const cv::Mat clean = grating({160, 150}, 0.3, 9.0);
+    const cv::Mat hole = disc(clean.size(), {80, 75}, 28);
+    const cv::Mat damaged = withJunkUnder(clean, hole, 6);
+    const rw::RidgeContinuation continuation(damaged, hole);
+    QVERIFY2(std::abs(continuation.period() - 9.0) < 0.5,
+             qPrintable(QString::number(continuation.period())));
+    QCOMPARE(cv::norm(continuation.grow(), rw::continueRidges(damaged, hole), cv::NORM_INF), 0.0);
+    rw::RidgeContinuationOptions guided;
+    guided.guideOrientation = cv::Mat(clean.size(), CV_32FC1, cv::Scalar(1.1));
+    QCOMPARE(cv::norm(continuation.grow(guided.guideOrientation),
+                      rw::continueRidges(damaged, hole, guided), cv::NORM_INF),
+             0.0);
+    // The guided growth differs from the unguided one: the guide is used, not ignored.
+    QVERIFY(cv::countNonZero(continuation.grow(guided.guideOrientation) != continuation.grow()) >
+            cv::countNonZero(hole) / 4);
+    QCOMPARE(errorKindOf([&] { continuation.grow(cv::Mat::zeros(10, 10, CV_32FC1)); }),
+             std::optional<rw::ErrorKind>(rw::ErrorKind::InvalidArgument));
+    QCOMPARE(errorKindOf([&] { rw::RidgeContinuation(damaged, hole, -1.0); }),
              std::optional<rw::ErrorKind>(rw::ErrorKind::InvalidArgument));
 }
 

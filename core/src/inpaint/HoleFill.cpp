@@ -23,7 +23,7 @@ std::optional<HoleFill> holeFillFromString(const std::string& name)
 }
 
 cv::Mat prepareHoleInput(HoleFill fill, const cv::Mat& image, const cv::Mat& mask,
-                         double ridgePeriod)
+                         double ridgePeriod, std::optional<RidgeContinuation>* continuation)
 {
     if (image.type() != CV_32FC1 || mask.type() != CV_32FC1 || image.size() != mask.size())
         throw Error(ErrorKind::InvalidArgument,
@@ -32,12 +32,13 @@ cv::Mat prepareHoleInput(HoleFill fill, const cv::Mat& image, const cv::Mat& mas
         return image;
     // The continuation works on 8-bit pixels (the evidence's own depth); the known pixels are
     // taken back from `image` so they stay exactly as given.
-    cv::Mat gray, hole, continued;
+    cv::Mat gray, continued;
     image.convertTo(gray, CV_8UC1, 255.0);
-    hole = mask > 0.5f;
-    RidgeContinuationOptions options;
-    options.ridgePeriod = ridgePeriod;
-    continueRidges(gray, hole, options).convertTo(continued, CV_32FC1, 1.0 / 255.0);
+    const cv::Mat hole = mask > 0.5f;
+    std::optional<RidgeContinuation> made;
+    std::optional<RidgeContinuation>& grower = continuation ? *continuation : made;
+    grower.emplace(gray, hole, ridgePeriod);
+    grower->grow().convertTo(continued, CV_32FC1, 1.0 / 255.0);
     cv::Mat result = image.clone();
     continued.copyTo(result, hole);
     return result;

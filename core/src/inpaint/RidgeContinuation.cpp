@@ -37,28 +37,21 @@ struct SurroundingFields {
     cv::Mat orientation;  // ridge direction, radians, CV_32FC1 (fillOrientation)
 };
 
-// `guide`: the orientation to grow along in the hole, or empty to carry it across from around.
-SurroundingFields surroundingFields(const cv::Mat& image, const cv::Mat& hole, double period,
-                                    const cv::Mat& guide)
+// Brightness and contrast over about a ridge and a valley, carried into the hole.
+void interpolateBrightnessAndContrast(const cv::Mat& image, const cv::Mat& hole, double period,
+                                      cv::Mat& mean, cv::Mat& amplitude)
 {
     const cv::Mat known = hole == 0;
     cv::Mat knownWeight;
     known.convertTo(knownWeight, CV_32FC1, 1.0 / 255.0);
     const cv::Mat distance = inpaint::distanceToKnown(hole);
-
-    SurroundingFields fields;
-    // Brightness and contrast over about a ridge and a valley.
-    fields.mean = inpaint::interpolateFromSurroundings(image, knownWeight, distance, period);
-    const cv::Mat deviation = image - fields.mean;
+    mean = inpaint::interpolateFromSurroundings(image, knownWeight, distance, period);
+    const cv::Mat deviation = image - mean;
     const cv::Mat variance = inpaint::interpolateFromSurroundings(deviation.mul(deviation),
                                                                   knownWeight, distance, period);
     // Grown ridges come out nearly square (clipped), so a square wave of the surroundings'
     // standard deviation matches their contrast.
-    cv::sqrt(cv::max(variance, 0.0), fields.amplitude);
-
-    // Only the hole's orientation is used (the ridges around it are not regrown).
-    fields.orientation = guide.empty() ? inpaint::fillOrientation(image, hole) : guide.clone();
-    return fields;
+    cv::sqrt(cv::max(variance, 0.0), amplitude);
 }
 
 double typicalAmplitude(const cv::Mat& amplitude, const cv::Mat& known)
@@ -182,57 +175,84 @@ cv::Rect workRegion(const cv::Mat& hole)
 
 }  // namespace
 
-cv::Mat continueRidges(const cv::Mat& damaged, const cv::Mat& mask,
-                       const RidgeContinuationOptions& options)
+RidgeContinuation::RidgeContinuation(const cv::Mat& damaged, const cv::Mat& mask,
+                                     double ridgePeriod)
+    : damaged_(damaged)
 {
     if (damaged.empty() || damaged.type() != CV_8UC1)
         throw Error(ErrorKind::InvalidArgument, "ridge continuation needs an 8-bit gray image");
+    if (ridgePeriod < 0.0)
+        throw Error(ErrorKind::InvalidArgument, "ridge continuation needs a non-negative period");
     if (mask.empty())
-        return damaged.clone();
+        return;
     if (mask.type() != CV_8UC1 || mask.size() != damaged.size())
         throw Error(ErrorKind::InvalidArgument,
                     "ridge continuation needs an 8-bit mask the size of the image");
-    if (!options.guideOrientation.empty() && (options.guideOrientation.type() != CV_32FC1 ||
-                                              options.guideOrientation.size() != damaged.size()))
-        throw Error(ErrorKind::InvalidArgument,
-                    "ridge continuation needs a float guide orientation the size of the image");
-    if (options.ridgePeriod < 0.0 || options.maxIterations < 0)
-        throw Error(ErrorKind::InvalidArgument,
-                    "ridge continuation needs a non-negative period and iteration bound");
     const cv::Mat hole = mask != 0;
-    if (cv::countNonZero(hole) == 0)
-        return damaged.clone();
-    if (cv::countNonZero(hole) == hole.rows * hole.cols)
-        return damaged.clone();  // nothing around the hole to continue from
+    const int holePixels = cv::countNonZero(hole);
+    if (holePixels == 0 || holePixels == hole.rows * hole.cols)
+        return;  // nothing to fill, or nothing around the hole to continue from
+    hole_ = hole;
 
-    double period = options.ridgePeriod;
-    if (period <= 0.0) {
+    period_ = ridgePeriod;
+    if (period_ <= 0.0) {
         // On the print's own ridges: blank paper around a small print can drown the peak.
         const cv::Mat known = hole == 0;
-        period = estimateRidgePeriod(damaged, segmentForeground(damaged) & known);
-        if (period <= 0.0)
-            period = estimateRidgePeriod(damaged, known);
+        period_ = estimateRidgePeriod(damaged, segmentForeground(damaged) & known);
+        if (period_ <= 0.0)
+            period_ = estimateRidgePeriod(damaged, known);
     }
     // Only the hole and its surroundings are worked on (on a large print with a small hole,
     // most of the cost was pixels nothing is drawn on).
-    const cv::Rect work = workRegion(hole);
-    cv::Mat image;
-    damaged(work).convertTo(image, CV_32FC1, 1.0 / 255.0);
-    const cv::Mat holePart = hole(work);
+    work_ = workRegion(hole);
+    damaged(work_).convertTo(image_, CV_32FC1, 1.0 / 255.0);
+    interpolateBrightnessAndContrast(image_, hole_(work_), period_ > 0.0 ? period_ : 8.0, mean_,
+                                     amplitude_);
+}
 
-    const SurroundingFields fields = surroundingFields(
-        image, holePart, period > 0.0 ? period : 8.0,
-        options.guideOrientation.empty() ? cv::Mat() : options.guideOrientation(work));
+cv::Mat RidgeContinuation::grow(const cv::Mat& guideOrientation, int maxIterations) const
+{
+    if (!guideOrientation.empty() &&
+        (guideOrientation.type() != CV_32FC1 || guideOrientation.size() != damaged_.size()))
+        throw Error(ErrorKind::InvalidArgument,
+                    "ridge continuation needs a float guide orientation the size of the image");
+    if (maxIterations < 0)
+        throw Error(ErrorKind::InvalidArgument,
+                    "ridge continuation needs a non-negative iteration bound");
+    if (hole_.empty())
+        return damaged_.clone();
+
+    const cv::Mat holePart = hole_(work_);
+    SurroundingFields fields;
+    fields.mean = mean_;
+    fields.amplitude = amplitude_;
+    // Only the hole's orientation is used (the ridges around it are not regrown).
+    fields.orientation = guideOrientation.empty() ? inpaint::fillOrientation(image_, holePart)
+                                                  : guideOrientation(work_);
     cv::Mat filled = fields.mean.clone();
-    if (period > 0.0) {
-        const cv::Mat signal = growIntoHole(image, holePart, fields, period, options.maxIterations);
+    if (period_ > 0.0) {
+        const cv::Mat signal = growIntoHole(image_, holePart, fields, period_, maxIterations);
         filled += signal.mul(fields.amplitude);
     }
     cv::Mat filledPart;
     filled.convertTo(filledPart, CV_8UC1, 255.0);  // saturating, rounded
-    cv::Mat result = damaged.clone();
-    filledPart.copyTo(result(work), holePart);
+    cv::Mat result = damaged_.clone();
+    filledPart.copyTo(result(work_), holePart);
     return result;
+}
+
+cv::Mat continueRidges(const cv::Mat& damaged, const cv::Mat& mask,
+                       const RidgeContinuationOptions& options)
+{
+    if (!options.guideOrientation.empty() && (options.guideOrientation.type() != CV_32FC1 ||
+                                              options.guideOrientation.size() != damaged.size()))
+        throw Error(ErrorKind::InvalidArgument,
+                    "ridge continuation needs a float guide orientation the size of the image");
+    if (options.maxIterations < 0)
+        throw Error(ErrorKind::InvalidArgument,
+                    "ridge continuation needs a non-negative period and iteration bound");
+    return RidgeContinuation(damaged, mask, options.ridgePeriod)
+        .grow(options.guideOrientation, options.maxIterations);
 }
 
 }  // namespace rw

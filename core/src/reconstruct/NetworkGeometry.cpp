@@ -1,12 +1,15 @@
 #include "reconstruct/NetworkGeometry.h"
 
+#include "reconstruct/RidgeRegrowth.h"
 #include "ridgeworks/analysis/RidgeAnalysis.h"
+#include "ridgeworks/inpaint/HoleFill.h"
 #include "ridgeworks/image/Preprocess.h"
 
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 namespace rw::reconstruction {
 namespace {
@@ -108,17 +111,21 @@ NetworkOutput runScaledTiles(const Model& model, const cv::Mat& gray, const cv::
 {
     const cv::Size scaled(std::max(8, int(std::lround(gray.cols * scale.scale))),
                           std::max(8, int(std::lround(gray.rows * scale.scale))));
-    cv::Mat image = resizedImage(toUnit(gray), scaled);
-    cv::Mat networkMask;
+    const cv::Mat original = resizedImage(toUnit(gray), scaled);
+    cv::Mat image = original;
+    cv::Mat networkMask, networkHole;
+    const bool inpainting = model.spec().architecture == Architecture::UNetInpaint;
+    std::optional<RidgeContinuation> continuation;
     if (!mask.empty()) {
-        resizedMask(mask, scaled).convertTo(networkMask, CV_32FC1, 1.0 / 255.0);
+        networkHole = resizedMask(mask, scaled);
+        networkHole.convertTo(networkMask, CV_32FC1, 1.0 / 255.0);
         // The starting fill the model was trained with, made once on the whole print: a tile
         // sees the same fill as its neighbours, continued from all of the hole's rim.
         // The period is the one measured for the scale, in network pixels (0 = not found:
         // the continuation measures it).
-        if (model.spec().architecture == Architecture::UNetInpaint)
-            image = prepareHoleInput(model.spec().holeFill, image, networkMask,
-                                     scale.ridgePeriod * scale.scale);
+        if (inpainting)
+            image = prepareHoleInput(model.spec().holeFill, original, networkMask,
+                                     scale.ridgePeriod * scale.scale, &continuation);
     }
     const cv::Mat where = resizedMask(runWhere, scaled);
     // Selective work runs on the damage and its context only, not on every tile of the print.
@@ -130,7 +137,7 @@ NetworkOutput runScaledTiles(const Model& model, const cv::Mat& gray, const cv::
     // Refinement: the hole's fill becomes the network's own estimate and the network runs
     // again. The starting fill is a classical guess; the estimate is better, and the network
     // corrects a better guess further (docs/reconstruction.md, "Refinement").
-    if (!workMask.empty() && model.spec().architecture == Architecture::UNetInpaint) {
+    if (!workMask.empty() && inpainting) {
         for (int pass = 0; pass < settings.refinements; ++pass) {
             const cv::Mat refined = image(work).mul(1.0f - workMask) + part.mean.mul(workMask);
             refined.copyTo(image(work));
@@ -145,10 +152,28 @@ NetworkOutput runScaledTiles(const Model& model, const cv::Mat& gray, const cv::
     part.spread.copyTo(tiled.spread(work));
     tiled.covered = cv::Mat::zeros(scaled, CV_8UC1);
     part.covered.copyTo(tiled.covered(work));
+    // Ridge regrowth where the print is smaller: here when the network sees it reduced, using
+    // the starting fill's continuation, which already holds the surroundings' brightness and
+    // contrast (a model without that fill makes one); else on the print itself, below.
+    const bool regrow = inpainting && settings.regrowth > 0.0 && !networkHole.empty();
+    if (regrow && scale.scale < 1.0) {
+        cancel.throwIfCancelled();
+        if (!continuation)
+            prepareHoleInput(HoleFill::RidgeContinuation, original, networkMask,
+                             scale.ridgePeriod * scale.scale, &continuation);
+        regrowRidgesAlongEstimate(*continuation, original, networkHole, settings.regrowth,
+                                  tiled.mean);
+    }
 
     NetworkOutput out;
     out.mean = resizedImage(tiled.mean, gray.size());
     cv::min(cv::max(out.mean, 0.0), 1.0, out.mean);  // cubic overshoot
+    if (regrow && scale.scale >= 1.0) {
+        cancel.throwIfCancelled();
+        const cv::Mat hole = mask != 0;
+        regrowRidgesAlongEstimate(RidgeContinuation(gray, hole, scale.ridgePeriod), toUnit(gray),
+                                  hole, settings.regrowth, out.mean);
+    }
     out.spread = resizedImage(tiled.spread, gray.size());
     cv::max(out.spread, 0.0, out.spread);
     if (tiled.covered.size() == gray.size())

@@ -6,7 +6,6 @@
 #include "reconstruct/Confidence.h"
 #include "reconstruct/DamageMask.h"
 #include "reconstruct/NetworkGeometry.h"
-#include "reconstruct/RidgeRegrowth.h"
 #include "reconstruct/SelectiveBlend.h"
 #include "ridgeworks/common/Error.h"
 #include "ridgeworks/image/Foreground.h"
@@ -24,7 +23,7 @@ using namespace reconstruction;
 TileSettings tileSettings(const ReconstructionOptions& options)
 {
     return {options.tileSize, options.tileOverlap, options.augmentations, options.batchSize,
-            options.refinements};
+            options.refinements, options.regrowth};
 }
 
 // The summary's network part: the scale the print ran at and how many inputs the network saw.
@@ -93,11 +92,6 @@ Reconstruction reconstruct(const cv::Mat& gray, const Model& model,
         if (runWhere.empty() || cv::countNonZero(runWhere) > 0)
             out = runScaledTiles(model, gray, r.damageMask, runWhere, scale, settings, cancel,
                                  &r.networkInputs);
-        if (architecture == Architecture::UNetInpaint) {
-            cancel.throwIfCancelled();
-            regrowRidgesAlongEstimate(gray, r.damageMask, r.ridgePeriod, options.regrowth,
-                                      out.mean);
-        }
     }
 
     cv::Mat estimateWeights;

@@ -1,9 +1,6 @@
 #include "reconstruct/RidgeRegrowth.h"
 
-#include "reconstruct/SelectiveBlend.h"
 #include "ridgeworks/analysis/RidgeAnalysis.h"
-#include "ridgeworks/image/Foreground.h"
-#include "ridgeworks/inpaint/RidgeContinuation.h"
 
 #include <opencv2/imgproc.hpp>
 
@@ -35,36 +32,29 @@ cv::Rect regrowthRegion(const cv::Mat& hole, double guideSigma)
 
 }  // namespace
 
-void regrowRidgesAlongEstimate(const cv::Mat& gray, const cv::Mat& mask, double ridgePeriod,
-                               double share, cv::Mat& estimate)
+void regrowRidgesAlongEstimate(const RidgeContinuation& continuation, const cv::Mat& image,
+                               const cv::Mat& hole, double share, cv::Mat& estimate)
 {
-    if (share <= 0.0 || estimate.empty() || mask.empty() || cv::countNonZero(mask) == 0)
+    const double period = continuation.period();
+    if (share <= 0.0 || period <= 0.0 || estimate.empty() || hole.empty() ||
+        cv::countNonZero(hole) == 0)
         return;
-    const cv::Mat hole = mask != 0;
-    double period = ridgePeriod;
-    if (period <= 0.0)
-        period = estimatePrintRidgePeriod(gray, segmentForeground(gray) & ~hole);
-    if (period <= 0.0)
-        return;  // no ridges around the hole to grow: the continuation would only flatten it
 
+    // The guide: the orientation of the estimate in the hole and of the print's own pixels
+    // around it (so it joins the real ridges' orientation at the rim), worked out only where
+    // the continuation reads it.
     const double guideSigma = kGuideSigmaInPeriods * period;
     const cv::Rect region = regrowthRegion(hole, guideSigma);
-    const cv::Mat print = gray(region).clone();
-    const cv::Mat holePart = hole(region).clone();
-    cv::Mat estimatePart = estimate(region);
+    cv::Mat composite = image(region).clone();
+    estimate(region).copyTo(composite, hole(region));
+    cv::Mat guide = cv::Mat::zeros(image.size(), CV_32FC1);
+    estimateOrientation(composite, guideSigma).copyTo(guide(region));
 
-    // The estimate in the hole, the print's own pixels around it: the orientation near the
-    // rim then joins the real ridges' one.
-    cv::Mat composite = print.clone();
-    toGray(estimatePart).copyTo(composite, holePart);
-    RidgeContinuationOptions options;
-    options.ridgePeriod = period;
-    options.guideOrientation = estimateOrientation(composite, guideSigma);
     cv::Mat regrown;
-    continueRidges(print, holePart, options).convertTo(regrown, CV_32FC1, 1.0 / 255.0);
-
-    const cv::Mat mixed = (1.0 - share) * estimatePart + share * regrown;
-    mixed.copyTo(estimatePart, holePart);  // estimatePart views `estimate`
+    continuation.grow(guide).convertTo(regrown, CV_32FC1, 1.0 / 255.0);
+    cv::Mat part = estimate(region);  // a view: the hole lies inside the region
+    const cv::Mat mixed = (1.0 - share) * part + share * regrown(region);
+    mixed.copyTo(part, hole(region));
 }
 
 }  // namespace rw::reconstruction

@@ -13,6 +13,9 @@ struct TileSettings {
     // Inpainting networks: how many times the estimate is fed back as the hole's fill and the
     // network run again (runScaledTiles); 0 = the first estimate stands.
     int refinements = 0;
+    // Inpainting networks: the share of the hole given to the ridges regrown along the
+    // network's estimate (runScaledTiles, RidgeRegrowth.h); 0 = the estimate alone.
+    double regrowth = 0.0;
 };
 
 struct TiledOutput {

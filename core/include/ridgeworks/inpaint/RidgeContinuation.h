@@ -29,4 +29,31 @@ struct RidgeContinuationOptions {
 cv::Mat continueRidges(const cv::Mat& damaged, const cv::Mat& mask,
                        const RidgeContinuationOptions& options = {});
 
+// continueRidges in two steps, for growing one hole along more than one orientation: the
+// constructor does the work that does not depend on the orientation (the period, the part of
+// the image around the hole, the surroundings' brightness and contrast: about half of the
+// cost), grow() the rest. The inpainting U-Net's starting fill and its ridge regrowth grow the
+// same hole, the second time along the network's own orientation (reconstruct/RidgeRegrowth).
+class RidgeContinuation {
+public:
+    // `damaged`, `mask` and `ridgePeriod` as for continueRidges (same checks and errors).
+    RidgeContinuation(const cv::Mat& damaged, const cv::Mat& mask, double ridgePeriod = 0.0);
+
+    // continueRidges(damaged, mask, {ridgePeriod, maxIterations, guideOrientation}).
+    cv::Mat grow(const cv::Mat& guideOrientation = {}, int maxIterations = 60) const;
+
+    // The period the ridges are grown at (measured when none was given); 0 when none was
+    // found, and then grow() fills the hole with the surroundings' brightness only.
+    double period() const { return period_; }
+
+private:
+    cv::Mat damaged_;    // CV_8UC1, the caller's image (shared, not copied)
+    cv::Mat hole_;       // CV_8UC1, 255 = hole; empty when there is nothing to fill
+    cv::Rect work_;      // the hole and the surroundings it is filled from
+    cv::Mat image_;      // CV_32FC1 in [0,1], damaged_(work_)
+    cv::Mat mean_;       // local brightness, CV_32FC1, work_'s size
+    cv::Mat amplitude_;  // local ridge contrast (standard deviation), CV_32FC1
+    double period_ = 0.0;
+};
+
 }  // namespace rw
