@@ -86,6 +86,7 @@ private Q_SLOTS:
     void emptyAndFullMasksChangeNothing();
     void growsAlongAGuideOrientation();
     void growsOneHoleAlongTwoOrientations();
+    void takesBrightnessAndContrastFromAReducedCopy();
     void rejectsBadInput();
     void holeInputForEachFill();
 };
@@ -282,6 +283,36 @@ void TestRidgeContinuation::growsOneHoleAlongTwoOrientations()
              std::optional<rw::ErrorKind>(rw::ErrorKind::InvalidArgument));
     QCOMPARE(errorKindOf([&] { rw::RidgeContinuation(damaged, hole, -1.0); }),
              std::optional<rw::ErrorKind>(rw::ErrorKind::InvalidArgument));
+}
+
+void TestRidgeContinuation::takesBrightnessAndContrastFromAReducedCopy()
+{
+    // Ridge regrowth on a print the network sees reduced: the brightness and contrast come
+    // from the starting fill's continuation of the reduced print, enlarged. The grown ridges
+    // are then nearly those of a continuation that measures them on the print itself.
+    const cv::Mat clean = grating({200, 180}, 0.4, 9.0);
+    const cv::Mat hole = disc(clean.size(), {100, 90}, 30);
+    const cv::Mat damaged = withJunkUnder(clean, hole, 7);
+    cv::Mat smallDamaged, smallHole;
+    cv::resize(damaged, smallDamaged, {}, 0.6, 0.6, cv::INTER_AREA);
+    cv::resize(hole, smallHole, smallDamaged.size(), 0, 0, cv::INTER_AREA);
+    smallHole = smallHole > 0;
+    const rw::RidgeContinuation reduced(smallDamaged, smallHole, 9.0 * 0.6);
+    const cv::Mat measured = rw::RidgeContinuation(damaged, hole, 9.0).grow();
+    const cv::Mat shared = rw::RidgeContinuation(damaged, hole, 9.0, reduced).grow();
+    QCOMPARE(cv::norm(shared, damaged, cv::NORM_INF, hole == 0), 0.0);
+    cv::Mat difference;
+    cv::absdiff(shared, measured, difference);
+    const double meanDifference = cv::mean(difference, hole)[0];
+    qInfo("mean difference inside the hole: %.2f gray levels", meanDifference);
+    QVERIFY2(meanDifference < 8.0, qPrintable(QString::number(meanDifference)));
+    QVERIFY(correlation(shared, clean, hole) > 0.8);
+    // A reduced copy that does not cover the hole's surroundings is not used: measured.
+    const cv::Mat otherHole = disc(smallDamaged.size(), {25, 25}, 8);
+    const rw::RidgeContinuation elsewhere(smallDamaged, otherHole, 9.0 * 0.6);
+    QCOMPARE(cv::norm(rw::RidgeContinuation(damaged, hole, 9.0, elsewhere).grow(), measured,
+                      cv::NORM_INF),
+             0.0);
 }
 
 void TestRidgeContinuation::rejectsBadInput()

@@ -173,10 +173,11 @@ private Q_SLOTS:
     void ridgeRegrowthMixesRidgesGrownFromTheRimIntoTheEstimate_data()
     {
         QTest::addColumn<double>("shrink");
-        // Ridges of about 9 px: the network sees the print reduced, and the ridges are
-        // regrown there. Halved (about 4.5 px): enlarged, and regrown on the print itself.
-        QTest::newRow("regrown at the network's scale") << 1.0;
-        QTest::newRow("regrown at the print's scale") << 0.5;
+        // Ridges of about 9 px: the network sees the print reduced, and the regrowth takes the
+        // surroundings' brightness and contrast from the starting fill. Halved (about 4.5 px):
+        // the network sees it enlarged, and the regrowth measures them on the print.
+        QTest::newRow("reduced print, fields of the starting fill") << 1.0;
+        QTest::newRow("enlarged print, fields measured") << 0.5;
     }
 
     void ridgeRegrowthMixesRidgesGrownFromTheRimIntoTheEstimate()
@@ -200,7 +201,7 @@ private Q_SLOTS:
                 cv::countNonZero(d.mask) / 2);
         // Grown along the estimate, the ridges lie where the network put them: fewer of the
         // hole's pixels fall on the other side of a ridge than with the plain continuation,
-        // which carries the rim's orientation in by interpolation (2026-12-05: 15.5 % against
+        // which carries the rim's orientation in by interpolation (2026-12-05: 15.7 % against
         // 19.3 % on the 9 px ridges, 17.5 % against 25.6 % on the halved print).
         const cv::Mat inside = d.mask.clone();
         const int alongEstimate = ridgeSideDisagreements(regrown.image, network.image, inside);

@@ -179,19 +179,57 @@ RidgeContinuation::RidgeContinuation(const cv::Mat& damaged, const cv::Mat& mask
                                      double ridgePeriod)
     : damaged_(damaged)
 {
+    if (prepare(mask, ridgePeriod))
+        measureSurroundings();
+}
+
+RidgeContinuation::RidgeContinuation(const cv::Mat& damaged, const cv::Mat& mask,
+                                     double ridgePeriod, const RidgeContinuation& reduced)
+    : damaged_(damaged)
+{
+    if (!prepare(mask, ridgePeriod))
+        return;
+    // The reduced copy's fields, on its whole image (valid only inside its work region), at
+    // this image's size. Both are smooth over a ridge period, so resizing keeps them.
+    const cv::Size reducedSize = reduced.damaged_.size();
+    if (reduced.hole_.empty() || reducedSize.width > damaged.cols ||
+        reducedSize.height > damaged.rows) {
+        measureSurroundings();
+        return;
+    }
+    cv::Mat valid = cv::Mat::zeros(reducedSize, CV_8UC1);
+    valid(reduced.work_).setTo(255);
+    cv::resize(valid, valid, damaged.size(), 0, 0, cv::INTER_NEAREST);
+    if (cv::countNonZero(valid(work_)) != work_.area()) {
+        measureSurroundings();  // this work region reaches beyond what the reduced copy has
+        return;
+    }
+    for (auto [from, to] : {std::pair{&reduced.mean_, &mean_},
+                            std::pair{&reduced.amplitude_, &amplitude_}}) {
+        cv::Mat whole = cv::Mat::zeros(reducedSize, CV_32FC1), enlarged;
+        from->copyTo(whole(reduced.work_));
+        cv::resize(whole, enlarged, damaged.size(), 0, 0, cv::INTER_LINEAR);
+        *to = enlarged(work_).clone();
+    }
+    cv::max(amplitude_, 0.0, amplitude_);
+}
+
+bool RidgeContinuation::prepare(const cv::Mat& mask, double ridgePeriod)
+{
+    const cv::Mat& damaged = damaged_;
     if (damaged.empty() || damaged.type() != CV_8UC1)
         throw Error(ErrorKind::InvalidArgument, "ridge continuation needs an 8-bit gray image");
     if (ridgePeriod < 0.0)
         throw Error(ErrorKind::InvalidArgument, "ridge continuation needs a non-negative period");
     if (mask.empty())
-        return;
+        return false;
     if (mask.type() != CV_8UC1 || mask.size() != damaged.size())
         throw Error(ErrorKind::InvalidArgument,
                     "ridge continuation needs an 8-bit mask the size of the image");
     const cv::Mat hole = mask != 0;
     const int holePixels = cv::countNonZero(hole);
     if (holePixels == 0 || holePixels == hole.rows * hole.cols)
-        return;  // nothing to fill, or nothing around the hole to continue from
+        return false;  // nothing to fill, or nothing around the hole to continue from
     hole_ = hole;
 
     period_ = ridgePeriod;
@@ -206,6 +244,11 @@ RidgeContinuation::RidgeContinuation(const cv::Mat& damaged, const cv::Mat& mask
     // most of the cost was pixels nothing is drawn on).
     work_ = workRegion(hole);
     damaged(work_).convertTo(image_, CV_32FC1, 1.0 / 255.0);
+    return true;
+}
+
+void RidgeContinuation::measureSurroundings()
+{
     interpolateBrightnessAndContrast(image_, hole_(work_), period_ > 0.0 ? period_ : 8.0, mean_,
                                      amplitude_);
 }

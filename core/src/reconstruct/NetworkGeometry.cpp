@@ -113,12 +113,11 @@ NetworkOutput runScaledTiles(const Model& model, const cv::Mat& gray, const cv::
                           std::max(8, int(std::lround(gray.rows * scale.scale))));
     const cv::Mat original = resizedImage(toUnit(gray), scaled);
     cv::Mat image = original;
-    cv::Mat networkMask, networkHole;
+    cv::Mat networkMask;
     const bool inpainting = model.spec().architecture == Architecture::UNetInpaint;
     std::optional<RidgeContinuation> continuation;
     if (!mask.empty()) {
-        networkHole = resizedMask(mask, scaled);
-        networkHole.convertTo(networkMask, CV_32FC1, 1.0 / 255.0);
+        resizedMask(mask, scaled).convertTo(networkMask, CV_32FC1, 1.0 / 255.0);
         // The starting fill the model was trained with, made once on the whole print: a tile
         // sees the same fill as its neighbours, continued from all of the hole's rim.
         // The period is the one measured for the scale, in network pixels (0 = not found:
@@ -152,27 +151,22 @@ NetworkOutput runScaledTiles(const Model& model, const cv::Mat& gray, const cv::
     part.spread.copyTo(tiled.spread(work));
     tiled.covered = cv::Mat::zeros(scaled, CV_8UC1);
     part.covered.copyTo(tiled.covered(work));
-    // Ridge regrowth where the print is smaller: here when the network sees it reduced, using
-    // the starting fill's continuation, which already holds the surroundings' brightness and
-    // contrast (a model without that fill makes one); else on the print itself, below.
-    const bool regrow = inpainting && settings.regrowth > 0.0 && !networkHole.empty();
-    if (regrow && scale.scale < 1.0) {
-        cancel.throwIfCancelled();
-        if (!continuation)
-            prepareHoleInput(HoleFill::RidgeContinuation, original, networkMask,
-                             scale.ridgePeriod * scale.scale, &continuation);
-        regrowRidgesAlongEstimate(*continuation, original, networkHole, settings.regrowth,
-                                  tiled.mean);
-    }
-
     NetworkOutput out;
     out.mean = resizedImage(tiled.mean, gray.size());
     cv::min(cv::max(out.mean, 0.0), 1.0, out.mean);  // cubic overshoot
-    if (regrow && scale.scale >= 1.0) {
+    // Ridge regrowth, on the print itself: ridges grown at the network's reduced scale and
+    // enlarged came out softer (SSIM inside 0.402 against 0.412 on 72 held-out synthetic
+    // cases). A print the network sees reduced takes its brightness and contrast from the
+    // starting fill's continuation, which already measured them.
+    if (inpainting && settings.regrowth > 0.0 && !mask.empty()) {
         cancel.throwIfCancelled();
         const cv::Mat hole = mask != 0;
-        regrowRidgesAlongEstimate(RidgeContinuation(gray, hole, scale.ridgePeriod), toUnit(gray),
-                                  hole, settings.regrowth, out.mean);
+        const double period = scale.ridgePeriod;
+        const bool reuse = continuation && scale.scale < 1.0;
+        const RidgeContinuation onPrint = reuse ? RidgeContinuation(gray, hole, period, *continuation)
+                                                : RidgeContinuation(gray, hole, period);
+        mixRegrownRidges(regrowRidges(onPrint, toUnit(gray), hole, out.mean), hole,
+                         settings.regrowth, out.mean);
     }
     out.spread = resizedImage(tiled.spread, gray.size());
     cv::max(out.spread, 0.0, out.spread);

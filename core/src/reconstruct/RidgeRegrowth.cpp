@@ -32,13 +32,12 @@ cv::Rect regrowthRegion(const cv::Mat& hole, double guideSigma)
 
 }  // namespace
 
-void regrowRidgesAlongEstimate(const RidgeContinuation& continuation, const cv::Mat& image,
-                               const cv::Mat& hole, double share, cv::Mat& estimate)
+cv::Mat regrowRidges(const RidgeContinuation& continuation, const cv::Mat& image,
+                     const cv::Mat& hole, const cv::Mat& estimate)
 {
     const double period = continuation.period();
-    if (share <= 0.0 || period <= 0.0 || estimate.empty() || hole.empty() ||
-        cv::countNonZero(hole) == 0)
-        return;
+    if (period <= 0.0 || cv::countNonZero(hole) == 0)
+        return {};
 
     // The guide: the orientation of the estimate in the hole and of the print's own pixels
     // around it (so it joins the real ridges' orientation at the rim), worked out only where
@@ -52,9 +51,16 @@ void regrowRidgesAlongEstimate(const RidgeContinuation& continuation, const cv::
 
     cv::Mat regrown;
     continuation.grow(guide).convertTo(regrown, CV_32FC1, 1.0 / 255.0);
-    cv::Mat part = estimate(region);  // a view: the hole lies inside the region
-    const cv::Mat mixed = (1.0 - share) * part + share * regrown(region);
-    mixed.copyTo(part, hole(region));
+    return regrown;
+}
+
+void mixRegrownRidges(const cv::Mat& regrown, const cv::Mat& hole, double share,
+                      cv::Mat& estimate)
+{
+    if (regrown.empty() || share <= 0.0)
+        return;
+    const cv::Mat mixed = (1.0 - share) * estimate + share * regrown;
+    mixed.copyTo(estimate, hole);
 }
 
 }  // namespace rw::reconstruction

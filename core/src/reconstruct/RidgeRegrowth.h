@@ -17,13 +17,18 @@ namespace rw::reconstruction {
 // prints (1.5 periods: 4.9 spurious, 9.9°; 1 period: 5.1, 9.1°; none: 6.7, 9.2°).
 inline constexpr double kGuideSigmaInPeriods = 1.0;
 
-// `estimate` (CV_32FC1 in [0,1]) becomes, inside `hole` (CV_8UC1, nonzero = hole),
-// (1 − share) · estimate + share · regrown ridges; outside it is not touched. All at the
-// network's scale: `image` (CV_32FC1 in [0,1]) is the print the network saw, around the hole,
-// and `continuation` the starting fill's continuation of the same image and hole, whose
-// brightness and contrast the regrowth reuses. Nothing changes when it found no ridge period
-// (no ridges around the hole to grow) or share is 0.
-void regrowRidgesAlongEstimate(const RidgeContinuation& continuation, const cv::Mat& image,
-                               const cv::Mat& hole, double share, cv::Mat& estimate);
+// The ridges around `hole` (CV_8UC1, nonzero = hole) grown into it along the orientation of
+// `estimate` (CV_32FC1 in [0,1], the network's estimate there). `image` (CV_32FC1 in [0,1]) is
+// the print around the hole and `continuation` a continuation of the same image and hole (the
+// starting fill's, whose brightness and contrast are reused). Returns CV_32FC1 in [0,1]:
+// inside the hole the regrown ridges, elsewhere `image`; empty when the continuation found no
+// ridge period (no ridges around the hole to grow).
+cv::Mat regrowRidges(const RidgeContinuation& continuation, const cv::Mat& image,
+                     const cv::Mat& hole, const cv::Mat& estimate);
+
+// Inside `hole`, `estimate` becomes (1 − share) · estimate + share · regrown; outside it is
+// not touched. Nothing changes when `regrown` is empty or share is 0.
+void mixRegrownRidges(const cv::Mat& regrown, const cv::Mat& hole, double share,
+                      cv::Mat& estimate);
 
 }  // namespace rw::reconstruction

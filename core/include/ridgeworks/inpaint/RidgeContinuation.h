@@ -39,6 +39,13 @@ public:
     // `damaged`, `mask` and `ridgePeriod` as for continueRidges (same checks and errors).
     RidgeContinuation(const cv::Mat& damaged, const cv::Mat& mask, double ridgePeriod = 0.0);
 
+    // The same, with the brightness and contrast taken from `reduced`, a continuation of the
+    // same print and hole at a smaller size, enlarged instead of measured again (they are
+    // smooth over a ridge period). Measured after all when `reduced` does not cover this
+    // image's work region.
+    RidgeContinuation(const cv::Mat& damaged, const cv::Mat& mask, double ridgePeriod,
+                      const RidgeContinuation& reduced);
+
     // continueRidges(damaged, mask, {ridgePeriod, maxIterations, guideOrientation}).
     cv::Mat grow(const cv::Mat& guideOrientation = {}, int maxIterations = 60) const;
 
@@ -47,6 +54,9 @@ public:
     double period() const { return period_; }
 
 private:
+    bool prepare(const cv::Mat& mask, double ridgePeriod);  // false: nothing to fill
+    void measureSurroundings();
+
     cv::Mat damaged_;    // CV_8UC1, the caller's image (shared, not copied)
     cv::Mat hole_;       // CV_8UC1, 255 = hole; empty when there is nothing to fill
     cv::Rect work_;      // the hole and the surroundings it is filled from
