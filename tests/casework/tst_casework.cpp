@@ -186,6 +186,18 @@ private Q_SLOTS:
         QVERIFY(!verdictOf(verdicts, "D2").reproduced);
         QVERIFY2(verdictOf(verdicts, "D2").detail.find("reconstructed.png") != std::string::npos,
                  verdictOf(verdicts, "D2").detail.c_str());
+        QVERIFY(verdictOf(verdicts, "D2").detail.find("made by Ridgeworks") == std::string::npos);
+        // Made by another version: the verdict names both, since versions may compute
+        // differently.
+        rw::Case older = changed;
+        for (rw::DerivedItem& item : older.manifest.derived)
+            if (item.id == "D2")
+                item.softwareVersion = "0.0.9";
+        verdicts = rw::replayDerivedItems(older);
+        QVERIFY2(verdictOf(verdicts, "D2").detail.find("made by Ridgeworks 0.0.9, replayed by " +
+                                                       std::string(RIDGEWORKS_VERSION)) !=
+                     std::string::npos,
+                 verdictOf(verdicts, "D2").detail.c_str());
 
         // A changed model file: the reconstruction cannot be re-run, and says why.
         QTemporaryDir other;

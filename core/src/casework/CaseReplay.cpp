@@ -28,6 +28,11 @@ ReplayVerdict compare(const DerivedItem& item, const std::vector<std::vector<std
     for (std::size_t i = 0; i < made.size(); ++i)
         if (sha256Hex(made[i]) != item.files[i].sha256) {
             v.detail = "differs from the record: " + item.files[i].path;
+            // Another version may compute differently: say so, so the examiner knows where
+            // to look (the recorded version can replay it).
+            if (item.softwareVersion != RIDGEWORKS_VERSION)
+                v.detail += " (made by Ridgeworks " + item.softwareVersion + ", replayed by " +
+                            RIDGEWORKS_VERSION + ")";
             return v;
         }
     v.reproduced = true;
