@@ -319,23 +319,38 @@ cv::Mat fillOrientation(const cv::Mat& image, const cv::Mat& hole)
     // Across the hole the field is the smoothest one that meets the rim (a membrane).
     // A hole component that hides a singular turn gets it back: the membrane carries the
     // remainder, which is then turned again.
-    cv::Mat filled(image.size(), CV_32FC2, cv::Scalar(0.0f, 0.0f));
-    const cv::Rect box = boxAround(guarded, kMembraneMargin);
-    membraneInterpolation(unit(box), reliability(box)).copyTo(filled(box));
+    struct TurnedComponent {
+        cv::Mat component;
+        std::vector<Singularity> singularities;
+    };
+    std::vector<TurnedComponent> turnedComponents;
+    bool everyComponentTurned = true;
     cv::Mat labels;
     const int count = cv::connectedComponents(hole, labels, 8, CV_32S);
     for (int label = 1; label < count; ++label) {
-        const cv::Mat component = labels == label;
-        if (cv::countNonZero(component) < kMinimumHoleForSingularity)
-            continue;
-        const std::vector<Singularity> s = findHiddenSingularities(tensor, component);
+        cv::Mat component = labels == label;
+        std::vector<Singularity> s;
+        if (cv::countNonZero(component) >= kMinimumHoleForSingularity)
+            s = findHiddenSingularities(tensor, component);
         if (s.empty())
-            continue;
-        const cv::Mat guardedComponent = dilated(component, kEdgeGuard);
+            everyComponentTurned = false;
+        else
+            turnedComponents.push_back({std::move(component), std::move(s)});
+    }
+    cv::Mat filled(image.size(), CV_32FC2, cv::Scalar(0.0f, 0.0f));
+    // The plain membrane, unless every component gets its own turned one below (each covers
+    // its guarded component, and together they cover all of `guarded`).
+    if (!everyComponentTurned) {
+        const cv::Rect box = boxAround(guarded, kMembraneMargin);
+        membraneInterpolation(unit(box), reliability(box)).copyTo(filled(box));
+    }
+    for (const TurnedComponent& t : turnedComponents) {
+        const cv::Mat guardedComponent = dilated(t.component, kEdgeGuard);
         const cv::Rect part = boxAround(guardedComponent, kMembraneMargin);
-        const cv::Mat remainder =
-            membraneInterpolation(turned(unit(part), s, -1, part.tl()), reliability(part));
-        turned(remainder, s, +1, part.tl()).copyTo(filled(part), guardedComponent(part));
+        const cv::Mat remainder = membraneInterpolation(
+            turned(unit(part), t.singularities, -1, part.tl()), reliability(part));
+        turned(remainder, t.singularities, +1, part.tl())
+            .copyTo(filled(part), guardedComponent(part));
     }
     cv::Mat field = tensor.clone();
     filled.copyTo(field, guarded);
