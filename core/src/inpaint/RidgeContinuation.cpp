@@ -173,6 +173,18 @@ cv::Rect workRegion(const cv::Mat& hole)
                               std::max(kWorkMargin, static_cast<int>(std::ceil(2.0 * depth))));
 }
 
+// grow()'s arguments: a guide (if any) of floats the image's size, a non-negative bound.
+void checkGrowth(const cv::Mat& guideOrientation, cv::Size imageSize, int maxIterations)
+{
+    if (!guideOrientation.empty() &&
+        (guideOrientation.type() != CV_32FC1 || guideOrientation.size() != imageSize))
+        throw Error(ErrorKind::InvalidArgument,
+                    "ridge continuation needs a float guide orientation the size of the image");
+    if (maxIterations < 0)
+        throw Error(ErrorKind::InvalidArgument,
+                    "ridge continuation needs a non-negative iteration bound");
+}
+
 }  // namespace
 
 RidgeContinuation::RidgeContinuation(const cv::Mat& damaged, const cv::Mat& mask,
@@ -255,13 +267,7 @@ void RidgeContinuation::measureSurroundings()
 
 cv::Mat RidgeContinuation::grow(const cv::Mat& guideOrientation, int maxIterations) const
 {
-    if (!guideOrientation.empty() &&
-        (guideOrientation.type() != CV_32FC1 || guideOrientation.size() != damaged_.size()))
-        throw Error(ErrorKind::InvalidArgument,
-                    "ridge continuation needs a float guide orientation the size of the image");
-    if (maxIterations < 0)
-        throw Error(ErrorKind::InvalidArgument,
-                    "ridge continuation needs a non-negative iteration bound");
+    checkGrowth(guideOrientation, damaged_.size(), maxIterations);
     if (hole_.empty())
         return damaged_.clone();
 
@@ -287,13 +293,8 @@ cv::Mat RidgeContinuation::grow(const cv::Mat& guideOrientation, int maxIteratio
 cv::Mat continueRidges(const cv::Mat& damaged, const cv::Mat& mask,
                        const RidgeContinuationOptions& options)
 {
-    if (!options.guideOrientation.empty() && (options.guideOrientation.type() != CV_32FC1 ||
-                                              options.guideOrientation.size() != damaged.size()))
-        throw Error(ErrorKind::InvalidArgument,
-                    "ridge continuation needs a float guide orientation the size of the image");
-    if (options.maxIterations < 0)
-        throw Error(ErrorKind::InvalidArgument,
-                    "ridge continuation needs a non-negative period and iteration bound");
+    // Checked before the constructor's work, which the growth's arguments do not need.
+    checkGrowth(options.guideOrientation, damaged.size(), options.maxIterations);
     return RidgeContinuation(damaged, mask, options.ridgePeriod)
         .grow(options.guideOrientation, options.maxIterations);
 }

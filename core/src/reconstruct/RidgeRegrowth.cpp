@@ -59,8 +59,10 @@ void mixRegrownRidges(const cv::Mat& regrown, const cv::Mat& hole, double share,
 {
     if (regrown.empty() || share <= 0.0)
         return;
-    const cv::Mat mixed = (1.0 - share) * estimate + share * regrown;
-    mixed.copyTo(estimate, hole);
+    const cv::Rect box = cv::boundingRect(hole);  // the mix changes nothing outside it
+    cv::Mat part = estimate(box);                 // a view into `estimate`
+    const cv::Mat mixed = (1.0 - share) * part + share * regrown(box);
+    mixed.copyTo(part, hole(box));
 }
 
 }  // namespace rw::reconstruction
