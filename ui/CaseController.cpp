@@ -108,6 +108,8 @@ std::optional<EvidenceItem> windowItem(const Case& c, const DerivedItem& d,
         if (derivation.mode == QStringLiteral("selective") &&
             !parameter(d, "featherPixels").empty())
             derivation.featherPixels = std::stoi(parameter(d, "featherPixels"));
+        if (!parameter(d, "regrowth").empty())
+            derivation.regrowth = std::stod(parameter(d, "regrowth"));
         derivation.maskSource = QString::fromStdString(parameter(d, "maskFrom"));
         derivation.label = id + QStringLiteral(" ") + derivation.modelName + QStringLiteral(", ") +
                            derivation.mode;
@@ -150,6 +152,7 @@ RecordedItem recordInCase(const RecordRequest& r, const CancelToken& cancel)
     // The blend the window used (0 for a damage mask), so the case holds the same pixels.
     if (*mode == ReconstructionMode::Selective)
         request.options.featherPixels = d.featherPixels;
+    request.options.regrowth = d.regrowth;  // what the window used (0 where it does not apply)
     if (d.maskSource == QStringLiteral("detect")) {
         request.maskFrom = "detect";
         request.detector = d.detectorPath.toStdString();

@@ -46,6 +46,7 @@ struct Derivation {
     QString modelSha256;        // of the whole checkpoint file (checkpointSha256)
     QString mode;               // "full" or "selective"
     int featherPixels = 0;      // selective: the blend width inside the mask (0 in full mode)
+    double regrowth = 0.0;      // unet-inpaint: share of regrown ridges in the estimate (else 0)
     QString maskSource;         // the examiner's choice: "drawn", "damage" or "detect"
     QString maskOrigin;         // what core used: "given", "detected" or "none"
     QString detectorName;       // mask source "detect" only: the damage detector...

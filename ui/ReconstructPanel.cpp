@@ -101,6 +101,7 @@ ReconstructPanel::ReconstructPanel(ModelLibrary* library, QWidget* parent)
     , m_detector(new QComboBox(m_detectorRow))
     , m_thresholdSlider(new QSlider(Qt::Horizontal, m_detectorRow))
     , m_threshold(new QDoubleSpinBox(m_detectorRow))
+    , m_regrowth(new QDoubleSpinBox(this))
     , m_modeHint(makePanelNote(this, QStringLiteral("reconstructModeHint")))
     , m_maskInfo(makePanelNote(this, QStringLiteral("reconstructMaskInfo")))
     , m_run(new QPushButton(QStringLiteral("Run — Add Reconstruction"), this))
@@ -114,6 +115,7 @@ ReconstructPanel::ReconstructPanel(ModelLibrary* library, QWidget* parent)
     m_detector->setObjectName(QStringLiteral("reconstructDetector"));
     m_thresholdSlider->setObjectName(QStringLiteral("reconstructThresholdSlider"));
     m_threshold->setObjectName(QStringLiteral("reconstructThreshold"));
+    m_regrowth->setObjectName(QStringLiteral("reconstructRegrowth"));
     m_run->setObjectName(QStringLiteral("runReconstructionButton"));
 
     m_choices->addSourceModel(m_models);
@@ -151,6 +153,17 @@ ReconstructPanel::ReconstructPanel(ModelLibrary* library, QWidget* parent)
     m_threshold->setToolTip(
         QStringLiteral("Damage probability at or above which a pixel counts as damaged"));
     m_thresholdSlider->setToolTip(m_threshold->toolTip());
+    m_regrowth->setRange(0.0, 1.0);
+    m_regrowth->setSingleStep(0.1);
+    m_regrowth->setDecimals(2);
+    m_regrowth->setValue(ReconstructionRequest{}.regrowth);
+    m_regrowth->setToolTip(QStringLiteral(
+        "Inpainting networks: the share of the estimate made of the ridges around the mask, "
+        "regrown into it along the network's ridge orientation. 0 = the network's estimate "
+        "alone. On held-out synthetic prints the default 0.5 invented fewer minutiae (4.4 "
+        "against 5.2 per print), with an orientation error of 9.6° against 9.1°; it takes "
+        "longer "
+        "(docs/reconstruction.md, \"Ridge regrowth\")."));
     m_run->setToolTip(QStringLiteral(
         "Reconstruct the selected print in the background and add the result under it, marked "
         "as an estimate; the selected print is not changed"));
@@ -170,6 +183,7 @@ ReconstructPanel::ReconstructPanel(ModelLibrary* library, QWidget* parent)
     form->addRow(QStringLiteral("&Model"), m_model);
     form->addRow(QStringLiteral("M&ode"), m_mode);
     form->addRow(QStringLiteral("Mask &source"), m_maskSource);
+    form->addRow(QStringLiteral("Ridge re&growth"), m_regrowth);
 
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
@@ -234,6 +248,7 @@ ReconstructPanel::ReconstructPanel(ModelLibrary* library, QWidget* parent)
         m_thresholdSlider->setValue(static_cast<int>(std::lround(value * 100.0)));
         Q_EMIT settingsChanged();
     });
+    connect(m_regrowth, &QDoubleSpinBox::valueChanged, this, &ReconstructPanel::settingsChanged);
     connect(m_run, &QPushButton::clicked, this, &ReconstructPanel::runRequested);
     updateDetectorRow();
     updateToolTips();
@@ -296,6 +311,16 @@ void ReconstructPanel::setThreshold(double threshold)
     m_threshold->setValue(threshold);
 }
 
+double ReconstructPanel::regrowth() const
+{
+    return m_regrowth->value();
+}
+
+void ReconstructPanel::setRegrowth(double share)
+{
+    m_regrowth->setValue(share);
+}
+
 void ReconstructPanel::setMaskSourceAvailable(MaskSource source, bool available)
 {
     auto* items = qobject_cast<QStandardItemModel*>(m_maskSource->model());
@@ -354,6 +379,7 @@ void ReconstructPanel::updateModes()
 {
     // Greyed out rather than switched away from: a mode the examiner chose is never changed
     // behind their back; with Full still chosen, Run stays off and says why.
+    updateRegrowth();
     auto* items = qobject_cast<QStandardItemModel*>(m_mode->model());
     const int row = m_mode->findData(static_cast<int>(ReconstructionMode::Full));
     if (!items || row < 0)
@@ -365,6 +391,13 @@ void ReconstructPanel::updateModes()
                                    "Selective, or a network for Full")
                   : QString());
     updateDetectorRow();
+}
+
+void ReconstructPanel::updateRegrowth()
+{
+    // Off, not hidden: the examiner sees that the chosen model has no such setting.
+    m_regrowth->setEnabled(
+        usesRidgeRegrowth(m_model->currentData(ModelLibrary::ArchitectureRole).toString()));
 }
 
 void ReconstructPanel::updateToolTips()

@@ -41,6 +41,9 @@ public:
     bool setDetectorPath(const QString& path);
     double threshold() const;
     void setThreshold(double threshold);
+    // Ridge regrowth's share (0-1) for inpainting networks; the box is off for other models.
+    double regrowth() const;
+    void setRegrowth(double share);
     // Greys out a mask source the selected print cannot give (e.g. Damage on a loaded print).
     void setMaskSourceAvailable(MaskSource source, bool available);
     bool isMaskSourceAvailable(MaskSource source) const;
@@ -59,11 +62,12 @@ public:
     QComboBox* detectorBox() const { return m_detector; }
     QSlider* thresholdSlider() const { return m_thresholdSlider; }
     QDoubleSpinBox* thresholdBox() const { return m_threshold; }
+    QDoubleSpinBox* regrowthBox() const { return m_regrowth; }
     QWidget* detectorRow() const { return m_detectorRow; }
     QPushButton* runButton() const { return m_run; }
 
 Q_SIGNALS:
-    // Model, mode, mask source, detector or threshold changed.
+    // Model, mode, mask source, detector, threshold or regrowth changed.
     void settingsChanged();
     void runRequested();
 
@@ -72,6 +76,8 @@ private:
     void updateToolTips();
     // Full mode is offered only to networks: the ridge continuation fills the mask only.
     void updateModes();
+    // Regrowth is offered to inpainting networks only.
+    void updateRegrowth();
 
     ModelLibrary* m_library;
     QSortFilterProxyModel* m_models;          // the library's reconstruction networks
@@ -85,6 +91,7 @@ private:
     QComboBox* m_detector;
     QSlider* m_thresholdSlider;
     QDoubleSpinBox* m_threshold;
+    QDoubleSpinBox* m_regrowth;
     QLabel* m_modeHint;
     QLabel* m_maskInfo;
     QPushButton* m_run;

@@ -338,6 +338,7 @@ ReconstructionController::currentRequest(QString* why, QString* maskInfo) const
     request.modelPath = m_panel->modelPath();
     request.mode = m_panel->mode();
     request.maskSource = m_panel->maskSource();
+    request.regrowth = m_panel->regrowth();
     // The classical entry is always listed, so an empty choice means nothing is selected,
     // not that the library is empty.
     if (request.modelPath.isEmpty()) {

@@ -70,6 +70,11 @@ int featherFor(MaskSource source)
     return source == MaskSource::Damage ? 0 : ReconstructionOptions{}.featherPixels;
 }
 
+bool usesRidgeRegrowth(const QString& architecture)
+{
+    return architecture == QLatin1String(toString(Architecture::UNetInpaint));
+}
+
 bool isRidgeContinuation(const QString& modelPath)
 {
     return modelPath == QLatin1String(kRidgeContinuationMethod);
@@ -110,6 +115,10 @@ EvidenceItem makeReconstructedItem(const EvidenceItem& parent, const Reconstruct
         options.mask = request.mask;
     }
     options.featherPixels = featherFor(request.maskSource);
+    const QString architecture =
+        model ? QString::fromUtf8(toString(model->spec().architecture)) : QStringLiteral("classical");
+    // Only what the reconstruction used is recorded: other models ignore regrowth.
+    options.regrowth = usesRidgeRegrowth(architecture) ? request.regrowth : 0.0;
 
     step(progress, 2, model ? "Reconstructing" : "Continuing the ridges into the mask");
     Reconstruction result =
@@ -131,6 +140,9 @@ EvidenceItem makeReconstructedItem(const EvidenceItem& parent, const Reconstruct
         key += fromUtf8(detectorSha).left(16) + u'@' + QString::number(request.threshold, 'f', 3);
     else
         key += maskDigest(request.mask);
+    // The default regrowth keeps the keys items had before the choice existed.
+    if (options.regrowth != ReconstructionOptions{}.regrowth && usesRidgeRegrowth(architecture))
+        key += QStringLiteral(":regrowth=") + QString::number(options.regrowth, 'f', 2);
 
     EvidenceItem item = makeEvidenceItem(
         std::move(print), parent.name + QStringLiteral(" · ") + label, key, parent.ppiOrigin);
@@ -140,13 +152,13 @@ EvidenceItem makeReconstructedItem(const EvidenceItem& parent, const Reconstruct
     derivation.summary = fromUtf8(result.summary);
     derivation.mask = result.changedMask;
     derivation.modelName = modelName;
-    derivation.modelArchitecture = model ? QString::fromUtf8(toString(model->spec().architecture))
-                                         : QStringLiteral("classical");
+    derivation.modelArchitecture = architecture;
     derivation.modelPath = request.modelPath;
     derivation.modelSha256 = fromUtf8(modelSha);
     derivation.mode = QString::fromUtf8(toString(request.mode));
     derivation.featherPixels =
         request.mode == ReconstructionMode::Selective ? options.featherPixels : 0;
+    derivation.regrowth = options.regrowth;
     derivation.maskSource = toString(request.maskSource);
     derivation.maskOrigin = QString::fromUtf8(toString(result.maskOrigin));
     if (detector) {

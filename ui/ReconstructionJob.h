@@ -31,6 +31,9 @@ struct ReconstructionRequest {
     cv::Mat mask;          // CV_8UC1, the print's size: the drawn or damage mask; empty for Detect
     QString detectorPath;  // Detect only
     double threshold = 0.5;  // Detect only
+    // Inpainting networks only: the share of the estimate that ridges regrown from the rim
+    // along the network's orientation make up (core's ReconstructionOptions::regrowth).
+    double regrowth = ReconstructionOptions{}.regrowth;
 };
 
 // "reconstruction (estimate) — unet-inpaint, selective": the words the list and captions use.
@@ -39,6 +42,9 @@ QString reconstructionLabel(const QString& modelName, ReconstructionMode mode);
 // The selective blend width for a mask source: 0 for the exact mask of a damaged copy, core's
 // default (3 px) for drawn and detected masks, which are loose.
 int featherFor(MaskSource source);
+
+// Whether ridge regrowth applies to a model of this architecture: the inpainting networks.
+bool usesRidgeRegrowth(const QString& architecture);
 
 // Whether `modelPath` names the classical ridge continuation rather than a checkpoint file.
 bool isRidgeContinuation(const QString& modelPath);

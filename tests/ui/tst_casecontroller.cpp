@@ -183,6 +183,7 @@ private Q_SLOTS:
         fromDamage.derivation->mode = QStringLiteral("selective");
         fromDamage.derivation->maskSource = QStringLiteral("damage");
         fromDamage.derivation->featherPixels = rw::featherFor(rw::MaskSource::Damage);
+        fromDamage.derivation->regrowth = rw::ReconstructionRequest{}.regrowth;
         fromDamage.derivation->damageMask = damaged.derivation->mask;
         controller.recordDerived(fromDamage);
 
@@ -191,6 +192,7 @@ private Q_SLOTS:
         drawn.derivation->parentKey = evidence.key;
         drawn.derivation->maskSource = QStringLiteral("drawn");
         drawn.derivation->featherPixels = rw::featherFor(rw::MaskSource::Drawn);
+        drawn.derivation->regrowth = 0.0;  // the dock's regrowth box set to 0
         cv::Mat mask = cv::Mat::zeros(evidence.print.pixels.size(), CV_8UC1);
         cv::circle(mask, {55, 60}, 18, cv::Scalar(255), cv::FILLED);
         drawn.derivation->damageMask = mask;
@@ -207,10 +209,15 @@ private Q_SLOTS:
         QCOMPARE(c->manifest.derived[1].parameters.at("featherPixels"), std::string("0"));
         QCOMPARE(c->manifest.derived[3].parameters.at("featherPixels"),
                  std::to_string(rw::ReconstructionOptions{}.featherPixels));
+        // And the window's ridge regrowth.
+        QCOMPARE(std::stod(c->manifest.derived[1].parameters.at("regrowth")),
+                 rw::ReconstructionOptions{}.regrowth);
+        QCOMPARE(std::stod(c->manifest.derived[3].parameters.at("regrowth")), 0.0);
         // What the window computes with the drawn mask (ReconstructionJob: default options,
-        // the mode, the mask) is what the case recorded.
+        // the mode, the mask, the regrowth) is what the case recorded.
         rw::ReconstructionOptions options;
         options.mask = mask;
+        options.regrowth = 0.0;
         const rw::Reconstruction inWindow =
             rw::reconstruct(evidence.print.pixels, rw::Model::load(unet), options);
         const cv::Mat recorded =
@@ -243,6 +250,8 @@ private Q_SLOTS:
         QVERIFY(items[1].derivation->isReconstruction());
         QCOMPARE(items[1].derivation->parentKey, items[0].key);
         QVERIFY(cv::countNonZero(items[1].derivation->changedMask) > 0);
+        QCOMPARE(items[1].derivation->regrowth, rw::ReconstructionOptions{}.regrowth);
+        QCOMPARE(items[2].derivation->regrowth, 0.0);
         // Shown again, they are not recorded twice.
         for (const rw::EvidenceItem& item : items)
             controller.recordDerived(item);

@@ -406,6 +406,45 @@ private Q_SLOTS:
         QCOMPARE(m_window->currentRow(), 1);
     }
 
+    void regrowthIsOfferedToInpaintingNetworksAndRecorded()
+    {
+        // Offered for the inpainting U-Net, off for the seed autoencoder and the classical
+        // continuation (neither regrows ridges).
+        const QString unet = shipped(QStringLiteral("unet-inpaint.rwm"));
+        QVERIFY(panel()->setModelPath(shipped(QStringLiteral("seed-autoencoder.rwm"))));
+        QVERIFY(!panel()->regrowthBox()->isEnabled());
+        QVERIFY(panel()->setModelPath(QString::fromLatin1(rw::kRidgeContinuationMethod)));
+        QVERIFY(!panel()->regrowthBox()->isEnabled());
+        QVERIFY(panel()->setModelPath(unet));
+        QVERIFY(panel()->regrowthBox()->isEnabled());
+        QCOMPARE(panel()->regrowth(), rw::ReconstructionOptions{}.regrowth);
+
+        drawMask();
+        const cv::Mat drawn = m_window->currentMask()->mask().clone();
+        panel()->setMode(rw::ReconstructionMode::Selective);
+        panel()->setMaskSource(rw::MaskSource::Drawn);
+        QVERIFY(runAndWait());
+        QCOMPARE(model()->count(), 2);
+        // Another regrowth is another recipe: a second item, not the first one again.
+        m_window->selectRow(0);
+        panel()->setRegrowth(0.0);
+        QVERIFY(runAndWait());
+        QCOMPARE(model()->count(), 3);
+
+        const rw::EvidenceItem& regrown = model()->item(1);
+        const rw::EvidenceItem& networkOnly = model()->item(2);
+        QCOMPARE(regrown.derivation->regrowth, rw::ReconstructionOptions{}.regrowth);
+        QCOMPARE(networkOnly.derivation->regrowth, 0.0);
+        QVERIFY(regrown.derivation->summary.contains(QStringLiteral("ridge regrowth 0.50")));
+        QVERIFY(!networkOnly.derivation->summary.contains(QStringLiteral("ridge regrowth")));
+        // The two estimates differ inside the mask, and outside it both are the print's own.
+        const cv::Mat& parent = model()->item(0).print.pixels;
+        QVERIFY(cv::countNonZero((regrown.print.pixels != networkOnly.print.pixels) & drawn) >
+                500);
+        for (const rw::EvidenceItem* item : {&regrown, &networkOnly})
+            QCOMPARE(cv::countNonZero((item->print.pixels != parent) & (drawn == 0)), 0);
+    }
+
     void damageMaskAndDetectorAreRecorded()
     {
         m_window->damagePanel()->setSpec(rw::DamageKind::Obliteration, rw::DamageLevel::Hard, 7);
