@@ -162,8 +162,7 @@ ReconstructPanel::ReconstructPanel(ModelLibrary* library, QWidget* parent)
         "regrown into it along the network's ridge orientation. 0 = the network's estimate "
         "alone. On held-out synthetic prints the default 0.5 invented fewer minutiae (4.4 "
         "against 5.2 per print), with an orientation error of 9.6° against 9.1°; it takes "
-        "longer "
-        "(docs/reconstruction.md, \"Ridge regrowth\")."));
+        "longer (docs/reconstruction.md, \"Ridge regrowth\")."));
     m_run->setToolTip(QStringLiteral(
         "Reconstruct the selected print in the background and add the result under it, marked "
         "as an estimate; the selected print is not changed"));
@@ -218,12 +217,14 @@ ReconstructPanel::ReconstructPanel(ModelLibrary* library, QWidget* parent)
             setDetectorPath(remembered->second);
         updateToolTips();
         updateModes();
+        updateRegrowth();
         Q_EMIT settingsChanged();
     });
 
     connect(m_model, &QComboBox::currentIndexChanged, this, [this] {
         updateToolTips();
         updateModes();
+        updateRegrowth();
         Q_EMIT settingsChanged();
     });
     connect(m_detector, &QComboBox::currentIndexChanged, this, [this] {
@@ -253,6 +254,7 @@ ReconstructPanel::ReconstructPanel(ModelLibrary* library, QWidget* parent)
     updateDetectorRow();
     updateToolTips();
     updateModes();
+    updateRegrowth();
 }
 
 QString ReconstructPanel::modelPath() const
@@ -379,7 +381,6 @@ void ReconstructPanel::updateModes()
 {
     // Greyed out rather than switched away from: a mode the examiner chose is never changed
     // behind their back; with Full still chosen, Run stays off and says why.
-    updateRegrowth();
     auto* items = qobject_cast<QStandardItemModel*>(m_mode->model());
     const int row = m_mode->findData(static_cast<int>(ReconstructionMode::Full));
     if (!items || row < 0)

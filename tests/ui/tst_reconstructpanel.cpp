@@ -74,6 +74,14 @@ private:
         QVERIFY(mask->damagedPixelCount() > 60 * 60);
     }
 
+    // Selective, on the drawn mask, with whatever model is chosen.
+    bool runSelectiveOnDrawnMask()
+    {
+        panel()->setMode(rw::ReconstructionMode::Selective);
+        panel()->setMaskSource(rw::MaskSource::Drawn);
+        return runAndWait();
+    }
+
     bool runAndWait()
     {
         QSignalSpy added(controller(), &rw::ReconstructionController::reconstructionAdded);
@@ -230,9 +238,7 @@ private Q_SLOTS:
         const std::string parentHash = model()->item(0).print.sha256;
         drawMask();
         const cv::Mat drawn = m_window->currentMask()->mask().clone();
-        panel()->setMode(rw::ReconstructionMode::Selective);
-        panel()->setMaskSource(rw::MaskSource::Drawn);
-        QVERIFY(runAndWait());
+        QVERIFY(runSelectiveOnDrawnMask());
 
         QCOMPARE(model()->count(), 2);
         QCOMPARE(cv::countNonZero(model()->item(0).print.pixels != parentPixels), 0);
@@ -330,9 +336,7 @@ private Q_SLOTS:
         controller()->reconstructAction()->trigger();
         const QString unet = shipped(QStringLiteral("unet-inpaint.rwm"));
         QVERIFY(panel()->setModelPath(unet));
-        panel()->setMode(rw::ReconstructionMode::Selective);
-        panel()->setMaskSource(rw::MaskSource::Drawn);
-        QVERIFY(runAndWait());
+        QVERIFY(runSelectiveOnDrawnMask());
 
         QCOMPARE(model()->count(), 2);
         QCOMPARE(m_window->currentRow(), 1);
@@ -421,9 +425,7 @@ private Q_SLOTS:
 
         drawMask();
         const cv::Mat drawn = m_window->currentMask()->mask().clone();
-        panel()->setMode(rw::ReconstructionMode::Selective);
-        panel()->setMaskSource(rw::MaskSource::Drawn);
-        QVERIFY(runAndWait());
+        QVERIFY(runSelectiveOnDrawnMask());
         QCOMPARE(model()->count(), 2);
         // Another regrowth is another recipe: a second item, not the first one again.
         m_window->selectRow(0);
