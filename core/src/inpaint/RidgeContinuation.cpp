@@ -68,6 +68,12 @@ double typicalAmplitude(const cv::Mat& amplitude, const cv::Mat& known)
     return *middle;
 }
 
+// A pixel's next value from its filter response: amplified, then clipped to the signal's range.
+float grown(float response)
+{
+    return std::clamp(kGrowthGain * response, -1.0f, 1.0f);
+}
+
 // The ridge signal in [-1, 1]: known ridges normalised by their local contrast (0 on
 // background), grown into the hole pass by pass. Known pixels never change, so the grown
 // ridges keep the phase of the real ones at the rim.
@@ -107,30 +113,47 @@ cv::Mat growIntoHole(const cv::Mat& image, const cv::Mat& hole, const Surroundin
     int settled = -1;
     const cv::Mat reach =
         cv::getStructuringElement(cv::MORPH_RECT, {2 * radius + 1, 2 * radius + 1});
-    cv::Mat active(size, CV_8UC1);
+    // The per-pass maps below are read at hole pixels only, and there they depend on pixels
+    // within a filter's reach: they are worked out on the hole's box and that reach around it.
+    const cv::Rect box = inpaint::boxAround(hole, radius);
+    const cv::Mat holeInBox = hole(box);
+    cv::Mat active(box.size(), CV_8UC1);
     for (int pass = 0; pass < maxIterations && settled < kSettlePasses; ++pass) {
         // Where no kernel reaches a non-zero value yet, the filter gives exactly 0: the
         // pixels ahead of the growing front are set without filtering (most of a deep hole
         // in the early passes).
-        for (int y = 0; y < size.height; ++y) {
-            const float* v = current.row(y);
+        for (int y = 0; y < box.height; ++y) {
+            const float* v = current.row(box.y + y) + box.x;
             unsigned char* a = active.ptr<unsigned char>(y);
-            for (int x = 0; x < size.width; ++x)
+            for (int x = 0; x < box.width; ++x)
                 a[x] = v[x] != 0.0f ? 255 : 0;
         }
         cv::dilate(active, active, reach);
         cv::parallel_for_(
             cv::Range(0, static_cast<int>(holePixels.size())), [&](const cv::Range& range) {
+                // Active pixels are filtered four at a time (filterAt4: the same sums, faster).
+                cv::Point batch[4];
+                const GaborKernel* kernels[4];
+                int batched = 0;
+                float sums[4];
                 for (int i = range.start; i < range.end; ++i) {
                     const cv::Point p = holePixels[std::size_t(i)];
-                    next.row(p.y)[p.x] =
-                        active.at<unsigned char>(p)
-                            ? std::clamp(kGrowthGain * synth::filterAt(current,
-                                                                       *kernelOf[std::size_t(i)],
-                                                                       p.x, p.y),
-                                         -1.0f, 1.0f)
-                            : 0.0f;
+                    if (!active.at<unsigned char>(p - box.tl())) {
+                        next.row(p.y)[p.x] = 0.0f;
+                        continue;
+                    }
+                    batch[batched] = p;
+                    kernels[batched] = kernelOf[std::size_t(i)];
+                    if (++batched < 4)
+                        continue;
+                    synth::filterAt4(current, kernels, batch, sums);
+                    for (int j = 0; j < 4; ++j)
+                        next.row(batch[j].y)[batch[j].x] = grown(sums[j]);
+                    batched = 0;
                 }
+                for (int j = 0; j < batched; ++j)
+                    next.row(batch[j].y)[batch[j].x] =
+                        grown(synth::filterAt(current, *kernels[j], batch[j].x, batch[j].y));
             });
         std::swap(current, next);
         if (settled >= 0) {
@@ -139,15 +162,15 @@ cv::Mat growIntoHole(const cv::Mat& image, const cv::Mat& hole, const Surroundin
         }
         // Developed: within a pixel of a clear ridge or valley value (zero crossings between
         // them are one pixel thin), on all but a few hole pixels.
-        cv::Mat developed(size, CV_8UC1);
-        for (int y = 0; y < size.height; ++y) {
-            const float* v = current.row(y);
+        cv::Mat developed(box.size(), CV_8UC1);
+        for (int y = 0; y < box.height; ++y) {
+            const float* v = current.row(box.y + y) + box.x;
             unsigned char* d = developed.ptr<unsigned char>(y);
-            for (int x = 0; x < size.width; ++x)
+            for (int x = 0; x < box.width; ++x)
                 d[x] = std::abs(v[x]) > kDevelopedValue ? 255 : 0;
         }
         cv::dilate(developed, developed, cv::Mat());
-        const bool covered = cv::countNonZero(developed & hole) >=
+        const bool covered = cv::countNonZero(developed & holeInBox) >=
                              kDevelopedShare * static_cast<double>(holePixels.size());
         if (covered)
             settled = 0;
