@@ -6,6 +6,8 @@
 
 #include <QtTest>
 
+#include <opencv2/imgproc.hpp>
+
 using namespace rw::reconstruction;
 
 namespace {
@@ -73,6 +75,26 @@ private Q_SLOTS:
         QVERIFY(std::abs(meanIn(estimateConfidence(in), {96, 96, 64, 64}) - 0.5 * sure) < 1e-3);
         in.probability.setTo(1.0);
         QVERIFY(std::abs(meanIn(estimateConfidence(in), {96, 96, 64, 64}) - sure) < 1e-6);
+    }
+
+    void onlyTheWantedPixelsAreWorkedOutAndTheyAreExact()
+    {
+        // Reconstruction asks only for the changed pixels' confidence: there the map must be
+        // exactly the whole print's, and it is 0 away from them.
+        const cv::Mat print = rw::test::cachedSyntheticPrint(3, 256, 256).image;
+        ConfidenceInputs in = inputsFor(print, {});
+        cv::GaussianBlur(in.estimate(cv::Rect(90, 70, 80, 100)),
+                         in.estimate(cv::Rect(90, 70, 80, 100)), {0, 0}, 1.5);
+        cv::randu(in.spread, 0.0, 0.05);
+        in.probability = cv::Mat(print.size(), CV_32FC1);
+        cv::randu(in.probability, 0.5, 1.0);
+        const cv::Mat whole = estimateConfidence(in);
+        in.where = cv::Mat::zeros(print.size(), CV_8UC1);
+        cv::circle(in.where, {130, 120}, 40, 255, cv::FILLED);
+        const cv::Mat part = estimateConfidence(in);
+        QCOMPARE(cv::countNonZero((whole != part) & in.where), 0);
+        QVERIFY(cv::countNonZero((part > 0.0f) & in.where) > 0);  // not zeros agreeing
+        QCOMPARE(cv::countNonZero(part(cv::Rect(0, 0, 40, 256))), 0);
     }
 };
 

@@ -90,6 +90,7 @@ Reconstruction reconstructByRidgeContinuation(const cv::Mat& gray,
     inputs.trustedRegion = undamaged;
     inputs.probability = r.damageProbability;
     inputs.threshold = options.detectorThreshold;
+    inputs.where = r.changedMask;
     const cv::Mat confidence =
         estimateConfidence(inputs).mul(depthConfidence(r.damageMask, r.ridgePeriod));
     r.confidence = cv::Mat::ones(gray.size(), CV_32FC1);

@@ -3,6 +3,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <vector>
 
 namespace rw::reconstruction {
@@ -41,31 +42,54 @@ float typicalContrast(const cv::Mat& deviation, const cv::Mat& region)
     return values[values.size() / 2];
 }
 
+// The box around `where`, with the reach of localStdDev's smoothing (OpenCV's Gaussian
+// kernel reaches 4σ): inside `where`'s own box the map is then what the whole print gives.
+cv::Rect workedBox(const cv::Mat& where, cv::Size size)
+{
+    const cv::Rect whole(0, 0, size.width, size.height);
+    if (where.empty())
+        return whole;
+    const int reach = static_cast<int>(std::ceil(4.0 * kContrastSigma)) + 1;
+    cv::Rect box = cv::boundingRect(where);
+    box.x -= reach;
+    box.y -= reach;
+    box.width += 2 * reach;
+    box.height += 2 * reach;
+    return box & whole;
+}
+
 }  // namespace
 
 cv::Mat estimateConfidence(const ConfidenceInputs& in)
 {
-    cv::Mat confidence(in.estimate.size(), CV_32FC1, cv::Scalar(1.0f));
+    const cv::Rect box = workedBox(in.where, in.estimate.size());
+    cv::Mat confidence = cv::Mat::zeros(in.estimate.size(), CV_32FC1);
+    if (box.empty())
+        return confidence;
+    cv::Mat part(box.size(), CV_32FC1, cv::Scalar(1.0f));
     if (!in.spread.empty()) {
-        cv::Mat agreement = 1.0f - in.spread / kSpreadForNoConfidence;
-        confidence = cv::max(agreement, 0.0f);
+        cv::Mat agreement = 1.0f - in.spread(box) / kSpreadForNoConfidence;
+        part = cv::max(agreement, 0.0f);
     }
 
+    // The reference is the whole print's: its typical undamaged ridge contrast.
     cv::Mat inputUnit;
     in.input.convertTo(inputUnit, CV_32FC1, 1.0 / 255.0);
     const float reference = typicalContrast(localStdDev(inputUnit), in.trustedRegion);
     if (reference > 1e-3f) {
-        cv::Mat detail = localStdDev(in.estimate) / reference;
+        cv::Mat detail = localStdDev(in.estimate(box)) / reference;
         cv::min(detail, 1.0f, detail);
-        confidence = confidence.mul(detail);
+        part = part.mul(detail);
     }
 
     if (!in.probability.empty()) {
         // 0.5 at the threshold, 1 at probability 1.
-        cv::Mat certainty = 0.5 + (in.probability - in.threshold) / (2.0 * (1.0 - in.threshold));
+        cv::Mat certainty =
+            0.5 + (in.probability(box) - in.threshold) / (2.0 * (1.0 - in.threshold));
         cv::min(cv::max(certainty, 0.5), 1.0, certainty);
-        confidence = confidence.mul(certainty);
+        part = part.mul(certainty);
     }
+    part.copyTo(confidence(box));
     return confidence;
 }
 

@@ -14,9 +14,13 @@ struct ConfidenceInputs {
     cv::Mat trustedRegion;  // CV_8UC1, undamaged foreground: what "the print's own ridges" means
     cv::Mat probability;    // CV_32FC1 detector output, or empty when the mask was given
     double threshold = 0.5;
+    // CV_8UC1, the pixels whose confidence is wanted (the changed ones); empty: all. On a large
+    // print with a small hole most of the cost was pixels no one reads.
+    cv::Mat where;
 };
 
-// CV_32FC1, the print's size; the caller keeps 1 for the input's own pixels.
+// CV_32FC1, the print's size; the caller keeps 1 for the input's own pixels. Worked out on the
+// box around `where` only: outside that box the map is 0.
 cv::Mat estimateConfidence(const ConfidenceInputs& in);
 
 }  // namespace rw::reconstruction

@@ -114,6 +114,7 @@ Reconstruction reconstruct(const cv::Mat& gray, const Model& model,
         confidence.trustedRegion = r.damageMask.empty() ? foreground : (foreground & ~r.damageMask);
         confidence.probability = r.damageProbability;
         confidence.threshold = options.detectorThreshold;
+        confidence.where = r.changedMask;
         estimateConfidence(confidence).copyTo(r.confidence, r.changedMask);
     }
 
