@@ -10,18 +10,13 @@
 namespace rw::reconstruction {
 namespace {
 
-// The part of the print the regrowth needs: what continueRidges works on (the hole and, around
-// it, at least 48 px and twice the hole's depth) and, around that, the reach of the guide's
-// smoothing (OpenCV's Gaussian kernel reaches 4σ, the gradient one pixel more), so the result
-// is the same as on the whole print at a fraction of the cost on a large one.
-cv::Rect regrowthRegion(const cv::Mat& hole, double guideSigma)
+// The part of the print the guide is worked out on. The growth reads the guide only at hole
+// pixels, and there the structure tensor depends on pixels within the reach of its smoothing
+// (OpenCV's Gaussian kernel reaches 4σ) and of the gradient (one pixel more): on the hole's box
+// and that reach around it, the guide in the hole is the same as on the whole print.
+cv::Rect guideRegion(const cv::Mat& hole, double guideSigma)
 {
-    cv::Mat distance;
-    cv::distanceTransform(hole, distance, cv::DIST_L2, cv::DIST_MASK_PRECISE);
-    double depth = 0.0;
-    cv::minMaxLoc(distance, nullptr, &depth);
-    const int margin = std::max(48, static_cast<int>(std::ceil(2.0 * depth))) +
-                       static_cast<int>(std::ceil(4.0 * guideSigma)) + 4;
+    const int margin = static_cast<int>(std::ceil(4.0 * guideSigma)) + 2;
     cv::Rect box = cv::boundingRect(hole);
     box.x -= margin;
     box.y -= margin;
@@ -43,7 +38,7 @@ cv::Mat regrowRidges(const RidgeContinuation& continuation, const cv::Mat& image
     // around it (so it joins the real ridges' orientation at the rim), worked out only where
     // the continuation reads it.
     const double guideSigma = kGuideSigmaInPeriods * period;
-    const cv::Rect region = regrowthRegion(hole, guideSigma);
+    const cv::Rect region = guideRegion(hole, guideSigma);
     cv::Mat composite = image(region).clone();
     estimate(region).copyTo(composite, hole(region));
     cv::Mat guide = cv::Mat::zeros(image.size(), CV_32FC1);
