@@ -116,17 +116,39 @@ cv::Mat growRidges(const cv::Mat& orientation, const cv::Mat& period, const cv::
         }
 
         cv::parallel_for_(cv::Range(0, h), [&](const cv::Range& rows) {
+            // Active pixels of a row are filtered four at a time where their kernels share a
+            // radius (filterAt4: the same sums, faster).
+            cv::Point batch[4];
+            const GaborKernel* kernels[4];
+            float sums[4];
             for (int y = rows.start; y < rows.end; ++y) {
                 const unsigned char* a = active.ptr<unsigned char>(y);
                 float* out = next.row(y);
+                int batched = 0;
+                const auto flushOneByOne = [&] {
+                    for (int j = 0; j < batched; ++j)
+                        out[batch[j].x] = std::clamp(
+                            gain * filterAt(current, *kernels[j], batch[j].x, y), -1.0f, 1.0f);
+                    batched = 0;
+                };
                 for (int x = 0; x < w; ++x) {
                     if (!a[x]) {
                         out[x] = 0.0f;
                         continue;
                     }
-                    const GaborKernel& k = *kernelAt[std::size_t(y) * w + x];
-                    out[x] = std::clamp(gain * filterAt(current, k, x, y), -1.0f, 1.0f);
+                    const GaborKernel* k = kernelAt[std::size_t(y) * w + x];
+                    if (batched > 0 && k->radius != kernels[0]->radius)
+                        flushOneByOne();
+                    batch[batched] = {x, y};
+                    kernels[batched] = k;
+                    if (++batched < 4)
+                        continue;
+                    filterAt4(current, kernels, batch, sums);
+                    for (int j = 0; j < 4; ++j)
+                        out[batch[j].x] = std::clamp(gain * sums[j], -1.0f, 1.0f);
+                    batched = 0;
                 }
+                flushOneByOne();
             }
         });
         std::swap(current, next);
