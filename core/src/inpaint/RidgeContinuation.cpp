@@ -196,6 +196,15 @@ cv::Rect workRegion(const cv::Mat& hole)
                               std::max(kWorkMargin, static_cast<int>(std::ceil(2.0 * depth))));
 }
 
+// The hole's box and, around it, the reach of the growth's filter at `period` (the known ridges
+// it continues); the image's part of that.
+cv::Rect growthReach(const cv::Mat& hole, double period)
+{
+    const int reach =
+        period > 0.0 ? GaborBank::kernels(GaborBank::periodBin(period)).front().radius + 1 : 1;
+    return inpaint::boxAround(hole, reach);
+}
+
 // grow()'s arguments: a guide (if any) of floats the image's size, a non-negative bound.
 void checkGrowth(const cv::Mat& guideOrientation, cv::Size imageSize, int maxIterations)
 {
@@ -235,9 +244,19 @@ RidgeContinuation::RidgeContinuation(const cv::Mat& damaged, const cv::Mat& mask
     cv::Mat valid = cv::Mat::zeros(reducedSize, CV_8UC1);
     valid(reduced.work_).setTo(255);
     cv::resize(valid, valid, damaged.size(), 0, 0, cv::INTER_NEAREST);
-    if (cv::countNonZero(valid(work_)) != work_.area()) {
-        measureSurroundings();  // this work region reaches beyond what the reduced copy has
+    // Where the hole's depth sets the margin, the reduced copy's region, enlarged, falls a
+    // pixel or two short of this one (its depth was rounded at the smaller size). The work
+    // region is then cut to what the reduced copy covers, as long as that still holds all the
+    // growth reads: the ridges within a filter's reach of the hole.
+    const cv::Rect covered = work_ & cv::boundingRect(valid);
+    const cv::Rect needed = growthReach(hole_, period_);
+    if ((covered & needed) != needed) {
+        measureSurroundings();  // the reduced copy does not cover what the growth needs
         return;
+    }
+    if (covered != work_) {
+        work_ = covered;
+        damaged(work_).convertTo(image_, CV_32FC1, 1.0 / 255.0);
     }
     for (auto [from, to] : {std::pair{&reduced.mean_, &mean_},
                             std::pair{&reduced.amplitude_, &amplitude_}}) {
