@@ -66,13 +66,20 @@ cv::Mat interpolateFromSurroundings(const cv::Mat& values, const cv::Mat& weight
             plane = plane.mul(weight);
         cv::merge(planes, weighted);
     }
-    // Per level: the weighted sums and the weight reaching each pixel at that scale.
-    std::vector<cv::Mat> sums, reach;
-    for (int level = 0; level < levels; ++level) {
-        const double sigma = baseSigma * std::pow(2.0, level);
-        sums.push_back(blurAtScale(weighted, sigma));
-        reach.push_back(blurAtScale(weight, sigma));
-    }
+    // Per level: the weighted sums and the weight reaching each pixel at that scale. The blurs
+    // are independent and OpenCV runs each on one thread: they are shared out between threads.
+    const auto levelCount = static_cast<std::size_t>(levels);
+    std::vector<cv::Mat> sums(levelCount), reach(levelCount);
+    cv::parallel_for_(cv::Range(0, 2 * levels), [&](const cv::Range& tasks) {
+        for (int task = tasks.start; task < tasks.end; ++task) {
+            const int level = task / 2;
+            const double sigma = baseSigma * std::pow(2.0, level);
+            if (task % 2 == 0)
+                sums[std::size_t(level)] = blurAtScale(weighted, sigma);
+            else
+                reach[std::size_t(level)] = blurAtScale(weight, sigma);
+        }
+    });
 
     // The weight must be a real share of the Gaussian, not the tail of a far-away rim pixel.
     constexpr float kMinimumReach = 1e-3f;
