@@ -3,6 +3,7 @@
 #include "ridgeworks/analysis/RidgeAnalysis.h"
 
 #include "AnalysisInput.h"
+#include "image/ParallelBlur.h"
 #include "ridgeworks/common/Error.h"
 
 #include <opencv2/imgproc.hpp>
@@ -39,9 +40,9 @@ StructureTensor structureTensor(const cv::Mat& gray, double smoothingSigma)
     t.gxx = gx.mul(gx);
     t.gyy = gy.mul(gy);
     t.gxy = gx.mul(gy);
-    const cv::Size noKernelSize(0, 0);  // let OpenCV size the kernel from sigma (±3 sigma)
+    // OpenCV sizes the kernel from sigma (±4 sigma for floats).
     for (cv::Mat* m : {&t.gxx, &t.gyy, &t.gxy})
-        cv::GaussianBlur(*m, *m, noKernelSize, smoothingSigma, smoothingSigma, cv::BORDER_REFLECT);
+        *m = image::gaussianBlurInParallel(*m, smoothingSigma, cv::BORDER_REFLECT);
     return t;
 }
 

@@ -1,5 +1,7 @@
 #include "reconstruct/Confidence.h"
 
+#include "image/ParallelBlur.h"
+
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
@@ -19,8 +21,8 @@ constexpr double kContrastSigma = 4.0;
 cv::Mat localStdDev(const cv::Mat& image)
 {
     cv::Mat mean, meanSquares;
-    cv::GaussianBlur(image, mean, {0, 0}, kContrastSigma);
-    cv::GaussianBlur(image.mul(image), meanSquares, {0, 0}, kContrastSigma);
+    mean = image::gaussianBlurInParallel(image, kContrastSigma);
+    meanSquares = image::gaussianBlurInParallel(image.mul(image), kContrastSigma);
     cv::Mat variance = meanSquares - mean.mul(mean);
     cv::max(variance, 0.0, variance);
     cv::Mat deviation;
