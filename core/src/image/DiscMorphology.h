@@ -1,5 +1,5 @@
 #pragma once
-// Binary closing and opening with OpenCV's elliptical structuring element, computed row by
+// Binary dilation, closing and opening with OpenCV's elliptical structuring element, computed row by
 // row: the ellipse is a stack of centred horizontal runs, so a dilation is the maximum over
 // its rows of 1-D dilations (one per distinct run width) shifted vertically. The result is
 // bit-identical to cv::morphologyEx with getStructuringElement(MORPH_ELLIPSE) and OpenCV's
@@ -12,5 +12,7 @@ namespace rw::image {
 // `mask`: CV_8UC1 with values 0/255. `radius` ≥ 1: the ellipse is (2·radius+1)² pixels.
 cv::Mat closeWithDisc(const cv::Mat& mask, int radius);
 cv::Mat openWithDisc(const cv::Mat& mask, int radius);
+// cv::dilate with the same ellipse and default border, likewise bit-identical.
+cv::Mat dilateWithDisc(const cv::Mat& mask, int radius);
 
 }  // namespace rw::image

@@ -1,6 +1,7 @@
 #include "OrientationFill.h"
 
 #include "FieldInterpolation.h"
+#include "image/DiscMorphology.h"
 
 #include <opencv2/imgproc.hpp>
 
@@ -33,12 +34,12 @@ constexpr double kMaximumWeakRim = 0.2;
 // A known direction is fully trusted from this share of the print's median tensor strength.
 constexpr float kReliableShare = 0.5f;
 
+// cv::dilate with an ellipse, computed from its row runs (image/DiscMorphology: the same
+// pixels; OpenCV visits every point of the ellipse, and the rims' 17–41 px ellipses were a
+// tenth of the starting fill's time).
 cv::Mat dilated(const cv::Mat& mask, int radius)
 {
-    cv::Mat out;
-    cv::dilate(mask, out,
-               cv::getStructuringElement(cv::MORPH_ELLIPSE, {2 * radius + 1, 2 * radius + 1}));
-    return out;
+    return image::dilateWithDisc(mask, radius);
 }
 
 Complex tensorAt(const cv::Mat& tensor, cv::Point p)
