@@ -90,7 +90,8 @@ cv::Mat interpolateFromSurroundings(const cv::Mat& values, const cv::Mat& weight
             const float* d = distance.ptr<float>(y);
             float* out = result.ptr<float>(y);
             for (int x = 0; x < values.cols; ++x) {
-                double s = std::log2((d[x] + baseSigma) / baseSigma);
+                // On known pixels (distance 0, most of them) the logarithm is exactly 0.
+                double s = d[x] == 0.0f ? 0.0 : std::log2((d[x] + baseSigma) / baseSigma);
                 int low = std::clamp(static_cast<int>(std::floor(s)), 0, levels - 1);
                 while (low < levels - 1 && reach[std::size_t(low)].at<float>(y, x) < kMinimumReach)
                     ++low, s = std::max(s, double(low));
