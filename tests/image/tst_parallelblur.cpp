@@ -16,13 +16,13 @@ private Q_SLOTS:
         QTest::addColumn<double>("sigma");
         QTest::addColumn<int>("border");
         QTest::newRow("512² σ 9.1 reflect") << cv::Size(512, 512) << 9.1 << int(cv::BORDER_REFLECT);
-        QTest::newRow("330×301 σ 4 default") << cv::Size(330, 301) << 4.0
-                                             << int(cv::BORDER_DEFAULT);
-        QTest::newRow("700×97 σ 6 replicate") << cv::Size(700, 97) << 6.0
-                                              << int(cv::BORDER_REPLICATE);
+        QTest::newRow("330×301 σ 4 default")
+            << cv::Size(330, 301) << 4.0 << int(cv::BORDER_DEFAULT);
+        QTest::newRow("700×97 σ 6 replicate")
+            << cv::Size(700, 97) << 6.0 << int(cv::BORDER_REPLICATE);
         QTest::newRow("small, one call") << cv::Size(60, 50) << 3.0 << int(cv::BORDER_REFLECT);
-        QTest::newRow("kernel taller than a strip") << cv::Size(2000, 40) << 9.0
-                                                    << int(cv::BORDER_REFLECT);
+        QTest::newRow("kernel taller than a strip")
+            << cv::Size(2000, 40) << 9.0 << int(cv::BORDER_REFLECT);
     }
 
     void equalsOneCallOnTheWholeImage()
@@ -39,7 +39,7 @@ private Q_SLOTS:
         QCOMPARE(parallel.size(), size);
         QCOMPARE(parallel.type(), CV_32FC1);
         QCOMPARE(cv::countNonZero(parallel != whole), 0);
-        QCOMPARE(cv::countNonZero(image != before), 0);  // the input is left as it was
+        QCOMPARE(cv::countNonZero(image != before), 0);          // the input is left as it was
         QVERIFY(cv::norm(parallel, image, cv::NORM_INF) > 0.1);  // really blurred
     }
 };

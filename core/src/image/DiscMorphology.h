@@ -1,7 +1,7 @@
 #pragma once
-// Binary dilation, closing and opening with OpenCV's elliptical structuring element, computed row by
-// row: the ellipse is a stack of centred horizontal runs, so a dilation is the maximum over
-// its rows of 1-D dilations (one per distinct run width) shifted vertically. The result is
+// Binary dilation, closing and opening with OpenCV's elliptical structuring element, computed row
+// by row: the ellipse is a stack of centred horizontal runs, so a dilation is the maximum over its
+// rows of 1-D dilations (one per distinct run width) shifted vertically. The result is
 // bit-identical to cv::morphologyEx with getStructuringElement(MORPH_ELLIPSE) and OpenCV's
 // default border, at a fraction of the cost: OpenCV visits every point of a non-rectangular
 // kernel, and the 19×19 ellipse of segmentForeground took 90 % of its time.

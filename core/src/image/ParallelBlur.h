@@ -10,7 +10,6 @@ namespace rw::image {
 
 // As cv::GaussianBlur(src, kernel size from sigma, sigma, sigma, border) returns it; `src` is
 // not changed (an in-place blur is not possible strip by strip).
-cv::Mat gaussianBlurInParallel(const cv::Mat& src, double sigma,
-                               int border = cv::BORDER_DEFAULT);
+cv::Mat gaussianBlurInParallel(const cv::Mat& src, double sigma, int border = cv::BORDER_DEFAULT);
 
 }  // namespace rw::image

@@ -131,8 +131,8 @@ constexpr int kParallelPixels = 32 * 1024;
 
 // The membrane update of one pixel's channels, in place.
 template <int Channels>
-inline void relaxPixel(float* row, const float* up, const float* down, const float* d,
-                       float weight, int x, int left, int right)
+inline void relaxPixel(float* row, const float* up, const float* down, const float* d, float weight,
+                       int x, int left, int right)
 {
     const float stiffness = kDataStiffness * weight;
     for (int c = 0; c < Channels; ++c) {
@@ -153,11 +153,13 @@ inline void relaxPixelPair2(float* row, const float* up, const float* down, cons
     const float s0 = kDataStiffness * weight[x], s1 = kDataStiffness * weight[x + 2];
     const cv::v_float32x4 stiffness(s0, s0, s1, s1);
     const int at = 2 * x;
-    const cv::v_float32x4 neighbours =
-        cv::v_load_halves(up + at, up + at + 4) + cv::v_load_halves(down + at, down + at + 4) +
-        cv::v_load_halves(row + at - 2, row + at + 2) + cv::v_load_halves(row + at + 2, row + at + 6);
-    const cv::v_float32x4 target = (neighbours + stiffness * cv::v_load_halves(d + at, d + at + 4)) /
-                                   (cv::v_setall_f32(4.0f) + stiffness);
+    const cv::v_float32x4 neighbours = cv::v_load_halves(up + at, up + at + 4) +
+                                       cv::v_load_halves(down + at, down + at + 4) +
+                                       cv::v_load_halves(row + at - 2, row + at + 2) +
+                                       cv::v_load_halves(row + at + 2, row + at + 6);
+    const cv::v_float32x4 target =
+        (neighbours + stiffness * cv::v_load_halves(d + at, d + at + 4)) /
+        (cv::v_setall_f32(4.0f) + stiffness);
     cv::v_float32x4 v = cv::v_load_halves(row + at, row + at + 4);
     v = v + cv::v_setall_f32(kOverRelaxation) * (target - v);
     cv::v_store_low(row + at, v);

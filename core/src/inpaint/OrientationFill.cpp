@@ -168,7 +168,7 @@ private:
     std::vector<cv::Point2d> m_position;  // scaled to the hole (after the turns are set up)
     std::vector<Complex> m_direction;
     std::vector<double> m_weight;
-    std::vector<cv::Point2d> m_centres;        // pixels
+    std::vector<cv::Point2d> m_centres;          // pixels
     std::vector<std::vector<Complex>> m_unturn;  // [centre][sample]
     double m_totalWeight = 0.0;
     cv::Mat m_gramInverse;  // G⁻¹, 3×3

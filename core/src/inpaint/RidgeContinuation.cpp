@@ -74,6 +74,38 @@ float grown(float response)
     return std::clamp(kGrowthGain * response, -1.0f, 1.0f);
 }
 
+// One pass of the growth over holePixels[range]: a pixel where `active` (its map starts at
+// `activeOrigin`) is set takes its grown filter response, any other 0. Active pixels are
+// filtered four at a time (filterAt4: the same sums, faster).
+void growPixels(const PaddedImage& current, PaddedImage& next,
+                const std::vector<cv::Point>& holePixels,
+                const std::vector<const GaborKernel*>& kernelOf, const cv::Mat& active,
+                cv::Point activeOrigin, const cv::Range& range)
+{
+    cv::Point batch[4];
+    const GaborKernel* kernels[4];
+    int batched = 0;
+    float sums[4];
+    for (int i = range.start; i < range.end; ++i) {
+        const cv::Point p = holePixels[std::size_t(i)];
+        if (!active.at<unsigned char>(p - activeOrigin)) {
+            next.row(p.y)[p.x] = 0.0f;
+            continue;
+        }
+        batch[batched] = p;
+        kernels[batched] = kernelOf[std::size_t(i)];
+        if (++batched < 4)
+            continue;
+        synth::filterAt4(current, kernels, batch, sums);
+        for (int j = 0; j < 4; ++j)
+            next.row(batch[j].y)[batch[j].x] = grown(sums[j]);
+        batched = 0;
+    }
+    for (int j = 0; j < batched; ++j)
+        next.row(batch[j].y)[batch[j].x] =
+            grown(synth::filterAt(current, *kernels[j], batch[j].x, batch[j].y));
+}
+
 // The ridge signal in [-1, 1]: known ridges normalised by their local contrast (0 on
 // background), grown into the hole pass by pass. Known pixels never change, so the grown
 // ridges keep the phase of the real ones at the rim.
@@ -131,29 +163,7 @@ cv::Mat growIntoHole(const cv::Mat& image, const cv::Mat& hole, const Surroundin
         cv::dilate(active, active, reach);
         cv::parallel_for_(
             cv::Range(0, static_cast<int>(holePixels.size())), [&](const cv::Range& range) {
-                // Active pixels are filtered four at a time (filterAt4: the same sums, faster).
-                cv::Point batch[4];
-                const GaborKernel* kernels[4];
-                int batched = 0;
-                float sums[4];
-                for (int i = range.start; i < range.end; ++i) {
-                    const cv::Point p = holePixels[std::size_t(i)];
-                    if (!active.at<unsigned char>(p - box.tl())) {
-                        next.row(p.y)[p.x] = 0.0f;
-                        continue;
-                    }
-                    batch[batched] = p;
-                    kernels[batched] = kernelOf[std::size_t(i)];
-                    if (++batched < 4)
-                        continue;
-                    synth::filterAt4(current, kernels, batch, sums);
-                    for (int j = 0; j < 4; ++j)
-                        next.row(batch[j].y)[batch[j].x] = grown(sums[j]);
-                    batched = 0;
-                }
-                for (int j = 0; j < batched; ++j)
-                    next.row(batch[j].y)[batch[j].x] =
-                        grown(synth::filterAt(current, *kernels[j], batch[j].x, batch[j].y));
+                growPixels(current, next, holePixels, kernelOf, active, box.tl(), range);
             });
         std::swap(current, next);
         if (settled >= 0) {
@@ -258,8 +268,8 @@ RidgeContinuation::RidgeContinuation(const cv::Mat& damaged, const cv::Mat& mask
         work_ = covered;
         damaged(work_).convertTo(image_, CV_32FC1, 1.0 / 255.0);
     }
-    for (auto [from, to] : {std::pair{&reduced.mean_, &mean_},
-                            std::pair{&reduced.amplitude_, &amplitude_}}) {
+    for (auto [from, to] :
+         {std::pair{&reduced.mean_, &mean_}, std::pair{&reduced.amplitude_, &amplitude_}}) {
         cv::Mat whole = cv::Mat::zeros(reducedSize, CV_32FC1), enlarged;
         from->copyTo(whole(reduced.work_));
         cv::resize(whole, enlarged, damaged.size(), 0, 0, cv::INTER_LINEAR);

@@ -22,8 +22,8 @@ using namespace reconstruction;
 
 TileSettings tileSettings(const ReconstructionOptions& options)
 {
-    return {options.tileSize, options.tileOverlap, options.augmentations, options.batchSize,
-            options.refinements, options.regrowth};
+    return {options.tileSize,  options.tileOverlap, options.augmentations,
+            options.batchSize, options.refinements, options.regrowth};
 }
 
 // The summary's network part: the scale the print ran at and how many inputs the network saw.

@@ -49,8 +49,7 @@ cv::Mat regrowRidges(const RidgeContinuation& continuation, const cv::Mat& image
     return regrown;
 }
 
-void mixRegrownRidges(const cv::Mat& regrown, const cv::Mat& hole, double share,
-                      cv::Mat& estimate)
+void mixRegrownRidges(const cv::Mat& regrown, const cv::Mat& hole, double share, cv::Mat& estimate)
 {
     if (regrown.empty() || share <= 0.0)
         return;
