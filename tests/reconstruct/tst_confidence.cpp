@@ -96,6 +96,21 @@ private Q_SLOTS:
         QVERIFY(cv::countNonZero((part > 0.0f) & in.where) > 0);  // not zeros agreeing
         QCOMPARE(cv::countNonZero(part(cv::Rect(0, 0, 40, 256))), 0);
     }
+
+    void depthHalvesItAtThreeRidgePeriods()
+    {
+        // A hole over columns 20..80: column c lies c - 19 px from the known column 19, and
+        // 1 / (1 + depth / (3 periods)) is its confidence.
+        cv::Mat hole = cv::Mat::zeros(40, 101, CV_8UC1);
+        hole.colRange(20, 81).setTo(255);
+        const cv::Mat c = depthConfidence(hole, 3.0);
+        QVERIFY(std::abs(c.at<float>(20, 28) - 0.5f) < 1e-4f);         // 9 px = 3 periods deep
+        QVERIFY(std::abs(c.at<float>(20, 20) - 0.9f) < 1e-4f);         // 1 px
+        QVERIFY(std::abs(c.at<float>(20, 37) - 1.0f / 3.0f) < 1e-4f);  // 18 px = 6 periods
+        QCOMPARE(c.at<float>(20, 5), 1.0f);                            // known pixels: 1
+        // No measured period: 8 px assumed, half at 24 px.
+        QVERIFY(std::abs(depthConfidence(hole, 0.0).at<float>(20, 43) - 0.5f) < 1e-4f);
+    }
 };
 
 QTEST_GUILESS_MAIN(TstConfidence)

@@ -1,6 +1,7 @@
 // reconstruct() with the shipped models on synthetic prints: any size, both modes, masks
 // given or detected, the outside of the mask untouched, options and errors, cancel.
 #include "CachedSyntheticPrint.h"
+#include "DiscHole.h"
 #include "ErrorKindOf.h"
 
 #include <ridgeworks/common/Error.h>
@@ -102,6 +103,25 @@ private Q_SLOTS:
         cv::minMaxLoc(r.confidence, &least);
         QVERIFY(least < 1.0);
         QVERIFY(least >= 0.0);
+    }
+
+    void theNetworksConfidenceFallsWithDepthIntoTheHole()
+    {
+        // Deep in a hole a network's ridges are mostly a guess (docs/reconstruction.md,
+        // "Depth"): the map says so, as it does for the classical continuation.
+        const test::DiscHole hole = test::discHoleInPrint(7);
+        ReconstructionOptions options;
+        options.mask = hole.mask;
+        const Reconstruction r = reconstruct(hole.damaged, shipped("unet-inpaint"), options);
+        QCOMPARE(cv::countNonZero((r.confidence != 1.0f) & (hole.mask == 0)), 0);
+        const double atRim = cv::mean(r.confidence, hole.rim)[0];
+        const double atCore = cv::mean(r.confidence, hole.core)[0];
+        qInfo("confidence at the rim %.3f, 30+ px deep %.3f", atRim, atCore);
+        // The fill's own signs alone put the core at 0.44 of the rim (measured); with its
+        // depth, 0.23.
+        QVERIFY2(atCore < 0.3 * atRim,
+                 qPrintable(QStringLiteral("rim %1, core %2").arg(atRim).arg(atCore)));
+        QVERIFY(atCore > 0.0);
     }
 
     void selectiveWorkOnTheMasksSurroundingsSeesWhatTheWholePrintShows()

@@ -3,6 +3,7 @@
 // pixels outside, a confidence that falls with depth into the hole, masks given or detected,
 // and the requests it must refuse.
 #include "CachedSyntheticPrint.h"
+#include "DiscHole.h"
 #include "ErrorKindOf.h"
 
 #include <ridgeworks/analysis/RidgeAnalysis.h>
@@ -95,23 +96,16 @@ private Q_SLOTS:
 
     void confidenceFallsWithDepthIntoTheHole()
     {
-        const cv::Mat clean = test::cachedSyntheticPrint(7, 256, 256).image;
-        cv::Mat mask = cv::Mat::zeros(clean.size(), CV_8UC1);
-        cv::circle(mask, {128, 128}, 40, cv::Scalar(255), cv::FILLED);
-        cv::Mat damaged = clean.clone();
-        damaged.setTo(255, mask);
+        const test::DiscHole hole = test::discHoleInPrint(7);
         ReconstructionOptions options;
-        options.mask = mask;
-        const Reconstruction r = reconstructByRidgeContinuation(damaged, options);
-        QCOMPARE(cv::countNonZero((r.confidence != 1.0f) & (mask == 0)), 0);
+        options.mask = hole.mask;
+        const Reconstruction r = reconstructByRidgeContinuation(hole.damaged, options);
+        QCOMPARE(cv::countNonZero((r.confidence != 1.0f) & (hole.mask == 0)), 0);
         double least = 1.0, most = 0.0;
-        cv::minMaxLoc(r.confidence, &least, &most, nullptr, nullptr, mask);
+        cv::minMaxLoc(r.confidence, &least, &most, nullptr, nullptr, hole.mask);
         QVERIFY(least >= 0.0 && most <= 1.0);
-        cv::Mat rim = mask.clone(), core = cv::Mat::zeros(mask.size(), CV_8UC1);
-        cv::circle(rim, {128, 128}, 32, cv::Scalar(0), cv::FILLED);     // the outer 8 px
-        cv::circle(core, {128, 128}, 10, cv::Scalar(255), cv::FILLED);  // 30+ px deep
-        const double atRim = cv::mean(r.confidence, rim)[0];
-        const double atCore = cv::mean(r.confidence, core)[0];
+        const double atRim = cv::mean(r.confidence, hole.rim)[0];
+        const double atCore = cv::mean(r.confidence, hole.core)[0];
         QVERIFY2(atCore < 0.75 * atRim,
                  qPrintable(QStringLiteral("rim %1, core %2").arg(atRim).arg(atCore)));
     }

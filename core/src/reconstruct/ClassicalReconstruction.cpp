@@ -20,28 +20,6 @@ namespace {
 
 using namespace reconstruction;
 
-// Depth into the hole, in ridge periods, at which a continued pixel keeps half its
-// confidence. Each growth pass carries the ridges about one period inward, and every pass can
-// drift in phase; measured on the 72 held-out synthetic cases of `eval`, the continuation's
-// error inside the mask grows with depth (docs/reconstruction.md, "Ridge continuation as a
-// method").
-constexpr double kHalfConfidenceDepthPeriods = 3.0;
-// Used for the depth scale when the print's period cannot be measured (the fill is then the
-// surroundings' mean brightness, which the detail term already distrusts).
-constexpr double kAssumedPeriodPixels = 8.0;
-
-// 1 at the rim of the hole, 1/2 at kHalfConfidenceDepthPeriods periods deep, and so on.
-cv::Mat depthConfidence(const cv::Mat& hole, double period)
-{
-    cv::Mat depth;
-    cv::distanceTransform(hole, depth, cv::DIST_L2, cv::DIST_MASK_PRECISE, CV_32F);
-    const double halfAt =
-        kHalfConfidenceDepthPeriods * (period > 0.0 ? period : kAssumedPeriodPixels);
-    cv::Mat confidence = depth * (1.0 / halfAt) + 1.0;
-    cv::divide(1.0, confidence, confidence);
-    return confidence;
-}
-
 std::string describe(const ReconstructionOptions& options, const Reconstruction& r)
 {
     std::string summary = summaryStart(kRidgeContinuationMethod, options, r);

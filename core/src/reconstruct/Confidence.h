@@ -23,4 +23,13 @@ struct ConfidenceInputs {
 // box around `where` only: outside that box the map is 0.
 cv::Mat estimateConfidence(const ConfidenceInputs& in);
 
+// A fourth sign, for any fill of a hole: how far the pixel lies from the evidence around it.
+// 1 at the rim of `hole` (CV_8UC1, nonzero = hole), 1/2 at kHalfConfidenceDepthPeriods ridge
+// periods deep, 1/3 at twice that, and so on; `period` ≤ 0 (not measured) counts as 8 px.
+// Both the networks and the classical continuation grow the rim's ridges inward, and what
+// they draw deep in a hole is mostly a guess: on 30 synthetic 512×512 prints the U-Net's
+// minutiae inside the hole matched the clean print's for 28 % of them within a ridge period of
+// the rim, 12 % one to two periods in and 3–8 % deeper (docs/reconstruction.md, "Confidence").
+cv::Mat depthConfidence(const cv::Mat& hole, double period);
+
 }  // namespace rw::reconstruction

@@ -115,7 +115,12 @@ Reconstruction reconstruct(const cv::Mat& gray, const Model& model,
         confidence.probability = r.damageProbability;
         confidence.threshold = options.detectorThreshold;
         confidence.where = r.changedMask;
-        estimateConfidence(confidence).copyTo(r.confidence, r.changedMask);
+        cv::Mat map = estimateConfidence(confidence);
+        // And how far the pixel lies from the evidence around the hole: deep inside, a
+        // network's ridges are mostly a guess, as the classical continuation's are.
+        if (!r.damageMask.empty())
+            map = map.mul(depthConfidence(r.damageMask, r.ridgePeriod));
+        map.copyTo(r.confidence, r.changedMask);
     }
 
     r.summary = describe(model, options, r);
