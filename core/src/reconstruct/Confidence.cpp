@@ -1,6 +1,7 @@
 #include "reconstruct/Confidence.h"
 
 #include "image/ParallelBlur.h"
+#include "inpaint/FieldInterpolation.h"
 
 #include <opencv2/imgproc.hpp>
 
@@ -57,16 +58,9 @@ float typicalContrast(const cv::Mat& deviation, const cv::Mat& region)
 // kernel reaches 4σ): inside `where`'s own box the map is then what the whole print gives.
 cv::Rect workedBox(const cv::Mat& where, cv::Size size)
 {
-    const cv::Rect whole(0, 0, size.width, size.height);
     if (where.empty())
-        return whole;
-    const int reach = static_cast<int>(std::ceil(4.0 * kContrastSigma)) + 1;
-    cv::Rect box = cv::boundingRect(where);
-    box.x -= reach;
-    box.y -= reach;
-    box.width += 2 * reach;
-    box.height += 2 * reach;
-    return box & whole;
+        return {0, 0, size.width, size.height};
+    return inpaint::boxAround(where, static_cast<int>(std::ceil(4.0 * kContrastSigma)) + 1);
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "reconstruct/RidgeRegrowth.h"
 
+#include "inpaint/FieldInterpolation.h"
+
 #include "ridgeworks/analysis/RidgeAnalysis.h"
 
 #include <opencv2/imgproc.hpp>
@@ -16,13 +18,7 @@ namespace {
 // and that reach around it, the guide in the hole is the same as on the whole print.
 cv::Rect guideRegion(const cv::Mat& hole, double guideSigma)
 {
-    const int margin = static_cast<int>(std::ceil(4.0 * guideSigma)) + 2;
-    cv::Rect box = cv::boundingRect(hole);
-    box.x -= margin;
-    box.y -= margin;
-    box.width += 2 * margin;
-    box.height += 2 * margin;
-    return box & cv::Rect(0, 0, hole.cols, hole.rows);
+    return inpaint::boxAround(hole, static_cast<int>(std::ceil(4.0 * guideSigma)) + 2);
 }
 
 }  // namespace
