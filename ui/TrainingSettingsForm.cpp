@@ -140,6 +140,9 @@ TrainingSettingsForm::TrainingSettingsForm(QWidget* parent)
                     static_cast<int>(LossKind::Inpaint));
     m_loss->addItem(QStringLiteral("inpaint-coherent — inpaint + one ridge direction in the hole"),
                     static_cast<int>(LossKind::InpaintCoherent));
+    m_loss->addItem(
+        QStringLiteral("inpaint-oriented — inpaint-coherent + the ridge direction in the hole"),
+        static_cast<int>(LossKind::InpaintOriented));
 
     m_seed->setRange(1, std::numeric_limits<int>::max());
     m_seed->setValue(static_cast<int>(defaults.seed));

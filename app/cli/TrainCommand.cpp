@@ -109,7 +109,9 @@ TrainConfig toConfig(const TrainArgs& a)
     if (!a.loss.empty()) {
         const auto loss = lossFromString(a.loss);
         if (!loss)
-            bad("unknown --loss '" + a.loss + "' (bce, l1, ssim-l1, inpaint, inpaint-coherent)");
+            bad("unknown --loss '" + a.loss +
+                "' (bce, l1, ssim-l1, inpaint, inpaint-coherent, "
+                "inpaint-oriented)");
         c.loss = *loss;
     }
     const auto pairs = pairModeFromString(a.pairs);
@@ -177,7 +179,8 @@ void addTrainCommand(CLI::App& app, int& exitCode, const std::string& commandLin
     cmd->add_option("--batch,-b", args->batch, "Batch size")->capture_default_str();
     cmd->add_option("--lr", args->lr, "Adam learning rate")->capture_default_str();
     cmd->add_option("--loss", args->loss,
-                    "bce, l1, ssim-l1, inpaint or inpaint-coherent (default: the model's)");
+                    "bce, l1, ssim-l1, inpaint, inpaint-coherent or inpaint-oriented "
+                    "(default: the model's)");
     cmd->add_option("--pairs", args->pairs,
                     "seed-autoencoder pairs: denoise (damaged→clean) or identity (clean→clean)")
         ->capture_default_str();

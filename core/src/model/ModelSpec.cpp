@@ -11,12 +11,13 @@ constexpr std::array<std::pair<Architecture, const char*>, 3> kArchitectures{{
     {Architecture::UNetInpaint, "unet-inpaint"},
     {Architecture::DamageDetector, "damage-detector"},
 }};
-constexpr std::array<std::pair<LossKind, const char*>, 5> kLosses{{
+constexpr std::array<std::pair<LossKind, const char*>, 6> kLosses{{
     {LossKind::BinaryCrossEntropy, "bce"},
     {LossKind::L1, "l1"},
     {LossKind::SsimL1, "ssim-l1"},
     {LossKind::Inpaint, "inpaint"},
     {LossKind::InpaintCoherent, "inpaint-coherent"},
+    {LossKind::InpaintOriented, "inpaint-oriented"},
 }};
 constexpr std::array<std::pair<PairMode, const char*>, 2> kPairModes{{
     {PairMode::DamagedToClean, "denoise"},

@@ -95,6 +95,35 @@ torch::Tensor coherenceShortfall(const torch::Tensor& output, const torch::Tenso
     return torch::relu(cohT - along) + torch::relu(cohT - cohO);
 }
 
+// Per pixel, |sin Δθ| between the output's and the target's ridge orientation (structure
+// tensor at σ 4 px: at the network's scale of 100 px per print that is the σ 6 px the
+// orientation metric uses on prints of 150–250 px), [N,1,H,W] in [0, 1], and the target's
+// coherence, which weights it: where the target has no one direction there is none to miss.
+// |sin Δθ| grows linearly with small errors, as the metric's mean angle does; the coherence
+// term's 1 − cos 2Δθ is nearly flat there, so a 10° error costs it almost nothing.
+struct OrientationMiss {
+    torch::Tensor sine;
+    torch::Tensor targetCoherence;
+};
+
+OrientationMiss orientationMiss(const torch::Tensor& output, const torch::Tensor& target)
+{
+    constexpr double kSigma = 4.0;
+    constexpr double kFlat = 1e-5;  // as in coherenceShortfall
+    const auto to = structureTensor(output, kSigma), tt = structureTensor(target, kSigma);
+    auto doubled = [](const torch::Tensor& j) {
+        return torch::cat({j.slice(1, 0, 1) - j.slice(1, 1, 2), 2.0 * j.slice(1, 2, 3)}, 1);
+    };
+    const auto vo = doubled(to), vt = doubled(tt);
+    const auto lengthO = (vo.pow(2).sum(1, true) + 1e-12).sqrt();
+    const auto lengthT = (vt.pow(2).sum(1, true) + 1e-12).sqrt();
+    const auto cosDoubled = (vo * vt).sum(1, true) / (lengthO * lengthT);
+    // sin²Δθ = (1 − cos 2Δθ) / 2; the 1e-4 keeps the root's gradient finite at Δθ = 0.
+    const auto sine = ((1.0 - cosDoubled) * 0.5 + 1e-4).sqrt();
+    const auto coherence = lengthT / (tt.slice(1, 0, 1) + tt.slice(1, 1, 2) + kFlat);
+    return {sine, coherence.detach()};
+}
+
 }  // namespace
 
 torch::Tensor ssimPerImage(const torch::Tensor& a, const torch::Tensor& b)
@@ -120,6 +149,14 @@ torch::Tensor coherenceShortfallInHole(const torch::Tensor& output, const torch:
                         holeMask.contiguous());
 }
 
+torch::Tensor orientationErrorInHole(const torch::Tensor& output, const torch::Tensor& target,
+                                     const torch::Tensor& holeMask)
+{
+    const auto miss = orientationMiss(output.contiguous(), target.contiguous());
+    const auto weights = holeMask.contiguous() * miss.targetCoherence;
+    return (miss.sine * weights).sum() / weights.sum().clamp_min(1e-6);
+}
+
 torch::Tensor trainingLoss(LossKind kind, const torch::Tensor& logits, const torch::Tensor& target,
                            const torch::Tensor& holeMask, double holeWeight)
 {
@@ -136,12 +173,14 @@ torch::Tensor trainingLoss(LossKind kind, const torch::Tensor& logits, const tor
     case LossKind::SsimL1:
     case LossKind::Inpaint:
     case LossKind::InpaintCoherent:
+    case LossKind::InpaintOriented:
         // Zhao, Gallo, Frosio, Kautz (2017): 0.84 SSIM + 0.16 L1 keeps structure and level.
         output = torch::sigmoid(logits);
         loss = 0.84 * (1.0 - ssim(output, target)) + 0.16 * torch::l1_loss(output, target);
         break;
     }
-    const bool inpaint = kind == LossKind::Inpaint || kind == LossKind::InpaintCoherent;
+    const bool inpaint = kind == LossKind::Inpaint || kind == LossKind::InpaintCoherent ||
+                         kind == LossKind::InpaintOriented;
     if (inpaint && holeMask.defined()) {
         const auto o = output.contiguous(), t = target.contiguous(), m = holeMask.contiguous();
         const auto holeSsim = weightedMean(ssimMap(o, t), m);
@@ -151,8 +190,10 @@ torch::Tensor trainingLoss(LossKind kind, const torch::Tensor& logits, const tor
         const auto structure =
             weightedMean((tensorOut - tensorTarget).abs().sum(1, true), m) / energy.clamp_min(1e-4);
         loss = loss + (1.0 - holeSsim) + structure;
-        if (kind == LossKind::InpaintCoherent)
+        if (kind == LossKind::InpaintCoherent || kind == LossKind::InpaintOriented)
             loss = loss + coherenceShortfallInHole(o, t, m);
+        if (kind == LossKind::InpaintOriented)
+            loss = loss + orientationErrorInHole(o, t, m);
     }
     if (holeMask.defined() && holeWeight > 0.0) {
         if (!output.defined())

@@ -32,6 +32,11 @@ enum class LossKind {
     // two ridge directions (a cross-hatch, which reads as a cloud of invented minutiae); this
     // term makes that hedge cost as much as a wrong direction, so the network commits to one.
     InpaintCoherent,
+    // "inpaint-oriented": inpaint-coherent plus, inside the hole, the output's error in ridge
+    // direction against the target's (|sin Δθ| of the structure tensors at σ 4 px, weighted by
+    // the target's coherence). Unlike the coherence term it grows linearly with a small error,
+    // as the orientation metric does.
+    InpaintOriented,
 };
 
 const char* toString(LossKind loss);
