@@ -110,6 +110,8 @@ std::optional<EvidenceItem> windowItem(const Case& c, const DerivedItem& d,
             derivation.featherPixels = std::stoi(parameter(d, "featherPixels"));
         if (!parameter(d, "regrowth").empty())
             derivation.regrowth = std::stod(parameter(d, "regrowth"));
+        if (!parameter(d, "ridgeReach").empty())
+            derivation.ridgeReach = std::stod(parameter(d, "ridgeReach"));
         derivation.maskSource = QString::fromStdString(parameter(d, "maskFrom"));
         derivation.label = id + QStringLiteral(" ") + derivation.modelName + QStringLiteral(", ") +
                            derivation.mode;
@@ -153,6 +155,7 @@ RecordedItem recordInCase(const RecordRequest& r, const CancelToken& cancel)
     if (*mode == ReconstructionMode::Selective)
         request.options.featherPixels = d.featherPixels;
     request.options.regrowth = d.regrowth;  // what the window used (0 where it does not apply)
+    request.options.ridgeReach = d.ridgeReach;
     if (d.maskSource == QStringLiteral("detect")) {
         request.maskFrom = "detect";
         request.detector = d.detectorPath.toStdString();

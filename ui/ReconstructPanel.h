@@ -44,6 +44,10 @@ public:
     // Ridge regrowth's share (0-1) for inpainting networks; the box is off for other models.
     double regrowth() const;
     void setRegrowth(double share);
+    // Selective mode: how many ridge periods into the mask ridges are drawn (0 = no limit); the
+    // box is off in full mode.
+    double ridgeReach() const;
+    void setRidgeReach(double periods);
     // Greys out a mask source the selected print cannot give (e.g. Damage on a loaded print).
     void setMaskSourceAvailable(MaskSource source, bool available);
     bool isMaskSourceAvailable(MaskSource source) const;
@@ -63,11 +67,12 @@ public:
     QSlider* thresholdSlider() const { return m_thresholdSlider; }
     QDoubleSpinBox* thresholdBox() const { return m_threshold; }
     QDoubleSpinBox* regrowthBox() const { return m_regrowth; }
+    QDoubleSpinBox* ridgeReachBox() const { return m_ridgeReach; }
     QWidget* detectorRow() const { return m_detectorRow; }
     QPushButton* runButton() const { return m_run; }
 
 Q_SIGNALS:
-    // Model, mode, mask source, detector, threshold or regrowth changed.
+    // Model, mode, mask source, detector, threshold, regrowth or ridge reach changed.
     void settingsChanged();
     void runRequested();
 
@@ -78,6 +83,8 @@ private:
     void updateModes();
     // Regrowth is offered to inpainting networks only.
     void updateRegrowth();
+    // The ridge reach limits what selective mode draws inside the mask: off in full mode.
+    void updateRidgeReach();
 
     ModelLibrary* m_library;
     QSortFilterProxyModel* m_models;          // the library's reconstruction networks
@@ -92,6 +99,7 @@ private:
     QSlider* m_thresholdSlider;
     QDoubleSpinBox* m_threshold;
     QDoubleSpinBox* m_regrowth;
+    QDoubleSpinBox* m_ridgeReach;
     QLabel* m_modeHint;
     QLabel* m_maskInfo;
     QPushButton* m_run;

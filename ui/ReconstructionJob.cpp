@@ -115,10 +115,11 @@ EvidenceItem makeReconstructedItem(const EvidenceItem& parent, const Reconstruct
         options.mask = request.mask;
     }
     options.featherPixels = featherFor(request.maskSource);
-    const QString architecture =
-        model ? QString::fromUtf8(toString(model->spec().architecture)) : QStringLiteral("classical");
+    const QString architecture = model ? QString::fromUtf8(toString(model->spec().architecture))
+                                       : QStringLiteral("classical");
     // Only what the reconstruction used is recorded: other models ignore regrowth.
     options.regrowth = usesRidgeRegrowth(architecture) ? request.regrowth : 0.0;
+    options.ridgeReach = request.mode == ReconstructionMode::Selective ? request.ridgeReach : 0.0;
 
     step(progress, 2, model ? "Reconstructing" : "Continuing the ridges into the mask");
     Reconstruction result =
@@ -143,6 +144,8 @@ EvidenceItem makeReconstructedItem(const EvidenceItem& parent, const Reconstruct
     // The default regrowth keeps the keys items had before the choice existed.
     if (options.regrowth != ReconstructionOptions{}.regrowth && usesRidgeRegrowth(architecture))
         key += QStringLiteral(":regrowth=") + QString::number(options.regrowth, 'f', 2);
+    if (options.ridgeReach > 0.0)  // no limit keeps the keys items had before the choice
+        key += QStringLiteral(":reach=") + QString::number(options.ridgeReach, 'f', 2);
 
     EvidenceItem item = makeEvidenceItem(
         std::move(print), parent.name + QStringLiteral(" · ") + label, key, parent.ppiOrigin);
@@ -159,6 +162,7 @@ EvidenceItem makeReconstructedItem(const EvidenceItem& parent, const Reconstruct
     derivation.featherPixels =
         request.mode == ReconstructionMode::Selective ? options.featherPixels : 0;
     derivation.regrowth = options.regrowth;
+    derivation.ridgeReach = options.ridgeReach;
     derivation.maskSource = toString(request.maskSource);
     derivation.maskOrigin = QString::fromUtf8(toString(result.maskOrigin));
     if (detector) {

@@ -34,6 +34,9 @@ struct ReconstructionRequest {
     // Inpainting networks only: the share of the estimate that ridges regrown from the rim
     // along the network's orientation make up (core's ReconstructionOptions::regrowth).
     double regrowth = ReconstructionOptions{}.regrowth;
+    // Selective mode: ridges drawn only this many ridge periods into the mask, a smooth fill
+    // deeper (core's ReconstructionOptions::ridgeReach); 0 = no limit.
+    double ridgeReach = ReconstructionOptions{}.ridgeReach;
 };
 
 // "reconstruction (estimate) — unet-inpaint, selective": the words the list and captions use.

@@ -3,6 +3,7 @@
 #include "CliCancellation.h"
 #include "Commands.h"
 #include "DamageParams.h"
+#include "RidgeReachOption.h"
 #include "ShippedModels.h"
 #include "ridgeworks/casefile/Case.h"
 #include "ridgeworks/casework/CaseDamage.h"
@@ -44,6 +45,7 @@ struct CaseArgs {
     int augment = ReconstructionOptions{}.augmentations;
     int refine = ReconstructionOptions{}.refinements;
     std::optional<double> regrow;  // unset: the default (and none for the classical method)
+    double reach = ReconstructionOptions{}.ridgeReach;
     int tile = ReconstructionOptions{}.tileSize;
     int overlap = ReconstructionOptions{}.tileOverlap;
     double threshold = ReconstructionOptions{}.detectorThreshold;
@@ -113,6 +115,8 @@ int runReconstruct(const CaseArgs& args)
             "--regrow grows ridges along a network's estimate: ridge-continuation has none");
     if (args.regrow)
         request.options.regrowth = *args.regrow;
+    checkRidgeReachMode(args.reach, *mode);
+    request.options.ridgeReach = args.reach;
     request.options.detectorThreshold = args.threshold;
     request.options.tileSize = args.tile;
     request.options.tileOverlap = args.overlap;
@@ -292,6 +296,7 @@ void addCaseCommand(CLI::App& app, int& exitCode)
                     "Inpainting: share (0-1) of the ridges regrown along the estimate; default " +
                         std::to_string(ReconstructionOptions{}.regrowth).substr(0, 3))
         ->check(CLI::Range(0.0, 1.0));
+    addRidgeReachOption(*rec, recArgs->reach);
     rec->add_option("--tile", recArgs->tile, "Tile side for U-Nets (multiple of 8)")
         ->capture_default_str();
     rec->add_option("--overlap", recArgs->overlap, "Tile overlap (px)")->capture_default_str();

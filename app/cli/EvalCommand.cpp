@@ -2,6 +2,7 @@
 // every metric per image and aggregated (mean, 95 % interval) per kind and level.
 #include "CliCancellation.h"
 #include "Commands.h"
+#include "RidgeReachOption.h"
 #include "ShippedModels.h"
 #include "TerminalProgress.h"
 #include "ridgeworks/common/AtomicFile.h"
@@ -42,6 +43,7 @@ struct EvalArgs {
     int refinements = ReconstructionOptions{}.refinements;
     double regrowth = ReconstructionOptions{}.regrowth;
     int feather = ReconstructionOptions{}.featherPixels;
+    double reach = ReconstructionOptions{}.ridgeReach;
     int threads = 0;
 };
 
@@ -92,6 +94,8 @@ int runEval(const EvalArgs& args)
     options.reconstruction.refinements = args.refinements;
     options.reconstruction.regrowth = args.regrowth;
     options.reconstruction.featherPixels = args.feather;
+    options.reconstruction.ridgeReach = args.reach;
+    checkRidgeReachMode(args.reach, *mode);
     options.syntheticPerCell = args.perCell;
     options.seed = args.seed;
     options.maxCases = args.maxCases;
@@ -118,6 +122,7 @@ int runEval(const EvalArgs& args)
         {"refinements", args.refinements},
         {"regrowth", args.regrowth},
         {"featherPixels", args.feather},
+        {"ridgeReach", args.reach},  // since 2026-12-06; older files: no limit
         // Since 2026-12-05 the baselines are blended in like the model's
         // estimate (rw::blendedBaseline); older files lack this key.
         {"baselinesFeathered",
@@ -195,6 +200,7 @@ void addEvalCommand(CLI::App& app, int& exitCode)
         ->capture_default_str();
     cmd->add_option("--feather", args->feather, "Selective: blend width inside the mask (px)")
         ->capture_default_str();
+    addRidgeReachOption(*cmd, args->reach);
     cmd->add_option("--threads", args->threads, "Compute threads (0 = one per CPU thread)")
         ->capture_default_str();
     cmd->callback([args, &exitCode] { exitCode = runEval(*args); });

@@ -4,6 +4,7 @@
 // the confidence map and a JSON record per print.
 #include "CliCancellation.h"
 #include "Commands.h"
+#include "RidgeReachOption.h"
 #include "ShippedModels.h"
 #include "TerminalProgress.h"
 #include "ridgeworks/common/Error.h"
@@ -36,6 +37,7 @@ struct ReconstructArgs {
     int refinements = ReconstructionOptions{}.refinements;
     std::optional<double> regrowth;  // unset: the default (and none for the classical method)
     int feather = ReconstructionOptions{}.featherPixels;
+    double reach = ReconstructionOptions{}.ridgeReach;
     int tileSize = ReconstructionOptions{}.tileSize;
     int tileOverlap = 32;
     int threads = 0;
@@ -59,6 +61,8 @@ int runReconstruct(const ReconstructArgs& args)
     if (args.regrowth)
         options.regrowth = *args.regrowth;
     options.featherPixels = args.feather;
+    options.ridgeReach = args.reach;
+    checkRidgeReachMode(args.reach, *mode);
     options.tileSize = args.tileSize;
     options.tileOverlap = args.tileOverlap;
 
@@ -164,6 +168,7 @@ void addReconstructCommand(CLI::App& app, int& exitCode)
         ->check(CLI::Range(0.0, 1.0));
     cmd->add_option("--feather", args->feather, "Selective: blend width inside the mask (px)")
         ->capture_default_str();
+    addRidgeReachOption(*cmd, args->reach);
     cmd->add_option("--tile", args->tileSize, "Tile side for U-Nets (multiple of 8)")
         ->capture_default_str();
     cmd->add_option("--overlap", args->tileOverlap, "Tile overlap (px)")->capture_default_str();

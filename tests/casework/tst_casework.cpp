@@ -112,13 +112,14 @@ private Q_SLOTS:
         }
     }
 
-    void recordedOptionsReadBackAndOlderRecordsMeanNoRefinementOrRegrowth()
+    void recordedOptionsReadBackAndOlderRecordsMeanNoRefinementRegrowthOrReach()
     {
         rw::ReconstructionOptions options;
         options.featherPixels = 0;
         options.augmentations = 4;
         options.refinements = 2;
         options.regrowth = 0.3;
+        options.ridgeReach = 2.5;
         rw::DerivedItem item;
         item.id = "D7";
         item.parameters = rw::casework::reconstructionParameters(options);
@@ -127,12 +128,15 @@ private Q_SLOTS:
         QCOMPARE(back.augmentations, 4);
         QCOMPARE(back.refinements, 2);
         QCOMPARE(back.regrowth, 0.3);
-        // A case recorded before refinement or regrowth existed ran without them: its replay
-        // must too, whatever today's defaults are.
+        QCOMPARE(back.ridgeReach, 2.5);
+        // A case recorded before refinement, regrowth or the ridge reach existed ran without
+        // them: its replay must too, whatever today's defaults are.
         item.parameters.erase("refinements");
         item.parameters.erase("regrowth");
+        item.parameters.erase("ridgeReach");
         QCOMPARE(rw::casework::reconstructionOptionsFrom(item).refinements, 0);
         QCOMPARE(rw::casework::reconstructionOptionsFrom(item).regrowth, 0.0);
+        QCOMPARE(rw::casework::reconstructionOptionsFrom(item).ridgeReach, 0.0);
     }
 
     void theClassicalMethodIsRecordedReplayedAndReported()
@@ -194,9 +198,9 @@ private Q_SLOTS:
             if (item.id == "D2")
                 item.softwareVersion = "0.0.9";
         verdicts = rw::replayDerivedItems(older);
-        QVERIFY2(verdictOf(verdicts, "D2").detail.find("made by Ridgeworks 0.0.9, replayed by " +
-                                                       std::string(RIDGEWORKS_VERSION)) !=
-                     std::string::npos,
+        QVERIFY2(verdictOf(verdicts, "D2")
+                         .detail.find("made by Ridgeworks 0.0.9, replayed by " +
+                                      std::string(RIDGEWORKS_VERSION)) != std::string::npos,
                  verdictOf(verdicts, "D2").detail.c_str());
 
         // A changed model file: the reconstruction cannot be re-run, and says why.

@@ -81,6 +81,7 @@ private Q_SLOTS:
             QCOMPARE(record[str("maskOrigin")].toString(), str("given"));
             QCOMPARE(record[str("options")].toObject()[str("regrowth")].toDouble(),
                      rw::ReconstructionOptions{}.regrowth);
+            QCOMPARE(record[str("options")].toObject()[str("ridgeReach")].toDouble(-1.0), 0.0);
             QVERIFY(record[str("note")].toString().contains(str("estimates")));
         }
     }
@@ -159,6 +160,15 @@ private Q_SLOTS:
                     str("--out"), refused.filePath(str("out"))});
         QVERIFY(regrow.exitCode != 0);
         QVERIFY2(regrow.err.contains("regrow"), regrow.err.constData());
+        QVERIFY(!QDir(refused.filePath(str("out"))).exists());
+        // The ridge reach limits what is drawn inside the mask: full mode has none.
+        const rw::test::CliRun reach =
+            runCli({str("reconstruct"), str("--model"), model("seed-autoencoder"), str("--in"),
+                    m_damaged.path(), str("--mode"), str("full"), str("--reach"), str("2"),
+                    str("--out"), refused.filePath(str("out"))});
+        QVERIFY(reach.exitCode != 0);
+        QVERIFY2(reach.err.contains("--reach") && reach.err.contains("selective"),
+                 reach.err.constData());
         QVERIFY(!QDir(refused.filePath(str("out"))).exists());
     }
 

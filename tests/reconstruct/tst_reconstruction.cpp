@@ -124,6 +124,68 @@ private Q_SLOTS:
         QVERIFY(atCore > 0.0);
     }
 
+    void ridgesAreDrawnOnlyWithinTheReach_data()
+    {
+        QTest::addColumn<bool>("network");
+        QTest::newRow("unet-inpaint") << true;
+        QTest::newRow("ridge-continuation") << false;
+    }
+
+    void ridgesAreDrawnOnlyWithinTheReach()
+    {
+        // With a reach of one ridge period the estimate is kept up to a period from the rim and
+        // gives way to Telea's smooth fill by two periods deep (docs/reconstruction.md, "Ridge
+        // reach"); the hole's core lies 30+ px deep, over three periods.
+        QFETCH(bool, network);
+        const test::DiscHole hole = test::discHoleInPrint(7);
+        ReconstructionOptions options;
+        options.mask = hole.mask;
+        const Model* model = network ? &shipped("unet-inpaint") : nullptr;
+        const Reconstruction everywhere = reconstructWith(model, hole.damaged, options);
+        options.ridgeReach = 1.0;
+        const Reconstruction limited = reconstructWith(model, hole.damaged, options);
+        const double period = limited.ridgePeriod;
+        QVERIFY2(period > 5.0 && period < 10.0, qPrintable(QString::number(period)));
+
+        cv::Mat depth;
+        cv::distanceTransform(hole.mask, depth, cv::DIST_L2, cv::DIST_MASK_PRECISE);
+        const cv::Mat withinReach = (hole.mask != 0) & (depth <= period);
+        const cv::Mat beyond = (hole.mask != 0) & (depth >= 2.0 * period);
+        QVERIFY(cv::countNonZero(beyond & hole.core) == cv::countNonZero(hole.core));
+        // Within reach: the same pixels as with no limit; outside the mask: the print's own.
+        QCOMPARE(cv::countNonZero((limited.image != everywhere.image) & withinReach), 0);
+        QCOMPARE(cv::countNonZero((limited.image != hole.damaged) & (hole.mask == 0)), 0);
+        QCOMPARE(cv::countNonZero(limited.changedMask != everywhere.changedMask), 0);
+        // Beyond it: Telea's fill, no ridges, and nothing to trust.
+        const cv::Mat telea = applyBaseline(Baseline::Telea, hole.damaged, hole.mask);
+        cv::Mat difference;
+        cv::absdiff(limited.image, telea, difference);
+        double largest = 0;
+        cv::minMaxLoc(difference, nullptr, &largest, nullptr, nullptr, beyond);
+        QVERIFY2(largest <= 1.0, qPrintable(QString::number(largest)));
+        // Ridge detail: the image less its blur over a ridge period.
+        auto detail = [&](const cv::Mat& image) {
+            cv::Mat unit, smooth;
+            image.convertTo(unit, CV_32FC1);
+            cv::GaussianBlur(unit, smooth, {}, period / 2.0);
+            cv::Scalar mean, spread;
+            cv::meanStdDev(unit - smooth, mean, spread, hole.core);
+            return spread[0];
+        };
+        const double detailLimited = detail(limited.image);
+        const double detailEverywhere = detail(everywhere.image);
+        qInfo("ridge detail in the core: %.1f gray levels limited, %.1f with no limit",
+              detailLimited, detailEverywhere);
+        QVERIFY(detailLimited < 0.25 * detailEverywhere);
+        double mostTrusted = 1;
+        cv::minMaxLoc(limited.confidence, nullptr, &mostTrusted, nullptr, nullptr, beyond);
+        QCOMPARE(mostTrusted, 0.0);
+        QCOMPARE(cv::countNonZero((limited.confidence != everywhere.confidence) & withinReach), 0);
+        QVERIFY(limited.summary.find("ridges within 1 ridge period of the rim") !=
+                std::string::npos);
+        QVERIFY(everywhere.summary.find("ridges within") == std::string::npos);
+    }
+
     void selectiveWorkOnTheMasksSurroundingsSeesWhatTheWholePrintShows()
     {
         // Selective mode runs the U-Net on the mask's bounding box and its context only; full
@@ -372,6 +434,22 @@ private Q_SLOTS:
                      }).value_or(ErrorKind::Missing),
                      ErrorKind::InvalidArgument);
         }
+        for (const double reach : {-1.0, kMaxRidgeReach + 1.0, std::nan("")}) {
+            options = {};
+            options.mask = cv::Mat::zeros(print.size(), CV_8UC1);
+            options.ridgeReach = reach;
+            QCOMPARE(test::errorKindOf([&] {
+                         reconstruct(print, shipped("unet-inpaint"), options);
+                     }).value_or(ErrorKind::Missing),
+                     ErrorKind::InvalidArgument);
+        }
+        options = {};
+        options.mode = ReconstructionMode::Full;
+        options.ridgeReach = 2.0;  // limits what selective mode draws in the mask
+        QCOMPARE(test::errorKindOf([&] {
+                     reconstruct(print, shipped("seed-autoencoder"), options);
+                 }).value_or(ErrorKind::Missing),
+                 ErrorKind::InvalidArgument);
         cv::Mat colour(print.size(), CV_8UC3);
         options = {};
         QCOMPARE(test::errorKindOf([&] {

@@ -441,9 +441,42 @@ private Q_SLOTS:
         QVERIFY(!networkOnly.derivation->summary.contains(QStringLiteral("ridge regrowth")));
         // The two estimates differ inside the mask, and outside it both are the print's own.
         const cv::Mat& parent = model()->item(0).print.pixels;
-        QVERIFY(cv::countNonZero((regrown.print.pixels != networkOnly.print.pixels) & drawn) >
-                500);
+        QVERIFY(cv::countNonZero((regrown.print.pixels != networkOnly.print.pixels) & drawn) > 500);
         for (const rw::EvidenceItem* item : {&regrown, &networkOnly})
+            QCOMPARE(cv::countNonZero((item->print.pixels != parent) & (drawn == 0)), 0);
+    }
+
+    void ridgeReachIsOfferedInSelectiveModeAndRecorded()
+    {
+        QVERIFY(panel()->setModelPath(shipped(QStringLiteral("unet-inpaint.rwm"))));
+        QCOMPARE(panel()->ridgeReach(), 0.0);  // no limit by default
+        QCOMPARE(panel()->ridgeReachBox()->text(), QStringLiteral("no limit"));
+        panel()->setMode(rw::ReconstructionMode::Full);
+        QVERIFY(!panel()->ridgeReachBox()->isEnabled());
+        panel()->setMode(rw::ReconstructionMode::Selective);
+        QVERIFY(panel()->ridgeReachBox()->isEnabled());
+
+        drawMask();
+        const cv::Mat drawn = m_window->currentMask()->mask().clone();
+        QVERIFY(runSelectiveOnDrawnMask());
+        QCOMPARE(model()->count(), 2);
+        // Another reach is another recipe: a second item.
+        m_window->selectRow(0);
+        panel()->setRidgeReach(0.5);
+        QVERIFY(runAndWait());
+        QCOMPARE(model()->count(), 3);
+
+        const rw::EvidenceItem& everywhere = model()->item(1);
+        const rw::EvidenceItem& limited = model()->item(2);
+        QCOMPARE(everywhere.derivation->ridgeReach, 0.0);
+        QCOMPARE(limited.derivation->ridgeReach, 0.5);
+        QVERIFY(limited.derivation->summary.contains(QStringLiteral("ridges within 0.5")));
+        QVERIFY(!everywhere.derivation->summary.contains(QStringLiteral("ridges within")));
+        // Deep in the mask the limited estimate is a smooth fill: it differs from the other
+        // there, and outside the mask both are the print's own.
+        const cv::Mat& parent = model()->item(0).print.pixels;
+        QVERIFY(cv::countNonZero((everywhere.print.pixels != limited.print.pixels) & drawn) > 100);
+        for (const rw::EvidenceItem* item : {&everywhere, &limited})
             QCOMPARE(cv::countNonZero((item->print.pixels != parent) & (drawn == 0)), 0);
     }
 

@@ -55,7 +55,8 @@ cv::Mat confidenceImage(const cv::Mat& confidence)
 nlohmann::json appliedOptions(const ReconstructionOptions& options, bool network)
 {
     nlohmann::json applied{{"mode", toString(options.mode)},
-                           {"featherPixels", options.featherPixels}};
+                           {"featherPixels", options.featherPixels},
+                           {"ridgeReach", options.ridgeReach}};
     if (network) {
         applied["augmentations"] = options.augmentations;
         applied["refinements"] = options.refinements;

@@ -5,6 +5,7 @@
 
 #include "reconstruct/Confidence.h"
 #include "reconstruct/DamageMask.h"
+#include "reconstruct/RidgeReach.h"
 #include "reconstruct/SelectiveBlend.h"
 #include "ridgeworks/analysis/RidgeAnalysis.h"
 #include "ridgeworks/common/Error.h"
@@ -57,9 +58,18 @@ Reconstruction reconstructByRidgeContinuation(const cv::Mat& gray,
     r.ridgePeriod = continuation.ridgePeriod;
     cv::Mat estimate;
     continueRidges(gray, r.damageMask, continuation).convertTo(estimate, CV_32FC1, 1.0 / 255.0);
+    // Beyond the examiner's ridge reach, a smooth fill; the confidence is that of the ridges
+    // drawn, times their share.
+    cv::Mat drawn = estimate, ridgeWeight = cv::Mat::ones(gray.size(), CV_32FC1);
+    if (options.ridgeReach > 0.0) {
+        ReachLimited limited =
+            limitRidgeReach(estimate, gray, r.damageMask, r.ridgePeriod, options.ridgeReach);
+        drawn = limited.estimate;
+        ridgeWeight = limited.ridgeWeight;
+    }
 
     const cv::Mat weights = featherWeights(r.damageMask, options.featherPixels);
-    r.image = blend(gray, estimate, weights);
+    r.image = blend(gray, drawn, weights);
     r.changedMask = weights > 0.0f;
 
     ConfidenceInputs inputs;
@@ -69,8 +79,9 @@ Reconstruction reconstructByRidgeContinuation(const cv::Mat& gray,
     inputs.probability = r.damageProbability;
     inputs.threshold = options.detectorThreshold;
     inputs.where = r.changedMask;
-    const cv::Mat confidence =
-        estimateConfidence(inputs).mul(depthConfidence(r.damageMask, r.ridgePeriod));
+    const cv::Mat confidence = estimateConfidence(inputs)
+                                   .mul(depthConfidence(r.damageMask, r.ridgePeriod))
+                                   .mul(ridgeWeight);
     r.confidence = cv::Mat::ones(gray.size(), CV_32FC1);
     confidence.copyTo(r.confidence, r.changedMask);
 

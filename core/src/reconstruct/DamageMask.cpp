@@ -27,6 +27,14 @@ void checkReconstructionOptions(const cv::Mat& gray, const ReconstructionOptions
                     "refinement takes 0 to " + std::to_string(kMaxRefinements) + " passes");
     if (!(options.regrowth >= 0.0 && options.regrowth <= 1.0))
         throw Error(ErrorKind::InvalidArgument, "the ridge regrowth share must lie in 0..1");
+    if (!(options.ridgeReach >= 0.0 && options.ridgeReach <= kMaxRidgeReach))
+        throw Error(ErrorKind::InvalidArgument, "the ridge reach must lie in 0.." +
+                                                    std::to_string(int(kMaxRidgeReach)) +
+                                                    " ridge periods (0 = no limit)");
+    if (options.ridgeReach > 0.0 && options.mode != ReconstructionMode::Selective)
+        throw Error(
+            ErrorKind::InvalidArgument,
+            "a ridge reach limits what is drawn inside the damage mask: use selective mode");
     if (options.tileSize < 32 || options.tileSize % 8 != 0)
         throw Error(ErrorKind::InvalidArgument,
                     "the tile size must be a multiple of 8, at least 32");
@@ -68,7 +76,13 @@ std::string summaryStart(const std::string& method, const ReconstructionOptions&
     }
     const double share = double(cv::countNonZero(r.changedMask)) / double(r.changedMask.total());
     std::snprintf(text, sizeof text, ", %.1f%% of pixels estimated", 100.0 * share);
-    return summary + text;
+    summary += text;
+    if (options.ridgeReach > 0.0) {
+        std::snprintf(text, sizeof text, ", ridges within %g ridge period%s of the rim",
+                      options.ridgeReach, options.ridgeReach == 1.0 ? "" : "s");
+        summary += text;
+    }
+    return summary;
 }
 
 }  // namespace rw::reconstruction

@@ -20,7 +20,8 @@ void findDamageMask(const cv::Mat& gray, const cv::Mat& foreground,
                     const CancelToken& cancel, Reconstruction& r);
 
 // The start of every method's one-line summary: "<method> <mode>, mask <origin>[ (threshold
-// t)], x% of pixels estimated" (from r.changedMask). Each method appends what only it knows.
+// t)], x% of pixels estimated[, ridges within R ridge periods of the rim]" (from
+// r.changedMask). Each method appends what only it knows.
 std::string summaryStart(const std::string& method, const ReconstructionOptions& options,
                          const Reconstruction& r);
 

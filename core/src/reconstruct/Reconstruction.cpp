@@ -6,7 +6,9 @@
 #include "reconstruct/Confidence.h"
 #include "reconstruct/DamageMask.h"
 #include "reconstruct/NetworkGeometry.h"
+#include "reconstruct/RidgeReach.h"
 #include "reconstruct/SelectiveBlend.h"
+#include "ridgeworks/analysis/RidgeAnalysis.h"
 #include "ridgeworks/common/Error.h"
 #include "ridgeworks/image/Foreground.h"
 #include "ridgeworks/model/Model.h"
@@ -94,10 +96,23 @@ Reconstruction reconstruct(const cv::Mat& gray, const Model& model,
                                  &r.networkInputs);
     }
 
+    // Beyond the examiner's ridge reach the estimate gives way to a smooth fill. The confidence
+    // is that of the ridges drawn, times their share.
+    cv::Mat drawn = out.mean, ridgeWeight;
+    if (options.ridgeReach > 0.0 && !out.mean.empty()) {
+        const double period = r.ridgePeriod > 0.0
+                                  ? r.ridgePeriod
+                                  : estimatePrintRidgePeriod(gray, foreground & ~r.damageMask);
+        ReachLimited limited =
+            limitRidgeReach(out.mean, gray, r.damageMask, period, options.ridgeReach);
+        drawn = limited.estimate;
+        ridgeWeight = limited.ridgeWeight;
+    }
+
     cv::Mat estimateWeights;
     if (options.mode == ReconstructionMode::Selective) {
         estimateWeights = featherWeights(r.damageMask, options.featherPixels);
-        r.image = out.mean.empty() ? gray.clone() : blend(gray, out.mean, estimateWeights);
+        r.image = drawn.empty() ? gray.clone() : blend(gray, drawn, estimateWeights);
         r.changedMask = estimateWeights > 0.0f;
     } else {
         r.image = gray.clone();
@@ -120,6 +135,8 @@ Reconstruction reconstruct(const cv::Mat& gray, const Model& model,
         // network's ridges are mostly a guess, as the classical continuation's are.
         if (!r.damageMask.empty())
             map = map.mul(depthConfidence(r.damageMask, r.ridgePeriod));
+        if (!ridgeWeight.empty())
+            map = map.mul(ridgeWeight);  // a smooth fill shows no ridges to trust
         map.copyTo(r.confidence, r.changedMask);
     }
 

@@ -10,6 +10,7 @@ set(RIDGEWORKS_INFERENCE_SOURCES
   src/reconstruct/BlendedBaseline.cpp
   src/reconstruct/NetworkGeometry.cpp
   src/reconstruct/Confidence.cpp
+  src/reconstruct/RidgeReach.cpp
   src/reconstruct/DamageMask.cpp
   src/reconstruct/Reconstruction.cpp
   src/reconstruct/ClassicalReconstruction.cpp

@@ -1,0 +1,61 @@
+// limitRidgeReach(): the estimate within R ridge periods of the hole's rim, a smooth fill beyond.
+#include "reconstruct/RidgeReach.h"
+
+#include <opencv2/imgproc.hpp>
+#include <opencv2/photo.hpp>
+
+#include <algorithm>
+
+namespace rw::reconstruction {
+namespace {
+
+constexpr double kUnmeasuredPeriod = 8.0;  // px, as depthConfidence counts an unmeasured period
+constexpr double kSmoothFillRadius = 5.0;  // px, Telea's neighbourhood, as in the Telea baseline
+
+// Telea's fill of `hole`, worked out on the hole's box and the few pixels around it that the
+// fill reads, not on the whole print.
+cv::Mat smoothFill(const cv::Mat& gray, const cv::Mat& hole)
+{
+    const int margin = 4 * static_cast<int>(kSmoothFillRadius) + 2;
+    cv::Rect box = cv::boundingRect(hole);
+    box =
+        cv::Rect(box.x - margin, box.y - margin, box.width + 2 * margin, box.height + 2 * margin) &
+        cv::Rect(0, 0, gray.cols, gray.rows);
+    cv::Mat filled = gray.clone();
+    cv::Mat part;
+    cv::inpaint(gray(box), hole(box), part, kSmoothFillRadius, cv::INPAINT_TELEA);
+    part.copyTo(filled(box));
+    return filled;
+}
+
+}  // namespace
+
+ReachLimited limitRidgeReach(const cv::Mat& estimate, const cv::Mat& gray, const cv::Mat& hole,
+                             double period, double reachPeriods)
+{
+    CV_Assert(estimate.type() == CV_32FC1 && gray.type() == CV_8UC1 && hole.type() == CV_8UC1);
+    CV_Assert(estimate.size() == gray.size() && hole.size() == gray.size() && reachPeriods > 0.0);
+    const double p = period > 0.0 ? period : kUnmeasuredPeriod;
+    ReachLimited out;
+    out.ridgeWeight = cv::Mat::ones(gray.size(), CV_32FC1);
+    out.estimate = estimate.clone();
+    if (cv::countNonZero(hole) == 0)
+        return out;
+
+    cv::Mat depth;  // px to the nearest pixel outside the hole
+    cv::distanceTransform(hole != 0, depth, cv::DIST_L2, cv::DIST_MASK_PRECISE);
+    // 1 up to R periods deep, falling linearly to 0 at R + 1 periods.
+    cv::Mat weight = ((reachPeriods + 1.0) * p - depth) / p;
+    weight = cv::min(cv::max(weight, 0.0), 1.0);
+    weight.setTo(1.0f, hole == 0);
+    out.ridgeWeight = weight;
+
+    if (cv::countNonZero(weight < 1.0f) == 0)
+        return out;  // the hole is shallower than the reach: nothing to replace
+    cv::Mat smooth;
+    smoothFill(gray, hole).convertTo(smooth, CV_32FC1, 1.0 / 255.0);
+    out.estimate = estimate.mul(weight) + smooth.mul(1.0 - weight);
+    return out;
+}
+
+}  // namespace rw::reconstruction
