@@ -175,7 +175,7 @@ ReconstructPanel::ReconstructPanel(ModelLibrary* library, QWidget* parent)
         "Selective mode: draw ridges only this far into the mask, counted in ridge periods from "
         "its edge; deeper, a smooth fill with no ridges and confidence 0, so that detail no "
         "ridge around the mask supports is not invented. On large synthetic holes a reach of 2 "
-        "cut the invented minutiae inside the mask from 16.3 to 3.5 per print, but the ridge "
+        "cut the invented minutiae inside the mask from 16.3 to 3.4 per print, but the ridge "
         "direction there is then unknown (docs/reconstruction.md, \"Ridge reach\")."));
     m_run->setToolTip(QStringLiteral(
         "Reconstruct the selected print in the background and add the result under it, marked "

@@ -5,6 +5,7 @@
 #include <opencv2/photo.hpp>
 
 #include <algorithm>
+#include <cmath>
 
 namespace rw::reconstruction {
 namespace {
@@ -12,20 +13,33 @@ namespace {
 constexpr double kUnmeasuredPeriod = 8.0;  // px, as depthConfidence counts an unmeasured period
 constexpr double kSmoothFillRadius = 5.0;  // px, Telea's neighbourhood, as in the Telea baseline
 
-// Telea's fill of `hole`, worked out on the hole's box and the few pixels around it that the
-// fill reads, not on the whole print.
-cv::Mat smoothFill(const cv::Mat& gray, const cv::Mat& hole)
+// The print's local mean gray level carried into `hole`: the known pixels' mean over a ridge
+// period (a Gaussian of σ = one period, normalised by the known pixels' weight, so the damage
+// does not leak in), then Telea's fill of the hole from it. Telea on the print itself smears
+// the rim's ridges into dark and light streaks, which read as ridges and make minutiae;
+// from the mean it is a plain, smooth gray that shows "unknown". Worked out on the hole's box
+// and the pixels around it that the blur and the fill read, not on the whole print.
+cv::Mat smoothFill(const cv::Mat& gray, const cv::Mat& hole, double period)
 {
-    const int margin = 4 * static_cast<int>(kSmoothFillRadius) + 2;
+    const int margin =
+        static_cast<int>(std::ceil(3.0 * period)) + 4 * static_cast<int>(kSmoothFillRadius) + 2;
     cv::Rect box = cv::boundingRect(hole);
     box =
         cv::Rect(box.x - margin, box.y - margin, box.width + 2 * margin, box.height + 2 * margin) &
         cv::Rect(0, 0, gray.cols, gray.rows);
-    cv::Mat filled = gray.clone();
+    cv::Mat known, values;
+    cv::Mat(hole(box) == 0).convertTo(known, CV_32FC1, 1.0 / 255.0);
+    gray(box).convertTo(values, CV_32FC1);
+    cv::Mat sum, weight;
+    cv::GaussianBlur(values.mul(known), sum, {}, period);
+    cv::GaussianBlur(known, weight, {}, period);
+    cv::Mat mean = sum / cv::max(weight, 1e-3);
     cv::Mat part;
-    cv::inpaint(gray(box), hole(box), part, kSmoothFillRadius, cv::INPAINT_TELEA);
-    part.copyTo(filled(box));
-    return filled;
+    cv::inpaint(mean, hole(box), part, kSmoothFillRadius, cv::INPAINT_TELEA);
+    cv::Mat filled;
+    gray.convertTo(filled, CV_32FC1);
+    part.copyTo(filled(box), hole(box));
+    return filled / 255.0;
 }
 
 }  // namespace
@@ -52,8 +66,7 @@ ReachLimited limitRidgeReach(const cv::Mat& estimate, const cv::Mat& gray, const
 
     if (cv::countNonZero(weight < 1.0f) == 0)
         return out;  // the hole is shallower than the reach: nothing to replace
-    cv::Mat smooth;
-    smoothFill(gray, hole).convertTo(smooth, CV_32FC1, 1.0 / 255.0);
+    const cv::Mat smooth = smoothFill(gray, hole != 0, p);
     out.estimate = estimate.mul(weight) + smooth.mul(1.0 - weight);
     return out;
 }

@@ -2,9 +2,9 @@
 // Ridges drawn only within reach of the print's own. What any fill draws deep in a large hole
 // is mostly invented: on 30 synthetic 512×512 prints fewer than one in ten of the U-Net's
 // minutiae there matched the clean print's. With a reach of R ridge periods the estimate is
-// kept up to R periods from the hole's rim and gives way, over one more period, to a smooth
-// fill that draws no ridges (OpenCV's Telea inpainting), so the examiner sees "unknown"
-// instead of plausible invented detail (docs/reconstruction.md, "Ridge reach").
+// kept up to R periods from the hole's rim and gives way, over one more period, to a plain
+// gray at the print's local mean level (carried into the hole by OpenCV's Telea inpainting),
+// so the examiner sees "unknown" instead of plausible invented detail (docs/reconstruction.md, "Ridge reach").
 #include <opencv2/core.hpp>
 
 namespace rw::reconstruction {

@@ -70,12 +70,12 @@ struct ReconstructionOptions {
     // as it is (records made before this option replay with 0).
     double regrowth = 0.5;
     // Selective mode: how far into the damage, in ridge periods from its rim, ridges are drawn;
-    // deeper, the estimate gives way over one period to a smooth fill with no ridges (Telea
-    // inpainting) and its confidence to 0. 0 = no limit (the default). Any fill invents most of
+    // deeper, the estimate gives way over one period to a plain gray at the print's local mean
+    // level and its confidence to 0. 0 = no limit (the default). Any fill invents most of
     // what it draws deep in a large hole: on 30 synthetic 512×512 prints a reach of 2 cut the
-    // U-Net's invented minutiae inside the hole from 16.3 to 3.5 per print (Telea: 3.0) and
+    // U-Net's invented minutiae inside the hole from 16.3 to 3.4 per print (Telea: 3.0) and
     // raised minutiae F1 from 0.727 to 0.773, but orientation inside the hole rose from 11.4° to
-    // 19.6° (docs/reconstruction.md, "Ridge reach"). The examiner chooses: ridges everywhere,
+    // 17.1° (docs/reconstruction.md, "Ridge reach"). The examiner chooses: ridges everywhere,
     // or only where the print's own ridges support them.
     double ridgeReach = 0.0;
     // Fully convolutional networks (U-Nets) run on square tiles at the resolution the model
