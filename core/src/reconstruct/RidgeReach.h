@@ -4,7 +4,8 @@
 // minutiae there matched the clean print's. With a reach of R ridge periods the estimate is
 // kept up to R periods from the hole's rim and gives way, over one more period, to a plain
 // gray at the print's local mean level (carried into the hole by OpenCV's Telea inpainting),
-// so the examiner sees "unknown" instead of plausible invented detail (docs/reconstruction.md, "Ridge reach").
+// so the examiner sees "unknown" instead of plausible invented detail (docs/reconstruction.md,
+// "Ridge reach").
 #include <opencv2/core.hpp>
 
 namespace rw::reconstruction {

@@ -67,6 +67,23 @@ torch::Tensor structureTensor(const torch::Tensor& x, double sigma = 1.5)
     return torch::cat({smooth(gx * gx), smooth(gy * gy), smooth(gx * gy)}, 1);
 }
 
+// Below the energy of a faint ridge (contrast 0.05 → tensor trace ~1e-4): a flat patch has
+// coherence 0, not the noise of 0/0.
+constexpr double kFlat = 1e-5;
+
+// Of a structure tensor (Jxx, Jyy, Jxy): the doubled-angle vector (Jxx − Jyy, 2·Jxy), whose
+// direction is twice the ridge normal's angle and whose length is the oriented energy, and the
+// trace Jxx + Jyy, the whole energy.
+torch::Tensor doubledAngle(const torch::Tensor& j)
+{
+    return torch::cat({j.slice(1, 0, 1) - j.slice(1, 1, 2), 2.0 * j.slice(1, 2, 3)}, 1);
+}
+
+torch::Tensor tensorTrace(const torch::Tensor& j)
+{
+    return j.slice(1, 0, 1) + j.slice(1, 1, 2);
+}
+
 // Per pixel, how far the output falls short of the target's ridge coherence along the
 // target's direction, [N,1,H,W] in [0, 3]. With the doubled-angle vector v = (Jxx − Jyy, 2·Jxy)
 // and the trace T = Jxx + Jyy, coherence is |v| / T (1: one direction; 0: none, or a
@@ -78,20 +95,13 @@ torch::Tensor structureTensor(const torch::Tensor& x, double sigma = 1.5)
 torch::Tensor coherenceShortfall(const torch::Tensor& output, const torch::Tensor& target)
 {
     constexpr double kSigma = 3.0;
-    // Below the energy of a faint ridge (contrast 0.05 → tensor trace ~1e-4): a flat patch
-    // has coherence 0, not the noise of 0/0.
-    constexpr double kFlat = 1e-5;
     const auto to = structureTensor(output, kSigma), tt = structureTensor(target, kSigma);
-    auto doubled = [](const torch::Tensor& j) {
-        return torch::cat({j.slice(1, 0, 1) - j.slice(1, 1, 2), 2.0 * j.slice(1, 2, 3)}, 1);
-    };
-    auto trace = [](const torch::Tensor& j) { return j.slice(1, 0, 1) + j.slice(1, 1, 2); };
-    const auto vo = doubled(to), vt = doubled(tt);
+    const auto vo = doubledAngle(to), vt = doubledAngle(tt);
     const auto lengthT = vt.pow(2).sum(1, true).sqrt();
     const auto lengthO = (vo.pow(2).sum(1, true) + 1e-12).sqrt();  // finite gradient at 0
-    const auto cohT = lengthT / (trace(tt) + kFlat);
-    const auto cohO = lengthO / (trace(to) + kFlat);
-    const auto along = (vo * vt).sum(1, true) / ((trace(to) + kFlat) * (lengthT + 1e-12));
+    const auto cohT = lengthT / (tensorTrace(tt) + kFlat);
+    const auto cohO = lengthO / (tensorTrace(to) + kFlat);
+    const auto along = (vo * vt).sum(1, true) / ((tensorTrace(to) + kFlat) * (lengthT + 1e-12));
     return torch::relu(cohT - along) + torch::relu(cohT - cohO);
 }
 
@@ -109,18 +119,14 @@ struct OrientationMiss {
 OrientationMiss orientationMiss(const torch::Tensor& output, const torch::Tensor& target)
 {
     constexpr double kSigma = 4.0;
-    constexpr double kFlat = 1e-5;  // as in coherenceShortfall
     const auto to = structureTensor(output, kSigma), tt = structureTensor(target, kSigma);
-    auto doubled = [](const torch::Tensor& j) {
-        return torch::cat({j.slice(1, 0, 1) - j.slice(1, 1, 2), 2.0 * j.slice(1, 2, 3)}, 1);
-    };
-    const auto vo = doubled(to), vt = doubled(tt);
+    const auto vo = doubledAngle(to), vt = doubledAngle(tt);
     const auto lengthO = (vo.pow(2).sum(1, true) + 1e-12).sqrt();
     const auto lengthT = (vt.pow(2).sum(1, true) + 1e-12).sqrt();
     const auto cosDoubled = (vo * vt).sum(1, true) / (lengthO * lengthT);
     // sin²Δθ = (1 − cos 2Δθ) / 2; the 1e-4 keeps the root's gradient finite at Δθ = 0.
     const auto sine = ((1.0 - cosDoubled) * 0.5 + 1e-4).sqrt();
-    const auto coherence = lengthT / (tt.slice(1, 0, 1) + tt.slice(1, 1, 2) + kFlat);
+    const auto coherence = lengthT / (tensorTrace(tt) + kFlat);
     return {sine, coherence.detach()};
 }
 
