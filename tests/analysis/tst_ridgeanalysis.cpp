@@ -84,6 +84,7 @@ private Q_SLOTS:
     void periodOfSmallLowResolutionPrint();
     void printPeriodAgreesWhereTheSpectrumIsClear();
     void printPeriodOfASmallCrop();
+    void damagedPrintPeriodComesFromTheWholePrintFirst();
     void orientationError();
     void orientationErrorRejectsMismatch();
     void findsCore_data();
@@ -250,6 +251,34 @@ void TestRidgeAnalysis::printPeriodOfASmallCrop()
     QVERIFY2(std::abs(period - 9.5) < 0.05 * 9.5, qPrintable(QString::number(period)));
     // Five ridges across is too few even when every enlargement agrees (an outline's size).
     QCOMPARE(rw::estimatePrintRidgePeriod(grating({72, 72}, 30.0, 14.0)), 0.0);
+}
+
+void TestRidgeAnalysis::damagedPrintPeriodComesFromTheWholePrintFirst()
+{
+    // The whole print, hole included, when it shows a period: a large hole in a real small print
+    // leaves a thin ring of ridges whose outline the spectrum can take for the period (on
+    // SOCOFing's alterations twice as often as the whole print misleads it; the header).
+    const cv::Mat print = smallPrint();
+    const cv::Mat finger = print != 255;
+    cv::Mat hole = cv::Mat::zeros(print.size(), CV_8UC1);
+    cv::ellipse(hole, {48, 55}, {36, 42}, 0.0, 0.0, 360.0, cv::Scalar(255), cv::FILLED);
+    const double damaged = rw::estimateDamagedPrintRidgePeriod(print, finger, hole);
+    QCOMPARE(damaged, rw::estimatePrintRidgePeriod(print, finger));
+    QVERIFY2(std::abs(damaged - 2.8) < 0.05 * 2.8, qPrintable(QString::number(damaged)));
+
+    // Where the whole print shows no plausible period (here strong bands of 16 px, 6 across,
+    // fill the damage and drown faint ridges beside it), the undamaged part's is taken.
+    cv::Mat mixed = grating({100, 100}, 0.0, 16.0);
+    cv::Mat faint;
+    grating({40, 100}, 90.0, 5.0).convertTo(faint, -1, 0.1, 0.9 * 128.0);
+    faint.copyTo(mixed(cv::Rect(60, 0, 40, 100)));
+    cv::Mat left = cv::Mat::zeros(mixed.size(), CV_8UC1);
+    left(cv::Rect(0, 0, 60, 100)).setTo(255);
+    QCOMPARE(rw::estimatePrintRidgePeriod(mixed), 0.0);
+    const double fallback = rw::estimateDamagedPrintRidgePeriod(mixed, {}, left);
+    QVERIFY2(std::abs(fallback - 5.0) < 0.05 * 5.0, qPrintable(QString::number(fallback)));
+    // Neither part: 0.
+    QCOMPARE(rw::estimateDamagedPrintRidgePeriod(grating({100, 100}, 0.0, 16.0), {}, left), 0.0);
 }
 
 void TestRidgeAnalysis::orientationError()

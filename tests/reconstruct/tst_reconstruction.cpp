@@ -191,6 +191,44 @@ private Q_SLOTS:
         QVERIFY(everywhere.summary.find("ridges within") == std::string::npos);
     }
 
+    void aPrintWithNoRidgePeriodGetsNoRidges_data() { ridgesAreDrawnOnlyWithinTheReach_data(); }
+
+    void aPrintWithNoRidgePeriodGetsNoRidges()
+    {
+        // Bands 16 px apart, four across 64 px: no finger has ridges that coarse, so no period
+        // is measured and the scale is unknown. The hole gets a plain fill at the level around
+        // it, not bands (a SOCOFing print once got bands eight times its ridges' width).
+        QFETCH(bool, network);
+        cv::Mat bands(64, 64, CV_8UC1);
+        for (int y = 0; y < bands.rows; ++y)
+            bands.row(y).setTo(cv::saturate_cast<unsigned char>(
+                128.0 + 90.0 * std::cos(2.0 * CV_PI * y / 16.0)));
+        cv::Mat hole = cv::Mat::zeros(bands.size(), CV_8UC1);
+        cv::circle(hole, {32, 32}, 16, cv::Scalar(255), cv::FILLED);
+        ReconstructionOptions options;
+        options.mask = hole;
+        options.featherPixels = 0;
+        const Model* model = network ? &shipped("unet-inpaint") : nullptr;
+        const Reconstruction r = reconstructWith(model, bands, options);
+
+        QCOMPARE(r.ridgePeriod, 0.0);
+        QCOMPARE(r.networkInputs, 0);
+        QCOMPARE(cv::countNonZero((r.image != bands) & (hole == 0)), 0);
+        cv::Mat core = cv::Mat::zeros(bands.size(), CV_8UC1);
+        cv::circle(core, {32, 32}, 10, cv::Scalar(255), cv::FILLED);
+        cv::Scalar mean, spread;
+        cv::meanStdDev(r.image, mean, spread, core);
+        qInfo("inside the hole: mean %.1f, spread %.1f gray levels (the bands: 128, 64)", mean[0],
+              spread[0]);
+        QVERIFY(std::abs(mean[0] - 128.0) < 12.0);
+        QVERIFY(spread[0] < 8.0);
+        double mostTrusted = 1;
+        cv::minMaxLoc(r.confidence, nullptr, &mostTrusted, nullptr, nullptr, hole);
+        QCOMPARE(mostTrusted, 0.0);
+        QVERIFY2(r.summary.find("no ridge period found in the print") != std::string::npos,
+                 r.summary.c_str());
+    }
+
     void selectiveWorkOnTheMasksSurroundingsSeesWhatTheWholePrintShows()
     {
         // Selective mode runs the U-Net on the mask's bounding box and its context only; full

@@ -64,10 +64,10 @@ private Q_SLOTS:
         const Reconstruction r = continued(d, 0);
 
         // The same fill eval's ridge-continuation baseline and the U-Net's input are made of,
-        // at the period measured on the print's undamaged ridges.
+        // at the period measured on the damaged print as reconstruction measures it.
         RidgeContinuationOptions continuation;
         continuation.ridgePeriod =
-            estimatePrintRidgePeriod(d.image, segmentForeground(d.image) & ~d.mask);
+            estimateDamagedPrintRidgePeriod(d.image, segmentForeground(d.image), d.mask);
         const cv::Mat expected = continueRidges(d.image, d.mask, continuation);
         QCOMPARE(r.ridgePeriod, continuation.ridgePeriod);
         QCOMPARE(cv::countNonZero(r.image != expected), 0);

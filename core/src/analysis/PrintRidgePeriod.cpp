@@ -1,5 +1,6 @@
 // estimatePrintRidgePeriod: the spectral estimate, retried on an enlarged print when the
 // ridges are too fine for it, and kept only when a finger of the region's size can have it.
+// estimateDamagedPrintRidgePeriod: the same on a damaged print, whole first.
 #include "ridgeworks/analysis/RidgeAnalysis.h"
 
 #include "AnalysisInput.h"
@@ -50,6 +51,18 @@ double estimatePrintRidgePeriod(const cv::Mat& gray, const cv::Mat& region)
     if (*low <= 0.0 || *high > *low * kAgreement || *high > side / kFewestRidgesAcrossWhenConsistent)
         return 0.0;
     return periods.front();
+}
+
+double estimateDamagedPrintRidgePeriod(const cv::Mat& gray, const cv::Mat& foreground,
+                                       const cv::Mat& damage)
+{
+    const double whole = estimatePrintRidgePeriod(gray, foreground);
+    if (whole > 0.0 || damage.empty())
+        return whole;
+    const cv::Mat undamaged =
+        analysis_detail::toBinaryMask(foreground, gray.size(), "ridge-period foreground") &
+        ~analysis_detail::toBinaryMask(damage, gray.size(), "ridge-period damage mask");
+    return estimatePrintRidgePeriod(gray, undamaged);
 }
 
 }  // namespace rw

@@ -4,4 +4,5 @@ set(RIDGEWORKS_INPAINT_SOURCES
   src/inpaint/HoleFill.cpp
   src/inpaint/OrientationFill.cpp
   src/inpaint/RidgeContinuation.cpp
+  src/inpaint/SmoothFill.cpp
 )

@@ -7,6 +7,7 @@
 #include "ridgeworks/common/Error.h"
 #include "ridgeworks/image/Foreground.h"
 #include "ridgeworks/inpaint/RidgeContinuation.h"
+#include "ridgeworks/inpaint/SmoothFill.h"
 
 #include <opencv2/photo.hpp>
 
@@ -56,8 +57,14 @@ cv::Mat applyBaseline(Baseline baseline, const cv::Mat& damaged, const cv::Mat& 
         // The period measured the way reconstruction measures it, so that on small,
         // low-resolution prints the baseline fills at the print's period as the network does.
         RidgeContinuationOptions options;
-        options.ridgePeriod = estimatePrintRidgePeriod(damaged, segmentForeground(damaged) & ~fill);
-        return continueRidges(damaged, fill, options);  // outside the mask already bit-identical
+        options.ridgePeriod =
+            estimateDamagedPrintRidgePeriod(damaged, segmentForeground(damaged), fill);
+        if (options.ridgePeriod > 0.0)
+            return continueRidges(damaged, fill, options);  // outside the mask bit-identical
+        // No period: no ridges at a guessed spacing, the smooth fill (as the method does).
+        cv::Mat smooth;
+        smoothFill(damaged, fill, 0.0).convertTo(smooth, CV_8UC1, 255.0);
+        return smooth;
     }
 
     cv::Mat result;

@@ -10,6 +10,7 @@
 #include "ridgeworks/analysis/RidgeAnalysis.h"
 #include "ridgeworks/common/Error.h"
 #include "ridgeworks/image/Foreground.h"
+#include "ridgeworks/inpaint/SmoothFill.h"
 #include "ridgeworks/inpaint/RidgeContinuation.h"
 
 #include <opencv2/imgproc.hpp>
@@ -54,14 +55,22 @@ Reconstruction reconstructByRidgeContinuation(const cv::Mat& gray,
 
     const cv::Mat undamaged = foreground & ~r.damageMask;
     RidgeContinuationOptions continuation;
-    continuation.ridgePeriod = estimatePrintRidgePeriod(gray, undamaged);
+    continuation.ridgePeriod = estimateDamagedPrintRidgePeriod(gray, foreground, r.damageMask);
     r.ridgePeriod = continuation.ridgePeriod;
+    // Without a period no ridges are grown (they would be grown at a guessed spacing): the smooth
+    // fill of the ridge reach, with no confidence, as for a network.
+    const bool noRidgePeriod = r.ridgePeriod <= 0.0 && cv::countNonZero(r.damageMask) > 0;
     cv::Mat estimate;
-    continueRidges(gray, r.damageMask, continuation).convertTo(estimate, CV_32FC1, 1.0 / 255.0);
+    if (noRidgePeriod)
+        estimate = smoothFill(gray, r.damageMask, 0.0);
+    else
+        continueRidges(gray, r.damageMask, continuation).convertTo(estimate, CV_32FC1, 1.0 / 255.0);
     // Beyond the examiner's ridge reach, a smooth fill; the confidence is that of the ridges
     // drawn, times their share.
     cv::Mat drawn = estimate, ridgeWeight = cv::Mat::ones(gray.size(), CV_32FC1);
-    if (options.ridgeReach > 0.0) {
+    if (noRidgePeriod) {
+        ridgeWeight.setTo(0.0f, r.damageMask);
+    } else if (options.ridgeReach > 0.0) {
         ReachLimited limited =
             limitRidgeReach(estimate, gray, r.damageMask, r.ridgePeriod, options.ridgeReach);
         drawn = limited.estimate;
@@ -86,6 +95,8 @@ Reconstruction reconstructByRidgeContinuation(const cv::Mat& gray,
     confidence.copyTo(r.confidence, r.changedMask);
 
     r.summary = describe(options, r);
+    if (noRidgePeriod)
+        r.summary += kNoRidgePeriodNote;
     return r;
 }
 

@@ -25,4 +25,9 @@ void findDamageMask(const cv::Mat& gray, const cv::Mat& foreground,
 std::string summaryStart(const std::string& method, const ReconstructionOptions& options,
                          const Reconstruction& r);
 
+// Appended to the summary when the print shows no ridge period, so the damage got the smooth
+// fill and no ridges: the examiner reads why the hole is plain.
+inline constexpr const char* kNoRidgePeriodNote =
+    ", no ridge period found in the print: the damage is filled smoothly, without ridges";
+
 }  // namespace rw::reconstruction

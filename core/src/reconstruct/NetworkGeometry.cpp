@@ -1,7 +1,6 @@
 #include "reconstruct/NetworkGeometry.h"
 
 #include "reconstruct/RidgeRegrowth.h"
-#include "ridgeworks/analysis/RidgeAnalysis.h"
 #include "ridgeworks/inpaint/HoleFill.h"
 #include "ridgeworks/image/Preprocess.h"
 
@@ -67,12 +66,12 @@ cv::Rect workRegion(const cv::Mat& where, cv::Size image)
 
 }  // namespace
 
-NetworkScale chooseScale(const cv::Mat& gray, const cv::Mat& region, double trainingRidgePeriod)
+NetworkScale chooseScale(double printRidgePeriod, double trainingRidgePeriod)
 {
     NetworkScale result;
     if (trainingRidgePeriod <= 0.0)
         return result;
-    result.ridgePeriod = estimatePrintRidgePeriod(gray, region);
+    result.ridgePeriod = std::max(0.0, printRidgePeriod);
     if (result.ridgePeriod <= 0.0)
         return result;
     const double scale = std::clamp(trainingRidgePeriod / result.ridgePeriod, 0.25, 4.0);

@@ -22,9 +22,9 @@ struct NetworkScale {
 };
 
 // Scale for a fully convolutional model: its card's training ridge period over the print's
-// (measured on `region`, nonzero = usable pixels). 1 when either is unknown; prints within 5 %
-// keep their own pixels; at most 4× either way.
-NetworkScale chooseScale(const cv::Mat& gray, const cv::Mat& region, double trainingRidgePeriod);
+// (`printRidgePeriod`, px; ≤ 0 = not found). 1 when either is unknown; prints within 5 % keep
+// their own pixels; at most 4× either way.
+NetworkScale chooseScale(double printRidgePeriod, double trainingRidgePeriod);
 
 // The seed autoencoder (fixed input size): crop to `foreground` (segmentForeground of `gray`,
 // already computed by the caller), scale, run, map back.

@@ -11,6 +11,7 @@
 #include "ridgeworks/analysis/RidgeAnalysis.h"
 #include "ridgeworks/common/Error.h"
 #include "ridgeworks/image/Foreground.h"
+#include "ridgeworks/inpaint/SmoothFill.h"
 #include "ridgeworks/model/Model.h"
 
 #include <opencv2/imgproc.hpp>
@@ -39,7 +40,8 @@ std::string describe(const Model& model, const ReconstructionOptions& options,
                       r.scale);
         summary += text;
     }
-    if (model.spec().architecture == Architecture::UNetInpaint && options.regrowth > 0.0) {
+    if (model.spec().architecture == Architecture::UNetInpaint && options.regrowth > 0.0 &&
+        r.networkInputs > 0) {
         char text[48];
         std::snprintf(text, sizeof text, ", ridge regrowth %.2f", options.regrowth);
         summary += text;
@@ -57,7 +59,8 @@ cv::Mat detectDamage(const cv::Mat& gray, const Model& detector,
         throw Error(ErrorKind::InvalidArgument,
                     "\"" + detector.card().name + "\" is not a damage-detector");
     const NetworkScale scale =
-        chooseScale(gray, segmentForeground(gray), detector.card().trainingRidgePeriod);
+        chooseScale(estimatePrintRidgePeriod(gray, segmentForeground(gray)),
+                    detector.card().trainingRidgePeriod);
     int inputs = 0;
     return runScaledTiles(detector, gray, {}, {}, scale, tileSettings(options), cancel, &inputs)
         .mean;
@@ -82,29 +85,40 @@ Reconstruction reconstruct(const cv::Mat& gray, const Model& model,
 
     const TileSettings settings = tileSettings(options);
     NetworkOutput out;
+    cv::Mat ridgeWeight;  // the drawn ridges' share per pixel; empty = all of it
+    bool noRidgePeriod = false;
     if (architecture == Architecture::SeedAutoencoder) {
         out = runWholePrint(model, gray, foreground, settings, cancel, &r.networkInputs);
     } else {
-        const cv::Mat undamaged = r.damageMask.empty() ? foreground : (foreground & ~r.damageMask);
-        const NetworkScale scale = chooseScale(gray, undamaged, model.card().trainingRidgePeriod);
-        r.ridgePeriod = scale.ridgePeriod;
+        const double printPeriod = estimateDamagedPrintRidgePeriod(gray, foreground, r.damageMask);
+        const NetworkScale scale = chooseScale(printPeriod, model.card().trainingRidgePeriod);
+        r.ridgePeriod = scale.ridgePeriod > 0.0 ? scale.ridgePeriod : printPeriod;
         r.scale = scale.scale;
-        const cv::Mat runWhere =
-            options.mode == ReconstructionMode::Selective ? r.damageMask : cv::Mat();
-        if (runWhere.empty() || cv::countNonZero(runWhere) > 0)
+        const bool selective = options.mode == ReconstructionMode::Selective;
+        const cv::Mat runWhere = selective ? r.damageMask : cv::Mat();
+        // Without a ridge period the print's scale is unknown, and a network run at a guessed
+        // scale draws ridges of the wrong spacing (on a SOCOFing print whose ring of undamaged
+        // ridges showed none, bands eight times too wide). The damage gets the smooth fill of the
+        // ridge reach instead, with no confidence: "unknown", not invented detail.
+        noRidgePeriod = selective && architecture == Architecture::UNetInpaint &&
+                        printPeriod <= 0.0 && cv::countNonZero(r.damageMask) > 0;
+        if (noRidgePeriod) {
+            out.mean = smoothFill(gray, r.damageMask, 0.0);
+            out.spread = cv::Mat::zeros(gray.size(), CV_32FC1);
+            ridgeWeight = cv::Mat::ones(gray.size(), CV_32FC1);
+            ridgeWeight.setTo(0.0f, r.damageMask);
+        } else if (runWhere.empty() || cv::countNonZero(runWhere) > 0) {
             out = runScaledTiles(model, gray, r.damageMask, runWhere, scale, settings, cancel,
                                  &r.networkInputs);
+        }
     }
 
     // Beyond the examiner's ridge reach the estimate gives way to a smooth fill. The confidence
     // is that of the ridges drawn, times their share.
-    cv::Mat drawn = out.mean, ridgeWeight;
-    if (options.ridgeReach > 0.0 && !out.mean.empty()) {
-        const double period = r.ridgePeriod > 0.0
-                                  ? r.ridgePeriod
-                                  : estimatePrintRidgePeriod(gray, foreground & ~r.damageMask);
+    cv::Mat drawn = out.mean;
+    if (options.ridgeReach > 0.0 && !out.mean.empty() && !noRidgePeriod) {
         ReachLimited limited =
-            limitRidgeReach(out.mean, gray, r.damageMask, period, options.ridgeReach);
+            limitRidgeReach(out.mean, gray, r.damageMask, r.ridgePeriod, options.ridgeReach);
         drawn = limited.estimate;
         ridgeWeight = limited.ridgeWeight;
     }
@@ -141,6 +155,8 @@ Reconstruction reconstruct(const cv::Mat& gray, const Model& model,
     }
 
     r.summary = describe(model, options, r);
+    if (noRidgePeriod)
+        r.summary += kNoRidgePeriodNote;
     return r;
 }
 
