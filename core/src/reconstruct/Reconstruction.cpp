@@ -49,6 +49,17 @@ std::string describe(const Model& model, const ReconstructionOptions& options,
     return summary + ", " + std::to_string(r.networkInputs) + " network inputs";
 }
 
+// The smooth fill in the network's place, for a print whose scale is unknown: no ridges, and
+// no spread between passes that never ran.
+NetworkOutput smoothOutput(const cv::Mat& gray, const cv::Mat& hole)
+{
+    NetworkOutput out;
+    out.mean = smoothFill(gray, hole, 0.0);
+    out.spread = cv::Mat::zeros(gray.size(), CV_32FC1);
+    out.covered = hole.clone();
+    return out;
+}
+
 }  // namespace
 
 cv::Mat detectDamage(const cv::Mat& gray, const Model& detector,
@@ -98,13 +109,12 @@ Reconstruction reconstruct(const cv::Mat& gray, const Model& model,
         const cv::Mat runWhere = selective ? r.damageMask : cv::Mat();
         // Without a ridge period the print's scale is unknown, and a network run at a guessed
         // scale draws ridges of the wrong spacing (on a SOCOFing print whose ring of undamaged
-        // ridges showed none, bands eight times too wide). The damage gets the smooth fill of the
+        // ridges showed none, bands ten times too wide). The damage gets the smooth fill of the
         // ridge reach instead, with no confidence: "unknown", not invented detail.
         noRidgePeriod = selective && architecture == Architecture::UNetInpaint &&
                         printPeriod <= 0.0 && cv::countNonZero(r.damageMask) > 0;
         if (noRidgePeriod) {
-            out.mean = smoothFill(gray, r.damageMask, 0.0);
-            out.spread = cv::Mat::zeros(gray.size(), CV_32FC1);
+            out = smoothOutput(gray, r.damageMask);
             ridgeWeight = cv::Mat::ones(gray.size(), CV_32FC1);
             ridgeWeight.setTo(0.0f, r.damageMask);
         } else if (runWhere.empty() || cv::countNonZero(runWhere) > 0) {
