@@ -103,7 +103,7 @@ Reconstruction reconstruct(const cv::Mat& gray, const Model& model,
     } else {
         const double printPeriod = estimateDamagedPrintRidgePeriod(gray, foreground, r.damageMask);
         const NetworkScale scale = chooseScale(printPeriod, model.card().trainingRidgePeriod);
-        r.ridgePeriod = scale.ridgePeriod > 0.0 ? scale.ridgePeriod : printPeriod;
+        r.ridgePeriod = printPeriod;
         r.scale = scale.scale;
         const bool selective = options.mode == ReconstructionMode::Selective;
         const cv::Mat runWhere = selective ? r.damageMask : cv::Mat();
