@@ -110,6 +110,8 @@ std::optional<EvidenceItem> windowItem(const Case& c, const DerivedItem& d,
             derivation.featherPixels = std::stoi(parameter(d, "featherPixels"));
         if (!parameter(d, "regrowth").empty())
             derivation.regrowth = std::stod(parameter(d, "regrowth"));
+        if (!parameter(d, "settling").empty())
+            derivation.settling = std::stoi(parameter(d, "settling"));
         if (!parameter(d, "ridgeReach").empty())
             derivation.ridgeReach = std::stod(parameter(d, "ridgeReach"));
         derivation.maskSource = QString::fromStdString(parameter(d, "maskFrom"));
@@ -155,6 +157,7 @@ RecordedItem recordInCase(const RecordRequest& r, const CancelToken& cancel)
     if (*mode == ReconstructionMode::Selective)
         request.options.featherPixels = d.featherPixels;
     request.options.regrowth = d.regrowth;  // what the window used (0 where it does not apply)
+    request.options.settling = d.settling;
     request.options.ridgeReach = d.ridgeReach;
     if (d.maskSource == QStringLiteral("detect")) {
         request.maskFrom = "detect";

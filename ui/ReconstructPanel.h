@@ -16,6 +16,7 @@ class QDoubleSpinBox;
 class QLabel;
 class QPushButton;
 class QSlider;
+class QSpinBox;
 class QSortFilterProxyModel;
 class QStandardItemModel;
 
@@ -44,6 +45,9 @@ public:
     // Ridge regrowth's share (0-1) for inpainting networks; the box is off for other models.
     double regrowth() const;
     void setRegrowth(double share);
+    // Ridge settling's passes (0 = off) for inpainting networks; the box is off for other models.
+    int settling() const;
+    void setSettling(int passes);
     // Selective mode: how many ridge periods into the mask ridges are drawn (0 = no limit); the
     // box is off in full mode.
     double ridgeReach() const;
@@ -67,12 +71,13 @@ public:
     QSlider* thresholdSlider() const { return m_thresholdSlider; }
     QDoubleSpinBox* thresholdBox() const { return m_threshold; }
     QDoubleSpinBox* regrowthBox() const { return m_regrowth; }
+    QSpinBox* settlingBox() const { return m_settling; }
     QDoubleSpinBox* ridgeReachBox() const { return m_ridgeReach; }
     QWidget* detectorRow() const { return m_detectorRow; }
     QPushButton* runButton() const { return m_run; }
 
 Q_SIGNALS:
-    // Model, mode, mask source, detector, threshold, regrowth or ridge reach changed.
+    // Model, mode, mask source, detector, threshold, regrowth, settling or ridge reach changed.
     void settingsChanged();
     void runRequested();
 
@@ -81,7 +86,7 @@ private:
     void updateToolTips();
     // Full mode is offered only to networks: the ridge continuation fills the mask only.
     void updateModes();
-    // Regrowth is offered to inpainting networks only.
+    // Regrowth and settling are offered to inpainting networks only.
     void updateRegrowth();
     // The ridge reach limits what selective mode draws inside the mask: off in full mode.
     void updateRidgeReach();
@@ -99,6 +104,7 @@ private:
     QSlider* m_thresholdSlider;
     QDoubleSpinBox* m_threshold;
     QDoubleSpinBox* m_regrowth;
+    QSpinBox* m_settling;
     QDoubleSpinBox* m_ridgeReach;
     QLabel* m_modeHint;
     QLabel* m_maskInfo;

@@ -15,6 +15,10 @@ namespace rw {
 
 namespace {
 
+// The regrowth share reconstructions had by default before ridge settling (0.4.0): their keys
+// carry no recipe suffix.
+constexpr double kRegrowthBeforeSettling = 0.5;
+
 QString fromUtf8(const std::string& text)
 {
     return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
@@ -117,8 +121,9 @@ EvidenceItem makeReconstructedItem(const EvidenceItem& parent, const Reconstruct
     options.featherPixels = featherFor(request.maskSource);
     const QString architecture = model ? QString::fromUtf8(toString(model->spec().architecture))
                                        : QStringLiteral("classical");
-    // Only what the reconstruction used is recorded: other models ignore regrowth.
+    // Only what the reconstruction used is recorded: other models ignore regrowth and settling.
     options.regrowth = usesRidgeRegrowth(architecture) ? request.regrowth : 0.0;
+    options.settling = usesRidgeRegrowth(architecture) ? request.settling : 0;
     options.ridgeReach = request.mode == ReconstructionMode::Selective ? request.ridgeReach : 0.0;
 
     step(progress, 2, model ? "Reconstructing" : "Continuing the ridges into the mask");
@@ -141,9 +146,14 @@ EvidenceItem makeReconstructedItem(const EvidenceItem& parent, const Reconstruct
         key += fromUtf8(detectorSha).left(16) + u'@' + QString::number(request.threshold, 'f', 3);
     else
         key += maskDigest(request.mask);
-    // The default regrowth keeps the keys items had before the choice existed.
-    if (options.regrowth != ReconstructionOptions{}.regrowth && usesRidgeRegrowth(architecture))
-        key += QStringLiteral(":regrowth=") + QString::number(options.regrowth, 'f', 2);
+    // Regrowth 0.5 without settling, the defaults before 0.4.0, keeps the keys items had then;
+    // any other recipe names what differs from it.
+    if (usesRidgeRegrowth(architecture)) {
+        if (options.regrowth != kRegrowthBeforeSettling)
+            key += QStringLiteral(":regrowth=") + QString::number(options.regrowth, 'f', 2);
+        if (options.settling > 0)
+            key += QStringLiteral(":settle=") + QString::number(options.settling);
+    }
     if (options.ridgeReach > 0.0)  // no limit keeps the keys items had before the choice
         key += QStringLiteral(":reach=") + QString::number(options.ridgeReach, 'f', 2);
 
@@ -162,6 +172,7 @@ EvidenceItem makeReconstructedItem(const EvidenceItem& parent, const Reconstruct
     derivation.featherPixels =
         request.mode == ReconstructionMode::Selective ? options.featherPixels : 0;
     derivation.regrowth = options.regrowth;
+    derivation.settling = options.settling;
     derivation.ridgeReach = options.ridgeReach;
     derivation.maskSource = toString(request.maskSource);
     derivation.maskOrigin = QString::fromUtf8(toString(result.maskOrigin));

@@ -34,6 +34,9 @@ struct ReconstructionRequest {
     // Inpainting networks only: the share of the estimate that ridges regrown from the rim
     // along the network's orientation make up (core's ReconstructionOptions::regrowth).
     double regrowth = ReconstructionOptions{}.regrowth;
+    // Inpainting networks only: passes of ridge settling over the estimate (core's
+    // ReconstructionOptions::settling); 0 = off.
+    int settling = ReconstructionOptions{}.settling;
     // Selective mode: ridges drawn only this many ridge periods into the mask, a smooth fill
     // deeper (core's ReconstructionOptions::ridgeReach); 0 = no limit.
     double ridgeReach = ReconstructionOptions{}.ridgeReach;
@@ -46,7 +49,8 @@ QString reconstructionLabel(const QString& modelName, ReconstructionMode mode);
 // default (3 px) for drawn and detected masks, which are loose.
 int featherFor(MaskSource source);
 
-// Whether ridge regrowth applies to a model of this architecture: the inpainting networks.
+// Whether ridge regrowth and settling apply to a model of this architecture: the inpainting
+// networks.
 bool usesRidgeRegrowth(const QString& architecture);
 
 // Whether `modelPath` names the classical ridge continuation rather than a checkpoint file.

@@ -36,6 +36,7 @@ struct BenchArgs {
     int augmentations = 1;
     int refinements = ReconstructionBenchConfig{}.refinements;
     double regrowth = ReconstructionBenchConfig{}.regrowth;
+    int settling = ReconstructionBenchConfig{}.settling;
 };
 
 std::filesystem::path shippedModel(const std::string& given, const char* name)
@@ -54,6 +55,7 @@ int runReconstructionSuite(const BenchArgs& args)
     config.augmentations = args.augmentations;
     config.refinements = args.refinements;
     config.regrowth = args.regrowth;
+    config.settling = args.settling;
     TerminalProgress progress("bench");
     const ReconstructionBenchResult result =
         runReconstructionBench(config, progress.asSink(), interruptToken());
@@ -127,6 +129,11 @@ void addBenchCommand(CLI::App& app, int& exitCode)
     cmd->add_option("--regrow", args->regrowth,
                     "reconstruction: U-Net share of ridges regrown along its estimate (0-1)")
         ->check(CLI::Range(0.0, 1.0))
+        ->capture_default_str();
+    cmd->add_option("--settle", args->settling,
+                    "reconstruction: U-Net passes of ridge settling over its estimate (0-" +
+                        std::to_string(kMaxSettlingPasses) + ")")
+        ->check(CLI::Range(0, kMaxSettlingPasses))
         ->capture_default_str();
     cmd->add_option("--batch,-b", args->batch, "Batch size")->capture_default_str();
     cmd->add_option("--steps", args->steps, "Timed steps per measurement")->capture_default_str();

@@ -45,6 +45,7 @@ struct CaseArgs {
     int augment = ReconstructionOptions{}.augmentations;
     int refine = ReconstructionOptions{}.refinements;
     std::optional<double> regrow;  // unset: the default (and none for the classical method)
+    std::optional<int> settle;     // likewise
     double reach = ReconstructionOptions{}.ridgeReach;
     int tile = ReconstructionOptions{}.tileSize;
     int overlap = ReconstructionOptions{}.tileOverlap;
@@ -115,6 +116,11 @@ int runReconstruct(const CaseArgs& args)
             "--regrow grows ridges along a network's estimate: ridge-continuation has none");
     if (args.regrow)
         request.options.regrowth = *args.regrow;
+    if (args.settle && args.model == kRidgeContinuationMethod)
+        throw Error(ErrorKind::InvalidArgument,
+                    "--settle filters a network's estimate: ridge-continuation has none");
+    if (args.settle)
+        request.options.settling = *args.settle;
     checkRidgeReachMode(args.reach, *mode);
     request.options.ridgeReach = args.reach;
     request.options.detectorThreshold = args.threshold;
@@ -296,6 +302,11 @@ void addCaseCommand(CLI::App& app, int& exitCode)
                     "Inpainting: share (0-1) of the ridges regrown along the estimate; default " +
                         std::to_string(ReconstructionOptions{}.regrowth).substr(0, 3))
         ->check(CLI::Range(0.0, 1.0));
+    rec->add_option("--settle", recArgs->settle,
+                    "Inpainting: passes of ridge settling over the estimate (0-" +
+                        std::to_string(kMaxSettlingPasses) + "); default " +
+                        std::to_string(ReconstructionOptions{}.settling))
+        ->check(CLI::Range(0, kMaxSettlingPasses));
     addRidgeReachOption(*rec, recArgs->reach);
     rec->add_option("--tile", recArgs->tile, "Tile side for U-Nets (multiple of 8)")
         ->capture_default_str();

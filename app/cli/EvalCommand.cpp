@@ -42,6 +42,7 @@ struct EvalArgs {
     int augmentations = 2;
     int refinements = ReconstructionOptions{}.refinements;
     double regrowth = ReconstructionOptions{}.regrowth;
+    int settling = ReconstructionOptions{}.settling;
     int feather = ReconstructionOptions{}.featherPixels;
     double reach = ReconstructionOptions{}.ridgeReach;
     int threads = 0;
@@ -93,6 +94,7 @@ int runEval(const EvalArgs& args)
     options.reconstruction.augmentations = args.augmentations;
     options.reconstruction.refinements = args.refinements;
     options.reconstruction.regrowth = args.regrowth;
+    options.reconstruction.settling = args.settling;
     options.reconstruction.featherPixels = args.feather;
     options.reconstruction.ridgeReach = args.reach;
     checkRidgeReachMode(args.reach, *mode);
@@ -121,6 +123,7 @@ int runEval(const EvalArgs& args)
         {"augmentations", args.augmentations},
         {"refinements", args.refinements},
         {"regrowth", args.regrowth},
+        {"settling", args.settling},
         {"featherPixels", args.feather},
         {"ridgeReach", args.reach},  // since 2026-12-06; older files: no limit
         // Since 2026-12-05 the baselines are blended in like the model's
@@ -197,6 +200,11 @@ void addEvalCommand(CLI::App& app, int& exitCode)
     cmd->add_option("--regrow", args->regrowth,
                     "Inpainting: share (0-1) of the ridges regrown along the estimate")
         ->check(CLI::Range(0.0, 1.0))
+        ->capture_default_str();
+    cmd->add_option("--settle", args->settling,
+                    "Inpainting: passes of ridge settling over the estimate (0-" +
+                        std::to_string(kMaxSettlingPasses) + ")")
+        ->check(CLI::Range(0, kMaxSettlingPasses))
         ->capture_default_str();
     cmd->add_option("--feather", args->feather, "Selective: blend width inside the mask (px)")
         ->capture_default_str();

@@ -36,6 +36,7 @@ struct ReconstructArgs {
     int augmentations = 2;
     int refinements = ReconstructionOptions{}.refinements;
     std::optional<double> regrowth;  // unset: the default (and none for the classical method)
+    std::optional<int> settling;     // likewise
     int feather = ReconstructionOptions{}.featherPixels;
     double reach = ReconstructionOptions{}.ridgeReach;
     int tileSize = ReconstructionOptions{}.tileSize;
@@ -60,6 +61,8 @@ int runReconstruct(const ReconstructArgs& args)
     options.refinements = args.refinements;
     if (args.regrowth)
         options.regrowth = *args.regrowth;
+    if (args.settling)
+        options.settling = *args.settling;
     options.featherPixels = args.feather;
     options.ridgeReach = args.reach;
     checkRidgeReachMode(args.reach, *mode);
@@ -82,6 +85,9 @@ int runReconstruct(const ReconstructArgs& args)
         throw Error(
             ErrorKind::InvalidArgument,
             "--regrow grows ridges along a network's estimate: ridge-continuation has none");
+    if (classical && args.settling)
+        throw Error(ErrorKind::InvalidArgument,
+                    "--settle filters a network's estimate: ridge-continuation has none");
     std::optional<Model> model;
     ModelProvenance provenance;
     if (!classical) {
@@ -166,6 +172,11 @@ void addReconstructCommand(CLI::App& app, int& exitCode)
                     "Inpainting: share (0-1) of the ridges regrown along the estimate; default " +
                         std::to_string(ReconstructionOptions{}.regrowth).substr(0, 3))
         ->check(CLI::Range(0.0, 1.0));
+    cmd->add_option("--settle", args->settling,
+                    "Inpainting: passes of ridge settling over the estimate (0-" +
+                        std::to_string(kMaxSettlingPasses) + "); default " +
+                        std::to_string(ReconstructionOptions{}.settling))
+        ->check(CLI::Range(0, kMaxSettlingPasses));
     cmd->add_option("--feather", args->feather, "Selective: blend width inside the mask (px)")
         ->capture_default_str();
     addRidgeReachOption(*cmd, args->reach);

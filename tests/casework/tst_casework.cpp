@@ -119,6 +119,7 @@ private Q_SLOTS:
         options.augmentations = 4;
         options.refinements = 2;
         options.regrowth = 0.3;
+        options.settling = 3;
         options.ridgeReach = 2.5;
         rw::DerivedItem item;
         item.id = "D7";
@@ -128,14 +129,17 @@ private Q_SLOTS:
         QCOMPARE(back.augmentations, 4);
         QCOMPARE(back.refinements, 2);
         QCOMPARE(back.regrowth, 0.3);
+        QCOMPARE(back.settling, 3);
         QCOMPARE(back.ridgeReach, 2.5);
-        // A case recorded before refinement, regrowth or the ridge reach existed ran without
-        // them: its replay must too, whatever today's defaults are.
+        // A case recorded before refinement, regrowth, settling or the ridge reach existed ran
+        // without them: its replay must too, whatever today's defaults are.
         item.parameters.erase("refinements");
         item.parameters.erase("regrowth");
+        item.parameters.erase("settling");
         item.parameters.erase("ridgeReach");
         QCOMPARE(rw::casework::reconstructionOptionsFrom(item).refinements, 0);
         QCOMPARE(rw::casework::reconstructionOptionsFrom(item).regrowth, 0.0);
+        QCOMPARE(rw::casework::reconstructionOptionsFrom(item).settling, 0);
         QCOMPARE(rw::casework::reconstructionOptionsFrom(item).ridgeReach, 0.0);
     }
 

@@ -81,6 +81,8 @@ private Q_SLOTS:
             QCOMPARE(record[str("maskOrigin")].toString(), str("given"));
             QCOMPARE(record[str("options")].toObject()[str("regrowth")].toDouble(),
                      rw::ReconstructionOptions{}.regrowth);
+            QCOMPARE(record[str("options")].toObject()[str("settling")].toInt(-1),
+                     rw::ReconstructionOptions{}.settling);
             QCOMPARE(record[str("options")].toObject()[str("ridgeReach")].toDouble(-1.0), 0.0);
             QVERIFY(record[str("note")].toString().contains(str("estimates")));
         }
@@ -160,6 +162,13 @@ private Q_SLOTS:
                     str("--out"), refused.filePath(str("out"))});
         QVERIFY(regrow.exitCode != 0);
         QVERIFY2(regrow.err.contains("regrow"), regrow.err.constData());
+        QVERIFY(!QDir(refused.filePath(str("out"))).exists());
+        const rw::test::CliRun settle =
+            runCli({str("reconstruct"), str("--model"), str("ridge-continuation"), str("--in"),
+                    m_damaged.path(), str("--mask"), m_damaged.path(), str("--settle"), str("1"),
+                    str("--out"), refused.filePath(str("out"))});
+        QVERIFY(settle.exitCode != 0);
+        QVERIFY2(settle.err.contains("settle"), settle.err.constData());
         QVERIFY(!QDir(refused.filePath(str("out"))).exists());
         // The ridge reach limits what is drawn inside the mask: full mode has none.
         const rw::test::CliRun reach =

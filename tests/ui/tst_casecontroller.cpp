@@ -184,6 +184,7 @@ private Q_SLOTS:
         fromDamage.derivation->maskSource = QStringLiteral("damage");
         fromDamage.derivation->featherPixels = rw::featherFor(rw::MaskSource::Damage);
         fromDamage.derivation->regrowth = rw::ReconstructionRequest{}.regrowth;
+        fromDamage.derivation->settling = rw::ReconstructionRequest{}.settling;
         fromDamage.derivation->damageMask = damaged.derivation->mask;
         controller.recordDerived(fromDamage);
 
@@ -193,6 +194,7 @@ private Q_SLOTS:
         drawn.derivation->maskSource = QStringLiteral("drawn");
         drawn.derivation->featherPixels = rw::featherFor(rw::MaskSource::Drawn);
         drawn.derivation->regrowth = 0.0;  // the dock's regrowth box set to 0
+        drawn.derivation->settling = 1;    // and its settling box to 1
         cv::Mat mask = cv::Mat::zeros(evidence.print.pixels.size(), CV_8UC1);
         cv::circle(mask, {55, 60}, 18, cv::Scalar(255), cv::FILLED);
         drawn.derivation->damageMask = mask;
@@ -213,11 +215,16 @@ private Q_SLOTS:
         QCOMPARE(std::stod(c->manifest.derived[1].parameters.at("regrowth")),
                  rw::ReconstructionOptions{}.regrowth);
         QCOMPARE(std::stod(c->manifest.derived[3].parameters.at("regrowth")), 0.0);
+        // And its ridge settling.
+        QCOMPARE(std::stoi(c->manifest.derived[1].parameters.at("settling")),
+                 rw::ReconstructionOptions{}.settling);
+        QCOMPARE(c->manifest.derived[3].parameters.at("settling"), std::string("1"));
         // What the window computes with the drawn mask (ReconstructionJob: default options,
-        // the mode, the mask, the regrowth) is what the case recorded.
+        // the mode, the mask, the regrowth, the settling) is what the case recorded.
         rw::ReconstructionOptions options;
         options.mask = mask;
         options.regrowth = 0.0;
+        options.settling = 1;
         const rw::Reconstruction inWindow =
             rw::reconstruct(evidence.print.pixels, rw::Model::load(unet), options);
         const cv::Mat recorded =
@@ -252,6 +259,8 @@ private Q_SLOTS:
         QVERIFY(cv::countNonZero(items[1].derivation->changedMask) > 0);
         QCOMPARE(items[1].derivation->regrowth, rw::ReconstructionOptions{}.regrowth);
         QCOMPARE(items[2].derivation->regrowth, 0.0);
+        QCOMPARE(items[1].derivation->settling, rw::ReconstructionOptions{}.settling);
+        QCOMPARE(items[2].derivation->settling, 1);
         // Shown again, they are not recorded twice.
         for (const rw::EvidenceItem& item : items)
             controller.recordDerived(item);

@@ -410,18 +410,22 @@ private Q_SLOTS:
         QCOMPARE(m_window->currentRow(), 1);
     }
 
-    void regrowthIsOfferedToInpaintingNetworksAndRecorded()
+    void regrowthAndSettlingAreOfferedToInpaintingNetworksAndRecorded()
     {
         // Offered for the inpainting U-Net, off for the seed autoencoder and the classical
-        // continuation (neither regrows ridges).
+        // continuation (neither regrows nor settles ridges).
         const QString unet = shipped(QStringLiteral("unet-inpaint.rwm"));
         QVERIFY(panel()->setModelPath(shipped(QStringLiteral("seed-autoencoder.rwm"))));
         QVERIFY(!panel()->regrowthBox()->isEnabled());
+        QVERIFY(!panel()->settlingBox()->isEnabled());
         QVERIFY(panel()->setModelPath(QString::fromLatin1(rw::kRidgeContinuationMethod)));
         QVERIFY(!panel()->regrowthBox()->isEnabled());
+        QVERIFY(!panel()->settlingBox()->isEnabled());
         QVERIFY(panel()->setModelPath(unet));
         QVERIFY(panel()->regrowthBox()->isEnabled());
+        QVERIFY(panel()->settlingBox()->isEnabled());
         QCOMPARE(panel()->regrowth(), rw::ReconstructionOptions{}.regrowth);
+        QCOMPARE(panel()->settling(), rw::ReconstructionOptions{}.settling);
 
         drawMask();
         const cv::Mat drawn = m_window->currentMask()->mask().clone();
@@ -437,13 +441,28 @@ private Q_SLOTS:
         const rw::EvidenceItem& networkOnly = model()->item(2);
         QCOMPARE(regrown.derivation->regrowth, rw::ReconstructionOptions{}.regrowth);
         QCOMPARE(networkOnly.derivation->regrowth, 0.0);
-        QVERIFY(regrown.derivation->summary.contains(QStringLiteral("ridge regrowth 0.50")));
+        QVERIFY(regrown.derivation->summary.contains(QStringLiteral("ridge regrowth 0.25")));
         QVERIFY(!networkOnly.derivation->summary.contains(QStringLiteral("ridge regrowth")));
+        QCOMPARE(regrown.derivation->settling, rw::ReconstructionOptions{}.settling);
         // The two estimates differ inside the mask, and outside it both are the print's own.
         const cv::Mat& parent = model()->item(0).print.pixels;
         QVERIFY(cv::countNonZero((regrown.print.pixels != networkOnly.print.pixels) & drawn) > 500);
         for (const rw::EvidenceItem* item : {&regrown, &networkOnly})
             QCOMPARE(cv::countNonZero((item->print.pixels != parent) & (drawn == 0)), 0);
+
+        // Settling off is another recipe too, recorded as such.
+        m_window->selectRow(0);
+        panel()->setSettling(0);
+        QVERIFY(runAndWait());
+        QCOMPARE(model()->count(), 4);
+        const rw::EvidenceItem& unsettled = model()->item(3);
+        QCOMPARE(unsettled.derivation->settling, 0);
+        QVERIFY(!unsettled.derivation->summary.contains(QStringLiteral("settling")));
+        QVERIFY(
+            networkOnly.derivation->summary.contains(QStringLiteral("ridge settling 2 passes")));
+        QVERIFY(cv::countNonZero((unsettled.print.pixels != networkOnly.print.pixels) & drawn) >
+                500);
+        QCOMPARE(cv::countNonZero((unsettled.print.pixels != parent) & (drawn == 0)), 0);
     }
 
     void ridgeReachIsOfferedInSelectiveModeAndRecorded()

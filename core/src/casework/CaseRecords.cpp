@@ -88,6 +88,7 @@ std::map<std::string, std::string> reconstructionParameters(const Reconstruction
             {"augmentations", std::to_string(o.augmentations)},
             {"refinements", std::to_string(o.refinements)},
             {"regrowth", exactText(o.regrowth)},
+            {"settling", std::to_string(o.settling)},
             {"ridgeReach", exactText(o.ridgeReach)},
             {"tileSize", std::to_string(o.tileSize)},
             {"tileOverlap", std::to_string(o.tileOverlap)},
@@ -108,6 +109,8 @@ ReconstructionOptions reconstructionOptionsFrom(const DerivedItem& item)
     o.refinements = item.parameters.count("refinements") ? intParameter(item, "refinements") : 0;
     // Likewise ridge regrowth (2026-12-05).
     o.regrowth = item.parameters.count("regrowth") ? std::stod(parameter(item, "regrowth")) : 0.0;
+    // And ridge settling (2026-12-06).
+    o.settling = item.parameters.count("settling") ? intParameter(item, "settling") : 0;
     // And the ridge reach (2026-12-06): before it, ridges were drawn everywhere in the hole.
     o.ridgeReach =
         item.parameters.count("ridgeReach") ? std::stod(parameter(item, "ridgeReach")) : 0.0;

@@ -3,6 +3,7 @@
 
 #include "FieldInterpolation.h"
 #include "OrientationFill.h"
+#include "OrientedFilterPass.h"
 #include "ridgeworks/analysis/RidgeAnalysis.h"
 #include "ridgeworks/common/Error.h"
 #include "ridgeworks/image/Foreground.h"
@@ -68,44 +69,6 @@ double typicalAmplitude(const cv::Mat& amplitude, const cv::Mat& known)
     return *middle;
 }
 
-// A pixel's next value from its filter response: amplified, then clipped to the signal's range.
-float grown(float response)
-{
-    return std::clamp(kGrowthGain * response, -1.0f, 1.0f);
-}
-
-// One pass of the growth over holePixels[range]: a pixel where `active` (its map starts at
-// `activeOrigin`) is set takes its grown filter response, any other 0. Active pixels are
-// filtered four at a time (filterAt4: the same sums, faster).
-void growPixels(const PaddedImage& current, PaddedImage& next,
-                const std::vector<cv::Point>& holePixels,
-                const std::vector<const GaborKernel*>& kernelOf, const cv::Mat& active,
-                cv::Point activeOrigin, const cv::Range& range)
-{
-    cv::Point batch[4];
-    const GaborKernel* kernels[4];
-    int batched = 0;
-    float sums[4];
-    for (int i = range.start; i < range.end; ++i) {
-        const cv::Point p = holePixels[std::size_t(i)];
-        if (!active.at<unsigned char>(p - activeOrigin)) {
-            next.row(p.y)[p.x] = 0.0f;
-            continue;
-        }
-        batch[batched] = p;
-        kernels[batched] = kernelOf[std::size_t(i)];
-        if (++batched < 4)
-            continue;
-        synth::filterAt4(current, kernels, batch, sums);
-        for (int j = 0; j < 4; ++j)
-            next.row(batch[j].y)[batch[j].x] = grown(sums[j]);
-        batched = 0;
-    }
-    for (int j = 0; j < batched; ++j)
-        next.row(batch[j].y)[batch[j].x] =
-            grown(synth::filterAt(current, *kernels[j], batch[j].x, batch[j].y));
-}
-
 // The ridge signal in [-1, 1]: known ridges normalised by their local contrast (0 on
 // background), grown into the hole pass by pass. Known pixels never change, so the grown
 // ridges keep the phase of the real ones at the rim.
@@ -161,10 +124,11 @@ cv::Mat growIntoHole(const cv::Mat& image, const cv::Mat& hole, const Surroundin
                 a[x] = v[x] != 0.0f ? 255 : 0;
         }
         cv::dilate(active, active, reach);
-        cv::parallel_for_(
-            cv::Range(0, static_cast<int>(holePixels.size())), [&](const cv::Range& range) {
-                growPixels(current, next, holePixels, kernelOf, active, box.tl(), range);
-            });
+        cv::parallel_for_(cv::Range(0, static_cast<int>(holePixels.size())),
+                          [&](const cv::Range& range) {
+                              inpaint::orientedFilterPass(current, next, holePixels, kernelOf,
+                                                          kGrowthGain, active, box.tl(), range);
+                          });
         std::swap(current, next);
         if (settled >= 0) {
             ++settled;

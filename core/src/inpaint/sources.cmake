@@ -3,6 +3,8 @@ set(RIDGEWORKS_INPAINT_SOURCES
   src/inpaint/FieldInterpolation.cpp
   src/inpaint/HoleFill.cpp
   src/inpaint/OrientationFill.cpp
+  src/inpaint/OrientedFilterPass.cpp
   src/inpaint/RidgeContinuation.cpp
+  src/inpaint/RidgeSettling.cpp
   src/inpaint/SmoothFill.cpp
 )

@@ -50,8 +50,9 @@ cv::Mat confidenceImage(const cv::Mat& confidence)
     return gray;
 }
 
-// The options that shaped the result: the network's passes, refinements, regrowth and tiles mean
-// nothing to the classical method, so its record leaves them out rather than list unused values.
+// The options that shaped the result: the network's passes, refinements, regrowth, settling and
+// tiles mean nothing to the classical method, so its record leaves them out rather than list unused
+// values.
 nlohmann::json appliedOptions(const ReconstructionOptions& options, bool network)
 {
     nlohmann::json applied{{"mode", toString(options.mode)},
@@ -61,6 +62,7 @@ nlohmann::json appliedOptions(const ReconstructionOptions& options, bool network
         applied["augmentations"] = options.augmentations;
         applied["refinements"] = options.refinements;
         applied["regrowth"] = options.regrowth;
+        applied["settling"] = options.settling;
         applied["tileSize"] = options.tileSize;
         applied["tileOverlap"] = options.tileOverlap;
     }

@@ -27,6 +27,9 @@ void checkReconstructionOptions(const cv::Mat& gray, const ReconstructionOptions
                     "refinement takes 0 to " + std::to_string(kMaxRefinements) + " passes");
     if (!(options.regrowth >= 0.0 && options.regrowth <= 1.0))
         throw Error(ErrorKind::InvalidArgument, "the ridge regrowth share must lie in 0..1");
+    if (options.settling < 0 || options.settling > kMaxSettlingPasses)
+        throw Error(ErrorKind::InvalidArgument,
+                    "ridge settling takes 0 to " + std::to_string(kMaxSettlingPasses) + " passes");
     if (!(options.ridgeReach >= 0.0 && options.ridgeReach <= kMaxRidgeReach))
         throw Error(ErrorKind::InvalidArgument, "the ridge reach must lie in 0.." +
                                                     std::to_string(int(kMaxRidgeReach)) +

@@ -3,6 +3,7 @@
 // mask and confidence map.
 #include "ridgeworks/reconstruct/Reconstruction.h"
 
+#include "inpaint/RidgeSettling.h"
 #include "reconstruct/Confidence.h"
 #include "reconstruct/DamageMask.h"
 #include "reconstruct/NetworkGeometry.h"
@@ -46,7 +47,27 @@ std::string describe(const Model& model, const ReconstructionOptions& options,
         std::snprintf(text, sizeof text, ", ridge regrowth %.2f", options.regrowth);
         summary += text;
     }
+    if (model.spec().architecture == Architecture::UNetInpaint && options.settling > 0 &&
+        r.networkInputs > 0 && r.ridgePeriod > 0.0)
+        summary += ", ridge settling " + std::to_string(options.settling) +
+                   (options.settling == 1 ? " pass" : " passes");
     return summary + ", " + std::to_string(r.networkInputs) + " network inputs";
+}
+
+// Ridge settling over the damage in the output, after the selective blend: the filters then
+// also join the rim's feathered pixels to the print's own ridges (settling the estimate before
+// the blend measured SSIM inside 0.433 against 0.465 on 72 held-out synthetic cases). Pixels
+// past a ridge reach keep their smooth fill.
+void settleDamage(const cv::Mat& ridgeWeight, int passes, Reconstruction& r)
+{
+    cv::Mat hole = r.damageMask != 0;
+    if (!ridgeWeight.empty())
+        hole &= ridgeWeight >= 1.0f;
+    if (cv::countNonZero(hole) == 0)
+        return;
+    cv::Mat unit;
+    r.image.convertTo(unit, CV_32FC1, 1.0 / 255.0);
+    toGray(inpaint::settleRidges(unit, hole, r.ridgePeriod, passes)).copyTo(r.image, hole);
 }
 
 // The smooth fill in the network's place, for a print whose scale is unknown: no ridges, and
@@ -69,9 +90,8 @@ cv::Mat detectDamage(const cv::Mat& gray, const Model& detector,
     if (detector.spec().architecture != Architecture::DamageDetector)
         throw Error(ErrorKind::InvalidArgument,
                     "\"" + detector.card().name + "\" is not a damage-detector");
-    const NetworkScale scale =
-        chooseScale(estimatePrintRidgePeriod(gray, segmentForeground(gray)),
-                    detector.card().trainingRidgePeriod);
+    const NetworkScale scale = chooseScale(estimatePrintRidgePeriod(gray, segmentForeground(gray)),
+                                           detector.card().trainingRidgePeriod);
     int inputs = 0;
     return runScaledTiles(detector, gray, {}, {}, scale, tileSettings(options), cancel, &inputs)
         .mean;
@@ -142,6 +162,12 @@ Reconstruction reconstruct(const cv::Mat& gray, const Model& model,
         r.image = gray.clone();
         toGray(out.mean).copyTo(r.image, out.covered);
         r.changedMask = out.covered.clone();
+    }
+
+    if (architecture == Architecture::UNetInpaint && options.settling > 0 && r.networkInputs > 0 &&
+        r.ridgePeriod > 0.0 && !r.damageMask.empty()) {
+        cancel.throwIfCancelled();
+        settleDamage(ridgeWeight, options.settling, r);
     }
 
     r.confidence = cv::Mat::ones(gray.size(), CV_32FC1);

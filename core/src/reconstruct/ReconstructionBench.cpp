@@ -71,6 +71,7 @@ std::string ReconstructionBenchResult::toJson() const
     return nlohmann::json{{"augmentations", augmentations},
                           {"refinements", refinements},
                           {"regrowth", regrowth},
+                          {"settling", settling},
                           {"seedAutoencoder100Ms", seed100Ms},
                           {"unetInpaint100Ms", unet100Ms},
                           {"unetInpaint512SelectiveMs", unet512Ms},
@@ -94,10 +95,12 @@ ReconstructionBenchResult runReconstructionBench(const ReconstructionBenchConfig
     result.augmentations = config.augmentations;
     result.refinements = config.refinements;
     result.regrowth = config.regrowth;
+    result.settling = config.settling;
     ReconstructionOptions options;
     options.augmentations = config.augmentations;
     options.refinements = config.refinements;
     options.regrowth = config.regrowth;
+    options.settling = config.settling;
 
     report(progress, {0, 4, "100×100 prints", {}});
     const DamagedPrint small = damagedPrint(100, 100, 7);
