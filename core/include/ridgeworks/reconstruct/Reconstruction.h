@@ -75,11 +75,11 @@ struct ReconstructionOptions {
     // Inpainting networks: passes of ridge settling over the estimate (0..kMaxSettlingPasses):
     // oriented Gabor filtering along the estimate's own ridges, which joins the ridges the
     // network broke and clears the stray ends it left, keeping the estimate's ridge flow and
-    // phase (docs/reconstruction.md, "Ridge settling"). With regrowth 0.25, on 288 held-out
-    // synthetic cases it cut the invented minutiae inside the mask from 4.38 to 3.08 per print
-    // (Telea: 4.23) and raised SSIM inside from 0.415 to 0.452; on real SOCOFing alterations it
-    // cut them too, but lowered SSIM inside from 0.278 to 0.254. 0 = off (records made before
-    // this option replay with 0).
+    // phase (docs/reconstruction.md, "Ridge settling"). With regrowth 0.25 and the 0.3.0
+    // U-Net, on 288 held-out synthetic cases it cut the invented minutiae inside the mask from
+    // 4.38 to 3.08 per print (Telea: 4.23) and raised SSIM inside from 0.415 to 0.452; on real
+    // SOCOFing alterations it cut them too, but lowered SSIM inside from 0.278 to 0.254. 0 = off
+    // (records made before this option replay with 0).
     int settling = 2;
     // Selective mode: how far into the damage, in ridge periods from its rim, ridges are drawn;
     // deeper, the estimate gives way over one period to a plain gray at the print's local mean
