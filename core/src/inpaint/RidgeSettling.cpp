@@ -15,10 +15,11 @@ namespace rw::inpaint {
 namespace {
 
 // Measured on the 72 held-out synthetic cases of eval's seed 900001, two passes after the
-// U-Net: a gain of 1 lets the ridges fade towards gray (SSIM inside 0.419 against 0.465: fewer
-// minutiae because fewer ridges); 2 keeps most breaks (4.3 invented minutiae against 3.4);
-// 1.25 costs orientation (8.8° against 8.5°). The orientation is read over 0.4 periods so that
-// the filters follow the estimate's bends: over a whole period it cost 0.9°.
+// 0.3.0 U-Net (docs/reconstruction.md, "Ridge settling"): against 1.5, a gain of 2 keeps most
+// breaks (4.3 invented minutiae against 3.4) and 1.25 costs orientation (8.8° against 8.5°);
+// a gain of 1 lets the ridges fade towards gray (SSIM inside 0.419, with the orientation read
+// over a period: fewer minutiae because fewer ridges). The orientation is read over 0.4
+// periods so that the filters follow the estimate's bends: over a whole period it cost 0.9°.
 constexpr float kSettlingGain = 1.5f;
 constexpr double kOrientationSigmaInPeriods = 0.4;
 // Local brightness and contrast, over about a ridge and a valley, turn the estimate into a
