@@ -2,6 +2,7 @@
 // a synthetic print's field is followed, background stays background, and the evidence
 // outside the hole is never touched.
 #include "CachedSyntheticPrint.h"
+#include "DiscMask.h"
 #include "ErrorKindOf.h"
 #include "ridgeworks/analysis/RidgeAnalysis.h"
 #include "ridgeworks/damage/Damage.h"
@@ -31,13 +32,6 @@ cv::Mat grating(cv::Size size, double angle, double period)
             image.at<unsigned char>(y, x) = cv::saturate_cast<unsigned char>(
                 128.0 + 90.0 * std::cos(2.0 * kPi * (x * nx + y * ny) / period));
     return image;
-}
-
-cv::Mat disc(cv::Size size, cv::Point centre, int radius)
-{
-    cv::Mat mask = cv::Mat::zeros(size, CV_8UC1);
-    cv::circle(mask, centre, radius, cv::Scalar(255), cv::FILLED);
-    return mask;
 }
 
 cv::Mat withJunkUnder(const cv::Mat& image, const cv::Mat& mask, int seed)
@@ -109,7 +103,7 @@ void TestRidgeContinuation::gratingCarriesOnInOrientationAndPhase()
     QFETCH(double, degrees);
     QFETCH(double, period);
     const cv::Mat clean = grating({160, 150}, degrees * kPi / 180.0, period);
-    const cv::Mat hole = disc(clean.size(), {80, 75}, 26);
+    const cv::Mat hole = rw::test::discMask(clean.size(), {80, 75}, 26);
     const cv::Mat damaged = withJunkUnder(clean, hole, 3);
 
     const cv::Mat filled = rw::continueRidges(damaged, hole);
@@ -139,7 +133,7 @@ struct FieldErrors {
 
 FieldErrors fillDisc(const rw::SyntheticPrint& print, cv::Point centre, int radius)
 {
-    const cv::Mat hole = disc(print.image.size(), centre, radius) & print.foreground;
+    const cv::Mat hole = rw::test::discMask(print.image.size(), centre, radius) & print.foreground;
     const cv::Mat damaged = withJunkUnder(print.image, hole, 4);
     const cv::Mat filled = rw::continueRidges(damaged, hole);
     const cv::Mat telea = rw::applyBaseline(rw::Baseline::Telea, damaged, hole);
@@ -245,7 +239,7 @@ void TestRidgeContinuation::anArchGetsNoInventedCoreAndDelta()
 void TestRidgeContinuation::whatLiesUnderTheHoleIsIgnored()
 {
     const cv::Mat clean = grating({96, 90}, 0.7, 7.0);
-    const cv::Mat hole = disc(clean.size(), {45, 50}, 18);
+    const cv::Mat hole = rw::test::discMask(clean.size(), {45, 50}, 18);
     const cv::Mat a = rw::continueRidges(withJunkUnder(clean, hole, 1), hole);
     const cv::Mat b = rw::continueRidges(withJunkUnder(clean, hole, 2), hole);
     QCOMPARE(cv::norm(a, b, cv::NORM_INF), 0.0);
@@ -254,7 +248,7 @@ void TestRidgeContinuation::whatLiesUnderTheHoleIsIgnored()
 void TestRidgeContinuation::flatSurroundingsGiveTheirBrightness()
 {
     cv::Mat damaged(64, 64, CV_8UC1, cv::Scalar(137));
-    const cv::Mat hole = disc(damaged.size(), {30, 34}, 12);
+    const cv::Mat hole = rw::test::discMask(damaged.size(), {30, 34}, 12);
     damaged.setTo(0, hole);
     const cv::Mat filled = rw::continueRidges(damaged, hole);
     double lo = 0.0, hi = 0.0;
@@ -268,10 +262,10 @@ void TestRidgeContinuation::backgroundStaysBackground()
     // Ridges on the left half, blank paper (230) on the right; a hole across the edge.
     cv::Mat damaged = grating({160, 120}, 0.4, 8.0);
     damaged(cv::Rect(80, 0, 80, 120)).setTo(230);
-    const cv::Mat hole = disc(damaged.size(), {80, 60}, 24);
+    const cv::Mat hole = rw::test::discMask(damaged.size(), {80, 60}, 24);
     const cv::Mat filled = rw::continueRidges(withJunkUnder(damaged, hole, 5), hole);
-    const cv::Mat deepBackground = hole & disc(damaged.size(), {100, 60}, 6);
-    const cv::Mat ridgeSide = hole & disc(damaged.size(), {62, 60}, 6);
+    const cv::Mat deepBackground = hole & rw::test::discMask(damaged.size(), {100, 60}, 6);
+    const cv::Mat ridgeSide = hole & rw::test::discMask(damaged.size(), {62, 60}, 6);
     QVERIFY2(cv::mean(filled, deepBackground)[0] > 200.0,
              qPrintable(QString::number(cv::mean(filled, deepBackground)[0])));
     QVERIFY(stdInside(filled, ridgeSide) > 3.0 * stdInside(filled, deepBackground));
@@ -291,9 +285,9 @@ void TestRidgeContinuation::growsAlongAGuideOrientation()
     // network's orientation). Deep in the hole the grown ridges run along the guide, where
     // without it they carry on at 0°; outside the hole nothing changes either way.
     const cv::Mat clean = grating({160, 150}, 0.0, 8.0);
-    const cv::Mat hole = disc(clean.size(), {80, 75}, 30);
+    const cv::Mat hole = rw::test::discMask(clean.size(), {80, 75}, 30);
     const cv::Mat damaged = withJunkUnder(clean, hole, 4);
-    const cv::Mat deep = disc(clean.size(), {80, 75}, 12);
+    const cv::Mat deep = rw::test::discMask(clean.size(), {80, 75}, 12);
     const double guideAngle = 40.0 * kPi / 180.0;
     rw::RidgeContinuationOptions guided;
     guided.guideOrientation = cv::Mat(clean.size(), CV_32FC1, cv::Scalar(guideAngle));
@@ -322,7 +316,7 @@ void TestRidgeContinuation::growsOneHoleAlongTwoOrientations()
     // The two-step form (what ridge regrowth uses) gives continueRidges' result exactly, with
     // and without a guide, from one measurement of the surroundings.
     const cv::Mat clean = grating({160, 150}, 0.3, 9.0);
-    const cv::Mat hole = disc(clean.size(), {80, 75}, 28);
+    const cv::Mat hole = rw::test::discMask(clean.size(), {80, 75}, 28);
     const cv::Mat damaged = withJunkUnder(clean, hole, 6);
     const rw::RidgeContinuation continuation(damaged, hole);
     QVERIFY2(std::abs(continuation.period() - 9.0) < 0.5,
@@ -374,7 +368,7 @@ void TestRidgeContinuation::takesBrightnessAndContrastFromAReducedCopy()
     // from the starting fill's continuation of the reduced print, enlarged. The grown ridges
     // are then nearly those of a continuation that measures them on the print itself.
     const cv::Mat clean = grating({200, 180}, 0.4, 9.0);
-    const cv::Mat hole = disc(clean.size(), {100, 90}, 30);
+    const cv::Mat hole = rw::test::discMask(clean.size(), {100, 90}, 30);
     const cv::Mat damaged = withJunkUnder(clean, hole, 7);
     cv::Mat smallDamaged, smallHole;
     cv::resize(damaged, smallDamaged, {}, 0.6, 0.6, cv::INTER_AREA);
@@ -386,7 +380,7 @@ void TestRidgeContinuation::takesBrightnessAndContrastFromAReducedCopy()
     if (QTest::currentTestFailed())
         return;
     // A reduced copy that does not cover the hole's surroundings is not used: measured.
-    const cv::Mat otherHole = disc(smallDamaged.size(), {25, 25}, 8);
+    const cv::Mat otherHole = rw::test::discMask(smallDamaged.size(), {25, 25}, 8);
     const rw::RidgeContinuation elsewhere(smallDamaged, otherHole, 9.0 * 0.6);
     QCOMPARE(cv::norm(rw::RidgeContinuation(damaged, hole, 9.0, elsewhere).grow(), measured,
                       cv::NORM_INF),
@@ -400,7 +394,7 @@ void TestRidgeContinuation::usesAReducedCopyThatFallsAPixelShort()
     // is still used, on the region it covers; measuring again instead cost a 512×512 print
     // about 15 ms. With this hole (reduced without blurring its edge) the copy falls short.
     const cv::Mat clean = grating({300, 280}, 0.4, 9.0);
-    const cv::Mat hole = disc(clean.size(), {150, 140}, 40);
+    const cv::Mat hole = rw::test::discMask(clean.size(), {150, 140}, 40);
     const cv::Mat damaged = withJunkUnder(clean, hole, 7);
     cv::Mat smallDamaged, smallHole;
     cv::resize(damaged, smallDamaged, {}, 0.64, 0.64, cv::INTER_AREA);
@@ -423,7 +417,7 @@ void TestRidgeContinuation::rejectsBadInput()
     rw::RidgeContinuationOptions negative;
     negative.ridgePeriod = -1.0;
     QCOMPARE(errorKindOf([&] {
-                 rw::continueRidges(image, disc(image.size(), {10, 10}, 4), negative);
+                 rw::continueRidges(image, rw::test::discMask(image.size(), {10, 10}, 4), negative);
              }),
              invalid);
 }
@@ -431,7 +425,7 @@ void TestRidgeContinuation::rejectsBadInput()
 void TestRidgeContinuation::holeInputForEachFill()
 {
     const cv::Mat clean = grating({64, 72}, 1.1, 7.0);
-    cv::Mat hole8 = disc(clean.size(), {30, 32}, 12);
+    cv::Mat hole8 = rw::test::discMask(clean.size(), {30, 32}, 12);
     cv::Mat image, hole;
     withJunkUnder(clean, hole8, 6).convertTo(image, CV_32FC1, 1.0 / 255.0);
     hole8.convertTo(hole, CV_32FC1, 1.0 / 255.0);

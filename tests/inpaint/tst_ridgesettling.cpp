@@ -1,5 +1,6 @@
 // Ridge settling: oriented filtering along an estimate's own ridges joins a broken ridge, keeps
 // the estimate's phase, and changes nothing outside the hole.
+#include "DiscMask.h"
 #include "inpaint/RidgeSettling.h"
 
 #include <QtTest>
@@ -21,13 +22,6 @@ cv::Mat ridges(cv::Size size, double phase = 0.0)
     return image;
 }
 
-cv::Mat disc(cv::Size size, cv::Point centre, int radius)
-{
-    cv::Mat mask = cv::Mat::zeros(size, CV_8UC1);
-    cv::circle(mask, centre, radius, cv::Scalar(255), cv::FILLED);
-    return mask;
-}
-
 double meanAbsoluteError(const cv::Mat& a, const cv::Mat& b, const cv::Mat& where)
 {
     return cv::mean(cv::abs(a - b), where)[0];
@@ -42,7 +36,7 @@ private Q_SLOTS:
     void aBrokenRidgeIsJoined()
     {
         const cv::Mat truth = ridges({96, 96});
-        const cv::Mat hole = disc(truth.size(), {48, 48}, 28);
+        const cv::Mat hole = rw::test::discMask(truth.size(), {48, 48}, 28);
         // The estimate: the true ridges with one dark ridge (x = 48) cut for 6 px, set to the
         // valley's brightness there, as a network leaves a break.
         cv::Mat estimate = truth.clone();
@@ -66,12 +60,12 @@ private Q_SLOTS:
         // Inside the hole the estimate's ridges lie half a period off the print's: settling
         // keeps them there (it filters what the estimate shows, it does not regrow from the rim).
         const cv::Mat print = ridges({96, 96});
-        const cv::Mat hole = disc(print.size(), {48, 48}, 30);
+        const cv::Mat hole = rw::test::discMask(print.size(), {48, 48}, 30);
         cv::Mat image = print.clone();
         ridges(print.size(), 0.5).copyTo(image, hole);
 
         const cv::Mat settled = rw::inpaint::settleRidges(image, hole, kPeriod, 2);
-        const cv::Mat core = disc(print.size(), {48, 48}, 18);
+        const cv::Mat core = rw::test::discMask(print.size(), {48, 48}, 18);
         const double toEstimate = meanAbsoluteError(settled, image, core);
         const double toPrint = meanAbsoluteError(settled, print, core);
         qInfo("deep in the hole: %.3f from the estimate, %.3f from the print's phase", toEstimate,
@@ -84,7 +78,7 @@ private Q_SLOTS:
     {
         cv::Mat image = ridges({80, 72});
         cv::randu(image(cv::Rect(20, 20, 30, 30)), 0.0, 1.0);  // a noisy estimate
-        const cv::Mat hole = disc(image.size(), {35, 35}, 15);
+        const cv::Mat hole = rw::test::discMask(image.size(), {35, 35}, 15);
         const cv::Mat settled = rw::inpaint::settleRidges(image, hole, kPeriod, 2);
         QCOMPARE(settled.type(), CV_32FC1);
         QCOMPARE(settled.size(), image.size());
@@ -98,7 +92,7 @@ private Q_SLOTS:
     void noPassesOrNoHoleChangeNothing()
     {
         const cv::Mat image = ridges({40, 40});
-        const cv::Mat hole = disc(image.size(), {20, 20}, 8);
+        const cv::Mat hole = rw::test::discMask(image.size(), {20, 20}, 8);
         QCOMPARE(cv::countNonZero(rw::inpaint::settleRidges(image, hole, kPeriod, 0) != image), 0);
         QCOMPARE(
             cv::countNonZero(rw::inpaint::settleRidges(image, cv::Mat::zeros(image.size(), CV_8UC1),

@@ -1,5 +1,6 @@
 // The smooth fill: the print's local mean level carried into a hole, no ridges, nothing of what
 // lay under the hole, the rest of the print untouched.
+#include "DiscMask.h"
 #include "ErrorKindOf.h"
 #include "ridgeworks/common/Error.h"
 #include "ridgeworks/inpaint/SmoothFill.h"
@@ -17,16 +18,9 @@ cv::Mat ridges(cv::Size size)
 {
     cv::Mat image(size, CV_8UC1);
     for (int x = 0; x < size.width; ++x)
-        image.col(x).setTo(cv::saturate_cast<unsigned char>(
-            128.0 + 90.0 * std::cos(2.0 * CV_PI * x / 8.0)));
+        image.col(x).setTo(
+            cv::saturate_cast<unsigned char>(128.0 + 90.0 * std::cos(2.0 * CV_PI * x / 8.0)));
     return image;
-}
-
-cv::Mat disc(cv::Size size, cv::Point centre, int radius)
-{
-    cv::Mat mask = cv::Mat::zeros(size, CV_8UC1);
-    cv::circle(mask, centre, radius, cv::Scalar(255), cv::FILLED);
-    return mask;
 }
 
 }  // namespace
@@ -38,7 +32,7 @@ private Q_SLOTS:
     void theHoleGetsThePlainMeanLevelAndNoRidges()
     {
         const cv::Mat print = ridges({96, 96});
-        const cv::Mat hole = disc(print.size(), {48, 48}, 24);
+        const cv::Mat hole = rw::test::discMask(print.size(), {48, 48}, 24);
         const cv::Mat filled = rw::smoothFill(print, hole, 8.0);
         QCOMPARE(filled.type(), CV_32FC1);
         cv::Mat unit;
@@ -57,7 +51,8 @@ private Q_SLOTS:
         // Darker ink on the left, lighter on the right: each side of the hole keeps its level.
         cv::Mat print = ridges({96, 96});
         print(cv::Rect(0, 0, 48, 96)) -= 60;
-        const cv::Mat filled = rw::smoothFill(print, disc(print.size(), {48, 48}, 20), 8.0) * 255.0;
+        const cv::Mat filled =
+            rw::smoothFill(print, rw::test::discMask(print.size(), {48, 48}, 20), 8.0) * 255.0;
         const double left = filled.at<float>(48, 31), right = filled.at<float>(48, 65);
         qInfo("near the left rim %.1f, near the right rim %.1f", left, right);
         QVERIFY(left < 100.0);
@@ -67,12 +62,12 @@ private Q_SLOTS:
     void whatLayUnderTheHoleHasNoInfluence()
     {
         const cv::Mat print = ridges({80, 80});
-        const cv::Mat hole = disc(print.size(), {40, 40}, 15);
+        const cv::Mat hole = rw::test::discMask(print.size(), {40, 40}, 15);
         cv::Mat other = print.clone();
         other.setTo(255, hole);
-        QCOMPARE(cv::countNonZero(rw::smoothFill(print, hole, 0.0) !=
-                                  rw::smoothFill(other, hole, 0.0)),
-                 0);
+        QCOMPARE(
+            cv::countNonZero(rw::smoothFill(print, hole, 0.0) != rw::smoothFill(other, hole, 0.0)),
+            0);
     }
 
     void noHoleGivesThePrintBack()
@@ -80,8 +75,8 @@ private Q_SLOTS:
         const cv::Mat print = ridges({40, 30});
         cv::Mat unit;
         print.convertTo(unit, CV_32FC1, 1.0 / 255.0);
-        QCOMPARE(cv::countNonZero(rw::smoothFill(print, cv::Mat::zeros(print.size(), CV_8UC1),
-                                                 8.0) != unit),
+        QCOMPARE(cv::countNonZero(
+                     rw::smoothFill(print, cv::Mat::zeros(print.size(), CV_8UC1), 8.0) != unit),
                  0);
     }
 

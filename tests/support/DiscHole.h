@@ -3,6 +3,7 @@
 // 8-px ring and its core (30+ px deep): what the tests of a confidence that falls with depth
 // into the hole compare.
 #include "CachedSyntheticPrint.h"
+#include "DiscMask.h"
 
 #include <opencv2/imgproc.hpp>
 
@@ -20,14 +21,12 @@ inline DiscHole discHoleInPrint(std::uint64_t seed)
     const cv::Mat clean = cachedSyntheticPrint(seed, 256, 256).image;
     const cv::Point centre(128, 128);
     DiscHole h;
-    h.mask = cv::Mat::zeros(clean.size(), CV_8UC1);
-    cv::circle(h.mask, centre, 40, cv::Scalar(255), cv::FILLED);
+    h.mask = discMask(clean.size(), centre, 40);
     h.damaged = clean.clone();
     h.damaged.setTo(255, h.mask);
     h.rim = h.mask.clone();
     cv::circle(h.rim, centre, 32, cv::Scalar(0), cv::FILLED);
-    h.core = cv::Mat::zeros(clean.size(), CV_8UC1);
-    cv::circle(h.core, centre, 10, cv::Scalar(255), cv::FILLED);
+    h.core = discMask(clean.size(), centre, 10);
     return h;
 }
 
