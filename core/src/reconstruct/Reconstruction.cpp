@@ -30,6 +30,14 @@ TileSettings tileSettings(const ReconstructionOptions& options)
             options.batchSize, options.refinements, options.regrowth};
 }
 
+// Whether ridge settling runs: on an inpainting network's estimate, with the period it filters at.
+bool settlesRidges(const Model& model, const ReconstructionOptions& options,
+                   const Reconstruction& r)
+{
+    return model.spec().architecture == Architecture::UNetInpaint && options.settling > 0 &&
+           r.networkInputs > 0 && r.ridgePeriod > 0.0 && !r.damageMask.empty();
+}
+
 // The summary's network part: the scale the print ran at and how many inputs the network saw.
 std::string describe(const Model& model, const ReconstructionOptions& options,
                      const Reconstruction& r)
@@ -47,8 +55,7 @@ std::string describe(const Model& model, const ReconstructionOptions& options,
         std::snprintf(text, sizeof text, ", ridge regrowth %.2f", options.regrowth);
         summary += text;
     }
-    if (model.spec().architecture == Architecture::UNetInpaint && options.settling > 0 &&
-        r.networkInputs > 0 && r.ridgePeriod > 0.0)
+    if (settlesRidges(model, options, r))
         summary += ", ridge settling " + std::to_string(options.settling) +
                    (options.settling == 1 ? " pass" : " passes");
     return summary + ", " + std::to_string(r.networkInputs) + " network inputs";
@@ -164,8 +171,7 @@ Reconstruction reconstruct(const cv::Mat& gray, const Model& model,
         r.changedMask = out.covered.clone();
     }
 
-    if (architecture == Architecture::UNetInpaint && options.settling > 0 && r.networkInputs > 0 &&
-        r.ridgePeriod > 0.0 && !r.damageMask.empty()) {
+    if (settlesRidges(model, options, r)) {
         cancel.throwIfCancelled();
         settleDamage(ridgeWeight, options.settling, r);
     }
