@@ -2,6 +2,7 @@
 // data pipeline's end-to-end rate and memory across epochs. Prints one JSON document.
 #include "CliCancellation.h"
 #include "Commands.h"
+#include "NetworkOptions.h"
 #include "ShippedModels.h"
 #include "TerminalProgress.h"
 #include "ridgeworks/common/Error.h"
@@ -34,9 +35,7 @@ struct BenchArgs {
     std::string folder;
     int folderPrints = 1000;
     int augmentations = 1;
-    int refinements = ReconstructionBenchConfig{}.refinements;
-    double regrowth = ReconstructionBenchConfig{}.regrowth;
-    int settling = ReconstructionBenchConfig{}.settling;
+    NetworkOptionArgs network;
 };
 
 std::filesystem::path shippedModel(const std::string& given, const char* name)
@@ -53,9 +52,11 @@ int runReconstructionSuite(const BenchArgs& args)
     config.folder = args.folder;
     config.folderPrints = args.folderPrints;
     config.augmentations = args.augmentations;
-    config.refinements = args.refinements;
-    config.regrowth = args.regrowth;
-    config.settling = args.settling;
+    ReconstructionOptions network;
+    applyNetworkOptions(args.network, network);
+    config.refinements = network.refinements;
+    config.regrowth = network.regrowth;
+    config.settling = network.settling;
     TerminalProgress progress("bench");
     const ReconstructionBenchResult result =
         runReconstructionBench(config, progress.asSink(), interruptToken());
@@ -123,18 +124,7 @@ void addBenchCommand(CLI::App& app, int& exitCode)
         ->capture_default_str();
     cmd->add_option("--augment", args->augmentations, "reconstruction: test-time passes")
         ->capture_default_str();
-    cmd->add_option("--refine", args->refinements,
-                    "reconstruction: U-Net runs on its own estimate (0-3)")
-        ->capture_default_str();
-    cmd->add_option("--regrow", args->regrowth,
-                    "reconstruction: U-Net share of ridges regrown along its estimate (0-1)")
-        ->check(CLI::Range(0.0, 1.0))
-        ->capture_default_str();
-    cmd->add_option("--settle", args->settling,
-                    "reconstruction: U-Net passes of ridge settling over its estimate (0-" +
-                        std::to_string(kMaxSettlingPasses) + ")")
-        ->check(CLI::Range(0, kMaxSettlingPasses))
-        ->capture_default_str();
+    addNetworkOptions(*cmd, args->network, "reconstruction, U-Net: ");
     cmd->add_option("--batch,-b", args->batch, "Batch size")->capture_default_str();
     cmd->add_option("--steps", args->steps, "Timed steps per measurement")->capture_default_str();
     cmd->add_option("--threads", args->threads, "Compute threads (0 = one per CPU thread)")

@@ -3,6 +3,7 @@
 #include "CliCancellation.h"
 #include "Commands.h"
 #include "DamageParams.h"
+#include "NetworkOptions.h"
 #include "RidgeReachOption.h"
 #include "ShippedModels.h"
 #include "ridgeworks/casefile/Case.h"
@@ -43,9 +44,7 @@ struct CaseArgs {
     std::string mode = "selective";
     int feather = ReconstructionOptions{}.featherPixels;
     int augment = ReconstructionOptions{}.augmentations;
-    int refine = ReconstructionOptions{}.refinements;
-    std::optional<double> regrow;  // unset: the default (and none for the classical method)
-    std::optional<int> settle;     // likewise
+    NetworkOptionArgs network;
     double reach = ReconstructionOptions{}.ridgeReach;
     int tile = ReconstructionOptions{}.tileSize;
     int overlap = ReconstructionOptions{}.tileOverlap;
@@ -109,18 +108,8 @@ int runReconstruct(const CaseArgs& args)
     request.options.mode = *mode;
     request.options.featherPixels = args.feather;
     request.options.augmentations = args.augment;
-    request.options.refinements = args.refine;
-    if (args.regrow && args.model == kRidgeContinuationMethod)
-        throw Error(
-            ErrorKind::InvalidArgument,
-            "--regrow grows ridges along a network's estimate: ridge-continuation has none");
-    if (args.regrow)
-        request.options.regrowth = *args.regrow;
-    if (args.settle && args.model == kRidgeContinuationMethod)
-        throw Error(ErrorKind::InvalidArgument,
-                    "--settle filters a network's estimate: ridge-continuation has none");
-    if (args.settle)
-        request.options.settling = *args.settle;
+    checkNetworkOptionsFor(args.model, args.network);
+    applyNetworkOptions(args.network, request.options);
     checkRidgeReachMode(args.reach, *mode);
     request.options.ridgeReach = args.reach;
     request.options.detectorThreshold = args.threshold;
@@ -295,18 +284,7 @@ void addCaseCommand(CLI::App& app, int& exitCode)
         ->capture_default_str();
     rec->add_option("--augment", recArgs->augment, "Test-time passes: 1, 2 or 4")
         ->capture_default_str();
-    rec->add_option("--refine", recArgs->refine,
-                    "Inpainting: runs of the network on its own estimate (0-3)")
-        ->capture_default_str();
-    rec->add_option("--regrow", recArgs->regrow,
-                    "Inpainting: share (0-1) of the ridges regrown along the estimate; default " +
-                        std::to_string(ReconstructionOptions{}.regrowth).substr(0, 3))
-        ->check(CLI::Range(0.0, 1.0));
-    rec->add_option("--settle", recArgs->settle,
-                    "Inpainting: passes of ridge settling over the estimate (0-" +
-                        std::to_string(kMaxSettlingPasses) + "); default " +
-                        std::to_string(ReconstructionOptions{}.settling))
-        ->check(CLI::Range(0, kMaxSettlingPasses));
+    addNetworkOptions(*rec, recArgs->network, "Inpainting: ");
     addRidgeReachOption(*rec, recArgs->reach);
     rec->add_option("--tile", recArgs->tile, "Tile side for U-Nets (multiple of 8)")
         ->capture_default_str();

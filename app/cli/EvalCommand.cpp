@@ -2,6 +2,7 @@
 // every metric per image and aggregated (mean, 95 % interval) per kind and level.
 #include "CliCancellation.h"
 #include "Commands.h"
+#include "NetworkOptions.h"
 #include "RidgeReachOption.h"
 #include "ShippedModels.h"
 #include "TerminalProgress.h"
@@ -40,9 +41,7 @@ struct EvalArgs {
     std::uint64_t seed = 900001;
     std::size_t maxCases = 0;
     int augmentations = 2;
-    int refinements = ReconstructionOptions{}.refinements;
-    double regrowth = ReconstructionOptions{}.regrowth;
-    int settling = ReconstructionOptions{}.settling;
+    NetworkOptionArgs network;
     int feather = ReconstructionOptions{}.featherPixels;
     double reach = ReconstructionOptions{}.ridgeReach;
     int threads = 0;
@@ -92,9 +91,7 @@ int runEval(const EvalArgs& args)
     options.reconstruction.mode = *mode;
     options.reconstruction.detectorThreshold = args.threshold;
     options.reconstruction.augmentations = args.augmentations;
-    options.reconstruction.refinements = args.refinements;
-    options.reconstruction.regrowth = args.regrowth;
-    options.reconstruction.settling = args.settling;
+    applyNetworkOptions(args.network, options.reconstruction);
     options.reconstruction.featherPixels = args.feather;
     options.reconstruction.ridgeReach = args.reach;
     checkRidgeReachMode(args.reach, *mode);
@@ -121,9 +118,9 @@ int runEval(const EvalArgs& args)
         {"data", toString(options.source)},
         {"mode", toString(options.reconstruction.mode)},
         {"augmentations", args.augmentations},
-        {"refinements", args.refinements},
-        {"regrowth", args.regrowth},
-        {"settling", args.settling},
+        {"refinements", options.reconstruction.refinements},
+        {"regrowth", options.reconstruction.regrowth},
+        {"settling", options.reconstruction.settling},
         {"featherPixels", args.feather},
         {"ridgeReach", args.reach},  // since 2026-12-06; older files: no limit
         // Since 2026-12-05 the baselines are blended in like the model's
@@ -194,18 +191,7 @@ void addEvalCommand(CLI::App& app, int& exitCode)
         ->capture_default_str();
     cmd->add_option("--augment", args->augmentations, "Test-time passes: 1, 2 or 4")
         ->capture_default_str();
-    cmd->add_option("--refine", args->refinements,
-                    "Inpainting: runs of the network on its own estimate (0-3)")
-        ->capture_default_str();
-    cmd->add_option("--regrow", args->regrowth,
-                    "Inpainting: share (0-1) of the ridges regrown along the estimate")
-        ->check(CLI::Range(0.0, 1.0))
-        ->capture_default_str();
-    cmd->add_option("--settle", args->settling,
-                    "Inpainting: passes of ridge settling over the estimate (0-" +
-                        std::to_string(kMaxSettlingPasses) + ")")
-        ->check(CLI::Range(0, kMaxSettlingPasses))
-        ->capture_default_str();
+    addNetworkOptions(*cmd, args->network, "Inpainting: ");
     cmd->add_option("--feather", args->feather, "Selective: blend width inside the mask (px)")
         ->capture_default_str();
     addRidgeReachOption(*cmd, args->reach);

@@ -4,6 +4,7 @@
 // the confidence map and a JSON record per print.
 #include "CliCancellation.h"
 #include "Commands.h"
+#include "NetworkOptions.h"
 #include "RidgeReachOption.h"
 #include "ShippedModels.h"
 #include "TerminalProgress.h"
@@ -34,9 +35,7 @@ struct ReconstructArgs {
     std::string mode = "selective";
     std::string out;
     int augmentations = 2;
-    int refinements = ReconstructionOptions{}.refinements;
-    std::optional<double> regrowth;  // unset: the default (and none for the classical method)
-    std::optional<int> settling;     // likewise
+    NetworkOptionArgs network;
     int feather = ReconstructionOptions{}.featherPixels;
     double reach = ReconstructionOptions{}.ridgeReach;
     int tileSize = ReconstructionOptions{}.tileSize;
@@ -58,11 +57,7 @@ int runReconstruct(const ReconstructArgs& args)
     options.mode = *mode;
     options.detectorThreshold = args.threshold;
     options.augmentations = args.augmentations;
-    options.refinements = args.refinements;
-    if (args.regrowth)
-        options.regrowth = *args.regrowth;
-    if (args.settling)
-        options.settling = *args.settling;
+    applyNetworkOptions(args.network, options);
     options.featherPixels = args.feather;
     options.ridgeReach = args.reach;
     checkRidgeReachMode(args.reach, *mode);
@@ -78,16 +73,7 @@ int runReconstruct(const ReconstructArgs& args)
     if (classical && *mode != ReconstructionMode::Selective)
         throw Error(ErrorKind::InvalidArgument,
                     "ridge-continuation fills the damage mask only: use --mode selective");
-    if (classical && args.refinements != 0)
-        throw Error(ErrorKind::InvalidArgument,
-                    "--refine runs a network again: ridge-continuation has none");
-    if (classical && args.regrowth)
-        throw Error(
-            ErrorKind::InvalidArgument,
-            "--regrow grows ridges along a network's estimate: ridge-continuation has none");
-    if (classical && args.settling)
-        throw Error(ErrorKind::InvalidArgument,
-                    "--settle filters a network's estimate: ridge-continuation has none");
+    checkNetworkOptionsFor(args.model, args.network);
     std::optional<Model> model;
     ModelProvenance provenance;
     if (!classical) {
@@ -165,18 +151,7 @@ void addReconstructCommand(CLI::App& app, int& exitCode)
     cmd->add_option("--augment", args->augmentations,
                     "Test-time passes (1, 2 or 4); their spread lowers the confidence")
         ->capture_default_str();
-    cmd->add_option("--refine", args->refinements,
-                    "Inpainting: runs of the network on its own estimate (0-3)")
-        ->capture_default_str();
-    cmd->add_option("--regrow", args->regrowth,
-                    "Inpainting: share (0-1) of the ridges regrown along the estimate; default " +
-                        std::to_string(ReconstructionOptions{}.regrowth).substr(0, 3))
-        ->check(CLI::Range(0.0, 1.0));
-    cmd->add_option("--settle", args->settling,
-                    "Inpainting: passes of ridge settling over the estimate (0-" +
-                        std::to_string(kMaxSettlingPasses) + "); default " +
-                        std::to_string(ReconstructionOptions{}.settling))
-        ->check(CLI::Range(0, kMaxSettlingPasses));
+    addNetworkOptions(*cmd, args->network, "Inpainting: ");
     cmd->add_option("--feather", args->feather, "Selective: blend width inside the mask (px)")
         ->capture_default_str();
     addRidgeReachOption(*cmd, args->reach);

@@ -1,0 +1,67 @@
+#include "NetworkOptions.h"
+
+#include "ridgeworks/common/Error.h"
+
+#include <cstdio>
+
+namespace rw::cli {
+namespace {
+
+std::string shortNumber(double value)
+{
+    char text[32];
+    std::snprintf(text, sizeof text, "%g", value);
+    return text;
+}
+
+}  // namespace
+
+void addNetworkOptions(CLI::App& command, NetworkOptionArgs& args, const std::string& scope)
+{
+    const ReconstructionOptions defaults;
+    command
+        .add_option("--refine", args.refinements,
+                    scope + "runs of the network on its own estimate (0-" +
+                        std::to_string(kMaxRefinements) + "); default " +
+                        std::to_string(defaults.refinements))
+        ->check(CLI::Range(0, kMaxRefinements));
+    command
+        .add_option("--regrow", args.regrowth,
+                    scope + "share (0-1) of the ridges regrown along the estimate; default " +
+                        shortNumber(defaults.regrowth))
+        ->check(CLI::Range(0.0, 1.0));
+    command
+        .add_option("--settle", args.settling,
+                    scope + "passes of ridge settling over the estimate (0-" +
+                        std::to_string(kMaxSettlingPasses) + "); default " +
+                        std::to_string(defaults.settling))
+        ->check(CLI::Range(0, kMaxSettlingPasses));
+}
+
+void checkNetworkOptionsFor(std::string_view model, const NetworkOptionArgs& args)
+{
+    if (model != kRidgeContinuationMethod)
+        return;
+    if (args.refinements)
+        throw Error(ErrorKind::InvalidArgument,
+                    "--refine runs a network again: ridge-continuation has none");
+    if (args.regrowth)
+        throw Error(
+            ErrorKind::InvalidArgument,
+            "--regrow grows ridges along a network's estimate: ridge-continuation has none");
+    if (args.settling)
+        throw Error(ErrorKind::InvalidArgument,
+                    "--settle filters a network's estimate: ridge-continuation has none");
+}
+
+void applyNetworkOptions(const NetworkOptionArgs& args, ReconstructionOptions& options)
+{
+    if (args.refinements)
+        options.refinements = *args.refinements;
+    if (args.regrowth)
+        options.regrowth = *args.regrowth;
+    if (args.settling)
+        options.settling = *args.settling;
+}
+
+}  // namespace rw::cli
