@@ -101,6 +101,47 @@ private Q_SLOTS:
                  tampered.out.constData());
     }
 
+    // Running the network again, regrowing or settling ridges along its estimate: the classical
+    // method has no network, so each is refused, by name, and nothing is added to the case.
+    void networkOptionsRefusedForRidgeContinuation()
+    {
+        QTemporaryDir dir;
+        const QString folder = dir.filePath(str("case"));
+        QCOMPARE(runCli({str("case"), str("new"), folder, str("--examiner"), str("A. Examiner")})
+                     .exitCode,
+                 0);
+        const QStringList prints = QDir(m_prints.path()).entryList({str("*.png")}, QDir::Files);
+        QCOMPARE(runCli({str("case"), str("import"), folder, m_prints.filePath(prints[0])}).exitCode,
+                 0);
+        QCOMPARE(runCli({str("case"), str("damage"), folder, str("E1"), str("--kind"),
+                         str("obliteration"), str("--level"), str("easy"), str("--seed"), str("3")})
+                     .exitCode,
+                 0);
+        const auto itemCount = [&] {
+            const auto verified = runCli({str("case"), str("verify"), folder, str("--json")});
+            return QJsonDocument::fromJson(verified.out).object().value(str("items")).toArray().size();
+        };
+        const qsizetype before = itemCount();
+        const std::pair<const char*, const char*> networkOnly[] = {
+            {"--refine", "1"}, {"--regrow", "0.5"}, {"--settle", "1"}};
+        for (const auto& [option, value] : networkOnly) {
+            const auto run = runCli({str("case"), str("reconstruct"), folder, str("D1"),
+                                     str("--model"), str("ridge-continuation"), str(option),
+                                     str(value)});
+            QVERIFY2(run.exitCode != 0, option);
+            QVERIFY2(run.err.contains(QByteArray(option).append(" ")) &&
+                         run.err.contains("ridge-continuation has none"),
+                     run.err.constData());
+        }
+        QCOMPARE(itemCount(), before);
+        // Without them the same call is recorded.
+        QCOMPARE(runCli({str("case"), str("reconstruct"), folder, str("D1"), str("--model"),
+                         str("ridge-continuation")})
+                     .exitCode,
+                 0);
+        QCOMPARE(itemCount(), before + 1);
+    }
+
     void verifyOfANonCaseFails()
     {
         QTemporaryDir dir;
