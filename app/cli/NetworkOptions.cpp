@@ -14,28 +14,32 @@ std::string shortNumber(double value)
     return text;
 }
 
+// A count of runs or passes, 0..`most`; the help ends with the range and the default.
+void addCountOption(CLI::App& command, const std::string& name, std::optional<int>& count,
+                    const std::string& help, int most, int fallback)
+{
+    command
+        .add_option(name, count,
+                    help + " (0-" + std::to_string(most) + "); default " + std::to_string(fallback))
+        ->check(CLI::Range(0, most));
+}
+
 }  // namespace
 
 void addNetworkOptions(CLI::App& command, NetworkOptionArgs& args, const std::string& scope)
 {
     const ReconstructionOptions defaults;
-    command
-        .add_option("--refine", args.refinements,
-                    scope + "runs of the network on its own estimate (0-" +
-                        std::to_string(kMaxRefinements) + "); default " +
-                        std::to_string(defaults.refinements))
-        ->check(CLI::Range(0, kMaxRefinements));
+    addCountOption(command, "--refine", args.refinements,
+                   scope + "runs of the network on its own estimate", kMaxRefinements,
+                   defaults.refinements);
     command
         .add_option("--regrow", args.regrowth,
                     scope + "share (0-1) of the ridges regrown along the estimate; default " +
                         shortNumber(defaults.regrowth))
         ->check(CLI::Range(0.0, 1.0));
-    command
-        .add_option("--settle", args.settling,
-                    scope + "passes of ridge settling over the estimate (0-" +
-                        std::to_string(kMaxSettlingPasses) + "); default " +
-                        std::to_string(defaults.settling))
-        ->check(CLI::Range(0, kMaxSettlingPasses));
+    addCountOption(command, "--settle", args.settling,
+                   scope + "passes of ridge settling over the estimate", kMaxSettlingPasses,
+                   defaults.settling);
 }
 
 void checkNetworkOptionsFor(std::string_view model, const NetworkOptionArgs& args)
