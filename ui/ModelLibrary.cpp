@@ -90,6 +90,9 @@ QString ModelLibrary::cardText(const ModelEntry& entry)
                    (entry.shipped ? QStringLiteral(" (shipped)") : QString()) +
                    QStringLiteral("\nArchitecture: ") +
                    QString::fromUtf8(toString(card.spec.architecture)) + QStringLiteral(", ") +
+                   (card.spec.effectiveLevels() > 0
+                        ? QString::number(card.spec.effectiveLevels()) + QStringLiteral(" levels, ")
+                        : QString()) +
                    QString::number(card.spec.inputSize) + u'×' +
                    QString::number(card.spec.inputSize) + QStringLiteral(" px, loss ") +
                    QString::fromUtf8(toString(card.loss));

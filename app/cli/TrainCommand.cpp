@@ -32,6 +32,7 @@ struct TrainArgs {
     int patience = 0;
     int size = 100;
     int width = 0;
+    int unetLevels = 0;
     std::string kinds = "obliteration,rotation,zcut";
     std::string levels = "easy,medium,hard";
     int syntheticCount = 512;
@@ -71,6 +72,7 @@ TrainConfig toConfig(const TrainArgs& a)
     c.model.architecture = *arch;
     c.model.inputSize = a.size;
     c.model.baseChannels = a.width;
+    c.model.levels = a.unetLevels;
     const auto holeFill = holeFillFromString(a.holeFill);
     if (!holeFill)
         bad("unknown --hole-fill '" + a.holeFill + "' (ridge-continuation, grey)");
@@ -200,6 +202,10 @@ void addTrainCommand(CLI::App& app, int& exitCode, const std::string& commandLin
     cmd->add_option("--size", args->size, "Input size (100 for the seed autoencoder)")
         ->capture_default_str();
     cmd->add_option("--width", args->width, "Base channels of the U-Nets (0 = default)")
+        ->capture_default_str();
+    cmd->add_option("--unet-levels", args->unetLevels,
+                    "Levels of the U-Nets (2-5; 0 = default, 3). With --init-from, a model of "
+                    "one level fewer is grown by a level")
         ->capture_default_str();
     cmd->add_option("--kinds", args->kinds, "Damage kinds made on the fly, comma-separated")
         ->capture_default_str();

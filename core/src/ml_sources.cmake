@@ -4,6 +4,7 @@ set(RIDGEWORKS_ML_SOURCES
   src/model/Model.cpp
   src/model/TensorImages.cpp
   src/model/WeightsIo.cpp
+  src/model/NetworkGrowth.cpp
   src/model/ComputeSettings.cpp
   src/train/Losses.cpp
   src/train/ResumeState.cpp

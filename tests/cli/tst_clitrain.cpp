@@ -129,6 +129,12 @@ private Q_SLOTS:
                            QStringLiteral("imagenet"), QStringLiteral("--out"),
                            QStringLiteral("/tmp/never.rwm")}
             << QStringLiteral("imagenet");
+        QTest::newRow("too many U-Net levels")
+            << QStringList{QStringLiteral("train"), QStringLiteral("--model"),
+                           QStringLiteral("unet-inpaint"), QStringLiteral("--unet-levels"),
+                           QStringLiteral("6"), QStringLiteral("--out"),
+                           QStringLiteral("/tmp/never.rwm")}
+            << QStringLiteral("U-Net levels must be between 2 and 5");
         QTest::newRow("not a checkpoint")
             << QStringList{QStringLiteral("model-card"), QStringLiteral("/etc/hostname")}
             << QStringLiteral("/etc/hostname");

@@ -113,6 +113,28 @@ private Q_SLOTS:
                  ErrorKind::Truncated);  // what every unreadable card gives
     }
 
+    void levelsAreRecordedAndOldCardsHaveThree()
+    {
+        // The U-Net's levels are in the card; a card written before the field existed is a
+        // 3-level U-Net (all there were); a number out of range makes the card unreadable.
+        ModelCard card = sampleCheckpoint().card;
+        std::string json = card.toJson();
+        QVERIFY(json.find("\"levels\": 3,") != std::string::npos);
+        card.spec.levels = 4;
+        QCOMPARE(ModelCard::fromJson(card.toJson(), "card").spec.effectiveLevels(), 4);
+
+        const std::string field = "\"levels\": 3,";
+        json.erase(json.find(field), field.size());
+        QCOMPARE(ModelCard::fromJson(json, "card").spec.effectiveLevels(), 3);
+
+        card.spec.levels = 9;
+        const std::string tooMany = card.toJson();
+        QCOMPARE(test::errorKindOf([&] {
+                     ModelCard::fromJson(tooMany, "card");
+                 }).value_or(ErrorKind::Cancelled),
+                 ErrorKind::Truncated);
+    }
+
     void badFilesAreRefusedNamingTheFile_data()
     {
         QTest::addColumn<QString>("damage");

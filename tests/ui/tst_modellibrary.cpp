@@ -35,10 +35,13 @@ rw::ModelCard handMadeCard(const std::string& name)
     return card;
 }
 
-void writeModel(const QString& path, const std::string& name)
+void writeModel(const QString& path, const std::string& name,
+                rw::Architecture architecture = rw::Architecture::SeedAutoencoder, int levels = 0)
 {
     rw::CheckpointFile file;
     file.card = handMadeCard(name);
+    file.card.spec.architecture = architecture;
+    file.card.spec.levels = levels;
     file.weights = "not really weights";
     rw::writeCheckpoint(path.toStdString(), file);
 }
@@ -63,7 +66,8 @@ private Q_SLOTS:
         QTemporaryDir shipped;
         QTemporaryDir user;
         QVERIFY(shipped.isValid() && user.isValid());
-        writeModel(shipped.filePath(QStringLiteral("factory.rwm")), "Factory model");
+        writeModel(shipped.filePath(QStringLiteral("factory.rwm")), "Factory model",
+                   rw::Architecture::UNetInpaint, 4);
         writeModel(user.filePath(QStringLiteral("mine.rwm")), "Hand made");
         writeBytes(user.filePath(QStringLiteral("broken.rwm")), QByteArray("this is no model", 16));
         writeBytes(user.filePath(QStringLiteral("empty.rwm")), QByteArray());
@@ -85,6 +89,9 @@ private Q_SLOTS:
                  QStringLiteral("Factory model"));
         QVERIFY(factory.data(rw::ModelLibrary::ShippedRole).toBool());
         QVERIFY(factory.data().toString().contains(QStringLiteral("shipped")));
+        const QString factoryCard = factory.data(Qt::ToolTipRole).toString();
+        QVERIFY2(factoryCard.contains(QStringLiteral("unet-inpaint, 4 levels, 100×100 px")),
+                 qPrintable(factoryCard));
 
         const int mineRow = library.rowOfPath(user.filePath(QStringLiteral("mine.rwm")));
         QCOMPARE(mineRow, 1);
@@ -94,7 +101,7 @@ private Q_SLOTS:
         QVERIFY(!mine.data(rw::ModelLibrary::UnreadableRole).toBool());
         const QString card = mine.data(Qt::ToolTipRole).toString();
         QVERIFY2(card.contains(QStringLiteral("Hand made")), qPrintable(card));
-        QVERIFY2(card.contains(QStringLiteral("seed-autoencoder")), qPrintable(card));
+        QVERIFY2(card.contains(QStringLiteral("seed-autoencoder, 100×100 px")), qPrintable(card));
         QVERIFY2(card.contains(QStringLiteral("Epochs: 2 of 3")), qPrintable(card));
         QVERIFY2(card.contains(QStringLiteral("PSNR 21.50 dB, SSIM 0.610")), qPrintable(card));
         QVERIFY2(card.contains(QStringLiteral("Data: synthetic")), qPrintable(card));

@@ -68,6 +68,7 @@ std::string ModelCard::toJson() const
         {"inputChannels", spec.inputChannels()},
         {"baseChannels", spec.effectiveBaseChannels()},
         {"holeFill", rw::toString(spec.holeFill)},
+        {"levels", spec.effectiveLevels()},
         {"normalisation", normalisation},
         {"training",
          {{"loss", rw::toString(loss)},
@@ -113,6 +114,7 @@ ModelCard ModelCard::fromJson(const std::string& text, const std::string& source
         card.spec.baseChannels = j.at("baseChannels").get<int>();
         const std::string fill = j.value("holeFill", std::string("grey"));
         card.spec.holeFill = parsed(holeFillFromString(fill), "hole fill", fill);
+        card.spec.levels = j.value("levels", 0);
         card.normalisation = j.value("normalisation", card.normalisation);
         const json& t = j.at("training");
         const std::string loss = t.at("loss").get<std::string>();
@@ -149,6 +151,9 @@ ModelCard ModelCard::fromJson(const std::string& text, const std::string& source
         card.weightsSha256 = j.value("weightsSha256", std::string());
         if (card.spec.inputSize < 8 || card.spec.inputSize > 4096)
             throw std::invalid_argument("input size out of range");
+        if (card.spec.levels != 0 && card.spec.architecture != Architecture::SeedAutoencoder &&
+            (card.spec.levels < kMinUNetLevels || card.spec.levels > kMaxUNetLevels))
+            throw std::invalid_argument("levels out of range");
         return card;
     } catch (const std::exception& e) {
         throw Error(ErrorKind::Truncated, std::string("bad model card: ") + e.what(), sourceName);

@@ -96,6 +96,13 @@ int ModelSpec::effectiveBaseChannels() const
     return 32;
 }
 
+int ModelSpec::effectiveLevels() const
+{
+    if (architecture == Architecture::SeedAutoencoder)
+        return 0;
+    return levels > 0 ? levels : 3;
+}
+
 LossKind ModelSpec::defaultLoss() const
 {
     return architecture == Architecture::UNetInpaint ? LossKind::InpaintCoherent

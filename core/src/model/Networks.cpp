@@ -116,12 +116,12 @@ Network::Network(const ModelSpec& spec)
         m_module = m_seed.ptr();
         break;
     case Architecture::UNetInpaint:
-        m_unet = UNet(2, spec.effectiveBaseChannels(), 3);
+        m_unet = UNet(2, spec.effectiveBaseChannels(), spec.effectiveLevels());
         m_module = m_unet.ptr();
         break;
     case Architecture::DamageDetector:
         // The detector: a thinner U-Net (16 base channels) on the damaged image alone.
-        m_unet = UNet(1, spec.effectiveBaseChannels(), 3);
+        m_unet = UNet(1, spec.effectiveBaseChannels(), spec.effectiveLevels());
         m_module = m_unet.ptr();
         break;
     }

@@ -30,8 +30,9 @@ struct ConvBlockImpl : torch::nn::Module {
 };
 TORCH_MODULE(ConvBlock);
 
-// A U-Net of `depth` levels (3: receptive field of ~90 px at the input, enough for the holes
-// of a 100×100 print). Input channels: the damaged image (+ the mask for inpainting).
+// A U-Net of `depth` levels (ModelSpec::levels; 3: a receptive field of ~90 px at the input,
+// 4: ~190 px, all of a 100×100 print from any pixel of it). Input channels: the damaged image
+// (+ the mask for inpainting).
 // No dilated convolutions: libtorch 1.13 runs them outside oneDNN, ~5x slower here.
 // Inputs of any size: padded (replicate) to a multiple of 2^depth inside forward, cropped after.
 struct UNetImpl : torch::nn::Module {

@@ -1,6 +1,7 @@
 #include "ridgeworks/train/Trainer.h"
 
 #include "model/AutocastGuard.h"
+#include "model/NetworkGrowth.h"
 #include "model/Networks.h"
 #include "model/TensorImages.h"
 #include "model/WeightsIo.h"
@@ -66,13 +67,20 @@ void validate(const TrainConfig& c)
         bad("the seed autoencoder is defined on 100×100 inputs");
     if (c.model.inputSize < 32 || c.model.inputSize > 1024)
         bad("input size must be between 32 and 1024");
+    if (c.model.architecture == Architecture::SeedAutoencoder && c.model.levels != 0)
+        bad("the seed autoencoder has no levels to set: it is the experiment's network");
+    if (c.model.levels != 0 && (c.model.levels < kMinUNetLevels || c.model.levels > kMaxUNetLevels))
+        bad("U-Net levels must be between " + std::to_string(kMinUNetLevels) + " and " +
+            std::to_string(kMaxUNetLevels) + " (0 = the default)");
 }
 
 using Mismatch =
     std::function<void(const std::string& what, const std::string& was, const std::string& now)>;
 
-// The checkpoint's weights fit the network asked for (same model, size, width, hole fill).
-void checkSameNetwork(const ModelCard& card, const TrainConfig& c, const Mismatch& mismatch)
+// The checkpoint's weights fit the network asked for (same model, size, width, hole fill and
+// levels; with `mayGrow`, a U-Net may also have one level more: NetworkGrowth).
+void checkSameNetwork(const ModelCard& card, const TrainConfig& c, const Mismatch& mismatch,
+                      bool mayGrow = false)
 {
     if (card.spec.architecture != c.model.architecture)
         mismatch("the model", toString(card.spec.architecture), toString(c.model.architecture));
@@ -84,6 +92,11 @@ void checkSameNetwork(const ModelCard& card, const TrainConfig& c, const Mismatc
                  std::to_string(c.model.effectiveBaseChannels()));
     if (c.model.architecture == Architecture::UNetInpaint && card.spec.holeFill != c.model.holeFill)
         mismatch("the hole fill", toString(card.spec.holeFill), toString(c.model.holeFill));
+    const int levels = card.spec.effectiveLevels(), asked = c.model.effectiveLevels();
+    if (levels != asked && !(mayGrow && asked == levels + 1))
+        mismatch(mayGrow ? "the number of U-Net levels (it can grow by one)"
+                         : "the number of U-Net levels",
+                 std::to_string(levels), std::to_string(asked));
 }
 
 // Refuses to resume from a checkpoint trained with other settings: the continuation would
@@ -123,13 +136,30 @@ void checkResumable(const ModelCard& card, const TrainConfig& c, LossKind loss,
 void checkStartingModel(const ModelCard& card, const TrainConfig& c,
                         const std::filesystem::path& path)
 {
-    checkSameNetwork(card, c,
-                     [&](const std::string& what, const std::string& was, const std::string& now) {
-                         throw Error(ErrorKind::Incompatible,
-                                     "cannot start from this model: " + what + " is " + was +
-                                         ", asked for " + now,
-                                     path);
-                     });
+    checkSameNetwork(
+        card, c,
+        [&](const std::string& what, const std::string& was, const std::string& now) {
+            throw Error(ErrorKind::Incompatible,
+                        "cannot start from this model: " + what + " is " + was + ", asked for " +
+                            now,
+                        path);
+        },
+        /*mayGrow=*/true);
+}
+
+// A fine-tuning run's first weights: the trained model's own, or, for a U-Net of one level
+// more, the trained one grown by that level (it starts out computing what the trained one does).
+void loadStartingWeights(nets::Network& network, const CheckpointFile& trained,
+                         const std::filesystem::path& path)
+{
+    const int trainedLevels = trained.card.spec.effectiveLevels();
+    if (trainedLevels == network.spec().effectiveLevels()) {
+        weights::load(*network.module(), trained.weights, path);
+        return;
+    }
+    nets::Network smaller(trained.card.spec);
+    weights::load(*smaller.module(), trained.weights, path);
+    nets::growByOneLevel(*smaller.module(), trainedLevels, *network.module(), path);
 }
 
 struct Validation {
@@ -307,7 +337,7 @@ TrainResult train(const TrainConfig& requested, const TrainingSink& progress,
     nets::Network network(config.model);
     auto module = network.module();
     if (startFrom)
-        weights::load(*module, startFrom->weights, config.initFromPath);
+        loadStartingWeights(network, *startFrom, config.initFromPath);
     const bool channelsLast = resolveChannelsLast(config.memoryLayout, detectCpuFeatures());
     network.setChannelsLast(channelsLast);
     torch::optim::Adam optimizer(module->parameters(),

@@ -51,6 +51,9 @@ enum class PairMode {
 const char* toString(PairMode mode);
 std::optional<PairMode> pairModeFromString(const std::string& name);
 
+inline constexpr int kMinUNetLevels = 2;
+inline constexpr int kMaxUNetLevels = 5;
+
 struct ModelSpec {
     Architecture architecture = Architecture::SeedAutoencoder;
     int inputSize = 100;   // square; the U-Net takes any multiple of 8 ≥ 32
@@ -58,9 +61,14 @@ struct ModelSpec {
     // The U-Net's starting fill of the hole (ignored by the other architectures). A card
     // without the field is a grey-fill model (written before the field existed).
     HoleFill holeFill = HoleFill::RidgeContinuation;
+    // The U-Nets' levels (poolings; kMinUNetLevels..kMaxUNetLevels): 0 = the default, 3.
+    // Each level doubles the receptive field. A card without the field has 3 (written before
+    // the field existed). The seed autoencoder ignores it.
+    int levels = 0;
 
     int inputChannels() const;  // 1, or 2 for the U-Net (image + mask)
     int effectiveBaseChannels() const;
+    int effectiveLevels() const;  // levels, or 3 when 0; 0 for the seed autoencoder
     // BCE for the autoencoder and detector, inpaint-coherent for the inpainting U-Net.
     LossKind defaultLoss() const;
 };
