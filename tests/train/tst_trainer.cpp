@@ -21,6 +21,27 @@ std::filesystem::path pathIn(const QTemporaryDir& dir, const char* name)
     return dir.filePath(QString::fromLatin1(name)).toStdString();
 }
 
+// The inpainting model's output on a fixed noise image with a square hole (64 px sides: a
+// multiple of 16, so a 3- and a 4-level U-Net pad it alike).
+cv::Mat predictOnNoise(const std::filesystem::path& model)
+{
+    cv::Mat image(64, 64, CV_32FC1), mask(64, 64, CV_32FC1, cv::Scalar(0));
+    cv::RNG(17).fill(image, cv::RNG::UNIFORM, 0.0, 1.0);
+    mask(cv::Rect(16, 16, 24, 24)).setTo(1.0);
+    return Model::load(model).predict({{image, mask}}).front();
+}
+
+// How far from `reference` (predictOnNoise) the same run lands without --init-from: it starts
+// from random weights.
+double freshRunDistance(TrainConfig config, const std::filesystem::path& out,
+                        const cv::Mat& reference)
+{
+    config.initFromPath.clear();
+    config.outPath = out;
+    train(config);
+    return cv::norm(predictOnNoise(out), reference, cv::NORM_INF);
+}
+
 bool sameBytes(const cv::Mat& a, const cv::Mat& b)
 {
     return a.size() == b.size() && a.type() == b.type() &&
@@ -266,21 +287,11 @@ private Q_SLOTS:
         QCOMPARE(file.card.initialisedFrom.loss, std::string("inpaint"));
         QVERIFY(parent.card.initialisedFrom.weightsSha256.empty());
 
-        cv::Mat image(64, 64, CV_32FC1), mask(64, 64, CV_32FC1, cv::Scalar(0));
-        cv::randu(image, 0.0, 1.0);
-        mask(cv::Rect(16, 16, 24, 24)).setTo(1.0);
-        auto predict = [&](const std::filesystem::path& path) {
-            return Model::load(path).predict({{image, mask}}).front();
-        };
-        const cv::Mat fromParent = predict(base.outPath);
-        const double tunedOff = cv::norm(predict(tune.outPath), fromParent, cv::NORM_INF);
+        const cv::Mat fromParent = predictOnNoise(base.outPath);
+        const double tunedOff = cv::norm(predictOnNoise(tune.outPath), fromParent, cv::NORM_INF);
         // The same run without init-from starts from the random weights the parent started
         // from: it lacks the parent's epoch of learning.
-        TrainConfig fresh = tune;
-        fresh.initFromPath.clear();
-        fresh.outPath = pathIn(dir, "fresh.rwm");
-        train(fresh);
-        const double freshOff = cv::norm(predict(fresh.outPath), fromParent, cv::NORM_INF);
+        const double freshOff = freshRunDistance(tune, pathIn(dir, "fresh.rwm"), fromParent);
         QVERIFY2(tunedOff < 1e-3 && freshOff > 10.0 * std::max(tunedOff, 1e-3),
                  qPrintable(QStringLiteral("tuned %1, fresh %2").arg(tunedOff).arg(freshOff)));
 
@@ -309,8 +320,8 @@ private Q_SLOTS:
         train(base);
 
         // Grown by a level with a learning rate too small to move the weights: the larger
-        // network must compute what the trained one does (64 px sides: a multiple of 16, so
-        // the padding is the same too), and its card must say it has 4 levels.
+        // network must compute what the trained one does, and its card must say it has 4
+        // levels.
         TrainConfig grow = base;
         grow.model.levels = 4;
         grow.outPath = pathIn(dir, "grown.rwm");
@@ -321,20 +332,10 @@ private Q_SLOTS:
         QCOMPARE(grown.card.spec.effectiveLevels(), 4);
         QCOMPARE(readCheckpoint(base.outPath).card.spec.effectiveLevels(), 3);
 
-        cv::Mat image(64, 64, CV_32FC1), mask(64, 64, CV_32FC1, cv::Scalar(0));
-        cv::randu(image, 0.0, 1.0);
-        mask(cv::Rect(10, 20, 30, 24)).setTo(1.0);
-        auto predict = [&](const std::filesystem::path& path) {
-            return Model::load(path).predict({{image, mask}}).front();
-        };
-        const cv::Mat fromBase = predict(base.outPath);
-        const double grownOff = cv::norm(predict(grow.outPath), fromBase, cv::NORM_INF);
+        const cv::Mat fromBase = predictOnNoise(base.outPath);
+        const double grownOff = cv::norm(predictOnNoise(grow.outPath), fromBase, cv::NORM_INF);
         // A 4-level network trained the same way from random weights is another function.
-        TrainConfig fresh = grow;
-        fresh.initFromPath.clear();
-        fresh.outPath = pathIn(dir, "fresh.rwm");
-        train(fresh);
-        const double freshOff = cv::norm(predict(fresh.outPath), fromBase, cv::NORM_INF);
+        const double freshOff = freshRunDistance(grow, pathIn(dir, "fresh.rwm"), fromBase);
         // (Measured: 0 for the grown network; 1.2e-4 when the new level's identity read the
         // wrong half of its input.)
         QVERIFY2(grownOff < 1e-6 && freshOff > 1e-2,
