@@ -74,8 +74,7 @@ private Q_SLOTS:
     void gratingCarriesOnInOrientationAndPhase_data();
     void gratingCarriesOnInOrientationAndPhase();
     void followsASyntheticPrintsField();
-    void recoversAHiddenDelta();
-    void locatesHiddenSingularPointsNearOthers();
+    void holesOverCoresAndDeltasFollowTheField();
     void anArchGetsNoInventedCoreAndDelta();
     void whatLiesUnderTheHoleIsIgnored();
     void flatSurroundingsGiveTheirBrightness();
@@ -167,29 +166,13 @@ void TestRidgeContinuation::followsASyntheticPrintsField()
     QVERIFY2(e.contrast > 0.6, qPrintable(QString::number(e.contrast)));  // ridges, not blur
 }
 
-void TestRidgeContinuation::recoversAHiddenDelta()
+void TestRidgeContinuation::holesOverCoresAndDeltasFollowTheField()
 {
-    // The rim of a hole over a delta turns the wrong way round once: the fill puts the delta
-    // back instead of flattening the field.
-    const rw::SyntheticPrint& print = rw::test::cachedSyntheticPrint(11, 256, 256);
-    const auto delta = std::find_if(
-        print.singularities.begin(), print.singularities.end(), [&](const rw::SingularPoint& s) {
-            return s.type == rw::SingularPoint::Type::Delta &&
-                   print.foreground.at<unsigned char>(cv::Point(s.position));
-        });
-    QVERIFY(delta != print.singularities.end());
-    const FieldErrors e = fillDisc(print, cv::Point(delta->position) + cv::Point(4, 3), 20);
-    QVERIFY2(e.ours < 10.0 && e.ours < 0.7 * e.teleas,
-             qPrintable(QStringLiteral("%1° vs Telea %2°").arg(e.ours).arg(e.teleas)));
-}
-
-void TestRidgeContinuation::locatesHiddenSingularPointsNearOthers()
-{
-    // Holes over each core and delta of three prints, at two sizes and two offsets. The rim
-    // alone cannot tell a singular point moved sideways from the pull of its neighbour 90-110
-    // px away; the field on wider rims can. Measured: 9.1° on average (the rim-only search
-    // that placed the point where the rim's remainder was most uniform: 12.9°).
-    double sum = 0.0;
+    // Holes over each core and delta of three prints, at two sizes and two offsets. No
+    // singular point is placed (the rim's Poincaré index misled the fill on real prints); the
+    // membrane still follows the field around them far better than Telea. Measured: 10.1°
+    // on average against Telea's 18.5° (9.1° when the hidden point was placed by a search).
+    double ours = 0.0, teleas = 0.0;
     int holes = 0;
     for (std::uint64_t seed : {11u, 12u, 21u}) {
         const rw::SyntheticPrint& print = rw::test::cachedSyntheticPrint(seed, 256, 256);
@@ -198,13 +181,16 @@ void TestRidgeContinuation::locatesHiddenSingularPointsNearOthers()
                 continue;
             for (const cv::Point offset : {cv::Point(6, -5), cv::Point(-7, 6)})
                 for (const int radius : {20, 26}) {
-                    sum += fillDisc(print, cv::Point(s.position) + offset, radius).ours;
+                    const FieldErrors e = fillDisc(print, cv::Point(s.position) + offset, radius);
+                    ours += e.ours;
+                    teleas += e.teleas;
                     ++holes;
                 }
         }
     }
     QCOMPARE(holes, 24);
-    QVERIFY2(sum / holes < 10.5, qPrintable(QStringLiteral("%1°").arg(sum / holes)));
+    QVERIFY2(ours / holes < 10.5 && ours < 0.7 * teleas,
+             qPrintable(QStringLiteral("%1° vs Telea %2°").arg(ours / holes).arg(teleas / holes)));
 }
 
 void TestRidgeContinuation::anArchGetsNoInventedCoreAndDelta()

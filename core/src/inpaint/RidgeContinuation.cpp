@@ -277,7 +277,7 @@ bool RidgeContinuation::prepare(const cv::Mat& mask, double ridgePeriod)
 
 void RidgeContinuation::measureSurroundings()
 {
-    interpolateBrightnessAndContrast(image_, hole_(work_), period_ > 0.0 ? period_ : 8.0, mean_,
+    interpolateBrightnessAndContrast(image_, hole_(work_), smoothingPeriod(), mean_,
                                      amplitude_);
 }
 
@@ -292,7 +292,7 @@ cv::Mat RidgeContinuation::grow(const cv::Mat& guideOrientation, int maxIteratio
     fields.mean = mean_;
     fields.amplitude = amplitude_;
     // Only the hole's orientation is used (the ridges around it are not regrown).
-    fields.orientation = guideOrientation.empty() ? inpaint::fillOrientation(image_, holePart)
+    fields.orientation = guideOrientation.empty() ? inpaint::fillOrientation(image_, holePart, smoothingPeriod())
                                                   : guideOrientation(work_);
     cv::Mat filled = fields.mean.clone();
     if (period_ > 0.0) {

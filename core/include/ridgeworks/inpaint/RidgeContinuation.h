@@ -56,6 +56,8 @@ public:
 private:
     bool prepare(const cv::Mat& mask, double ridgePeriod);  // false: nothing to fill
     void measureSurroundings();
+    // The scale the surrounding fields are smoothed at: the period, or 8 px when none was found.
+    double smoothingPeriod() const { return period_ > 0.0 ? period_ : 8.0; }
 
     cv::Mat damaged_;    // CV_8UC1, the caller's image (shared, not copied)
     cv::Mat hole_;       // CV_8UC1, 255 = hole; empty when there is nothing to fill
