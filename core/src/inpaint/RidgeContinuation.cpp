@@ -158,8 +158,8 @@ cv::Mat growIntoHole(const cv::Mat& image, const cv::Mat& hole, const Surroundin
 
 // How far around the hole the fill looks (pixels): at least this, and at least the hole's own
 // depth, since the brightness and contrast at a point d deep are averaged over about d around
-// it. It covers the orientation tensor's window (σ 6 px from 2 px outside), the rim the
-// Poincaré index is read on (8 px) and the orientation membrane's 24 px.
+// it. It covers the orientation tensor's window (σ a third of a ridge period, from 2 px
+// outside) and the orientation membrane's 24 px.
 constexpr int kWorkMargin = 48;
 
 cv::Rect workRegion(const cv::Mat& hole)
