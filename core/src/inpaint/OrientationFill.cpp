@@ -52,8 +52,8 @@ cv::Mat fillOrientation(const cv::Mat& image, const cv::Mat& hole, double ridgeP
     const cv::Mat planes[] = {gx.mul(gx) - gy.mul(gy), 2.0 * gx.mul(gy)};
     cv::Mat raw;
     cv::merge(planes, 2, raw);
-    // The smoothed tensor of the known ridges; its direction
-    // is trusted in proportion to its strength (weak on background and noise).
+    // The smoothed tensor of the known ridges; its direction is trusted in proportion to its
+    // strength (weak on background and noise).
     const cv::Mat tensor =
         interpolateFromSurroundings(raw, trusted, distanceToKnown(guarded), tensorSigma);
     cv::Mat unit(image.size(), CV_32FC2), reliability(image.size(), CV_32FC1);
