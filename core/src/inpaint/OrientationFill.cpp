@@ -26,13 +26,6 @@ constexpr double kTensorSigmaPerPeriod = 1.0 / 3.0;
 // A known direction is fully trusted from this share of the print's median tensor strength.
 constexpr float kReliableShare = 0.5f;
 
-// cv::dilate with an ellipse, computed from its row runs (image/DiscMorphology: the same
-// pixels; OpenCV visits every point of the ellipse).
-cv::Mat dilated(const cv::Mat& mask, int radius)
-{
-    return image::dilateWithDisc(mask, radius);
-}
-
 // The membrane is solved only this far (pixels) around the hole: the known field pins itself
 // there (data stiffness 50 against 4 neighbours), so what lies farther out barely reaches the
 // hole, and none of it is used.
@@ -43,7 +36,7 @@ constexpr int kMembraneMargin = 24;
 cv::Mat fillOrientation(const cv::Mat& image, const cv::Mat& hole, double ridgePeriod)
 {
     const double tensorSigma = std::max(1.0, kTensorSigmaPerPeriod * ridgePeriod);
-    const cv::Mat guarded = dilated(hole, kEdgeGuard);
+    const cv::Mat guarded = image::dilateWithDisc(hole, kEdgeGuard);
     cv::Mat trusted;
     cv::Mat(guarded == 0).convertTo(trusted, CV_32FC1, 1.0 / 255.0);
     cv::Mat gx, gy;
@@ -78,11 +71,9 @@ cv::Mat fillOrientation(const cv::Mat& image, const cv::Mat& hole, double ridgeP
     // and deltas under the hole are not placed: the rim's Poincaré index is unreliable on real
     // prints, and placing them cost more there than it gained on synthetic ones (see
     // docs/inpainting.md, "Orientation").
-    cv::Mat filled(image.size(), CV_32FC2, cv::Scalar(0.0f, 0.0f));
     const cv::Rect box = boxAround(guarded, kMembraneMargin);
-    membraneInterpolation(unit(box), reliability(box)).copyTo(filled(box));
     cv::Mat field = tensor.clone();
-    filled.copyTo(field, guarded);
+    membraneInterpolation(unit(box), reliability(box)).copyTo(field(box), guarded(box));
 
     cv::Mat orientation(image.size(), CV_32FC1);
     for (int y = 0; y < image.rows; ++y) {
