@@ -79,11 +79,6 @@ cv::Mat closeWithDisc(const cv::Mat& mask, int radius)
     return applyDisc<Erode>(applyDisc<Dilate>(mask, radius), radius);
 }
 
-cv::Mat dilateWithDisc(const cv::Mat& mask, int radius)
-{
-    return applyDisc<Dilate>(mask, radius);
-}
-
 cv::Mat openWithDisc(const cv::Mat& mask, int radius)
 {
     return applyDisc<Dilate>(applyDisc<Erode>(mask, radius), radius);

@@ -12,7 +12,5 @@ namespace rw::image {
 // `mask`: CV_8UC1 with values 0/255. `radius` ≥ 1: the ellipse is (2·radius+1)² pixels.
 cv::Mat closeWithDisc(const cv::Mat& mask, int radius);
 cv::Mat openWithDisc(const cv::Mat& mask, int radius);
-// cv::dilate with the same ellipse and default border, likewise bit-identical.
-cv::Mat dilateWithDisc(const cv::Mat& mask, int radius);
 
 }  // namespace rw::image

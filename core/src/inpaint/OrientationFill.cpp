@@ -1,7 +1,6 @@
 #include "OrientationFill.h"
 
 #include "FieldInterpolation.h"
-#include "image/DiscMorphology.h"
 
 #include <opencv2/imgproc.hpp>
 
@@ -15,8 +14,11 @@ namespace {
 
 constexpr double kPi = std::numbers::pi;
 
-// Gradients within this many pixels of the hole see its edge, not ridges: left out.
-constexpr int kEdgeGuard = 2;
+// Gradients whose 3x3 Sobel window reaches a hole pixel see the hole's edge, not ridges: they
+// are left out, and no more. A 2 px disc (0.6.0) also dropped the next ring of good gradients:
+// 8.36 against 8.29 degrees pooled on synthetic prints, 9.01 against 8.85 on real ones with hard
+// damage. A disc of radius 1 is too small: it misses the diagonal neighbours.
+constexpr int kSobelWindow = 3;
 // The tensor is smoothed over a third of a ridge period. Against the clean prints' field inside
 // the hole (docs/inpainting.md, "Orientation"), the earlier fixed 6 px (a whole period at the
 // network's scale) blurred the bends at the rim that the membrane carries in: 8.9 against 8.1°
@@ -36,7 +38,9 @@ constexpr int kMembraneMargin = 24;
 cv::Mat fillOrientation(const cv::Mat& image, const cv::Mat& hole, double ridgePeriod)
 {
     const double tensorSigma = std::max(1.0, kTensorSigmaPerPeriod * ridgePeriod);
-    const cv::Mat guarded = image::dilateWithDisc(hole, kEdgeGuard);
+    cv::Mat guarded;
+    cv::dilate(hole, guarded,
+               cv::getStructuringElement(cv::MORPH_RECT, {kSobelWindow, kSobelWindow}));
     cv::Mat trusted;
     cv::Mat(guarded == 0).convertTo(trusted, CV_32FC1, 1.0 / 255.0);
     cv::Mat gx, gy;

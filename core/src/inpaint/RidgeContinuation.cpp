@@ -158,7 +158,7 @@ cv::Mat growIntoHole(const cv::Mat& image, const cv::Mat& hole, const Surroundin
 
 // How far around the hole the fill looks (pixels): at least this, and at least the hole's own
 // depth, since the brightness and contrast at a point d deep are averaged over about d around
-// it. It covers the orientation tensor's window (σ a third of a ridge period, from 2 px
+// it. It covers the orientation tensor's window (σ a third of a ridge period, from 1 px
 // outside) and the orientation membrane's 24 px.
 constexpr int kWorkMargin = 48;
 
