@@ -14,7 +14,10 @@ namespace rw::reconstruction {
 
 // The guide orientation is estimated from the estimate smoothed over this many ridge periods:
 // smoother guides gave fewer invented minutiae but a worse orientation on held-out synthetic
-// prints (1.5 periods: 4.9 spurious, 9.9°; 1 period: 5.1, 9.1°; none: 6.7, 9.2°).
+// prints (1.5 periods: 4.9 spurious, 9.9°; 1 period: 5.1, 9.1°; none: 6.7, 9.2°). With 0.6.1
+// it is a trade between synthetic and real prints, like the regrowth's share: 0.5 / 0.7 / 1 /
+// 1.5 periods gave 8.15 / 8.19 / 8.29 / 8.48° on synthetic prints but 9.01 / 8.93 / 8.85 /
+// 8.78° on real ones with hard damage (docs/reconstruction.md, "Ridge regrowth").
 inline constexpr double kGuideSigmaInPeriods = 1.0;
 
 // The ridges around `hole` (CV_8UC1, nonzero = hole) grown into it along the orientation of
