@@ -48,6 +48,7 @@ struct Derivation {
     int featherPixels = 0;      // selective: the blend width inside the mask (0 in full mode)
     double regrowth = 0.0;      // unet-inpaint: share of regrown ridges in the estimate (else 0)
     int settling = 0;           // unet-inpaint: passes of ridge settling (else 0)
+    bool turnBack = false;      // unet-inpaint: a rotated patch may be turned back
     double ridgeReach = 0.0;    // selective: ridges drawn this many periods deep (0 = no limit)
     QString maskSource;         // the examiner's choice: "drawn", "damage" or "detect"
     QString maskOrigin;         // what core used: "given", "detected" or "none"

@@ -3,6 +3,7 @@
 #include "ModelLibrary.h"
 #include "PanelNote.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QConcatenateTablesProxyModel>
 #include <QDir>
@@ -104,6 +105,7 @@ ReconstructPanel::ReconstructPanel(ModelLibrary* library, QWidget* parent)
     , m_threshold(new QDoubleSpinBox(m_detectorRow))
     , m_regrowth(new QDoubleSpinBox(this))
     , m_settling(new QSpinBox(this))
+    , m_turnBack(new QCheckBox(QStringLiteral("Turn back a rotated patch"), this))
     , m_ridgeReach(new QDoubleSpinBox(this))
     , m_modeHint(makePanelNote(this, QStringLiteral("reconstructModeHint")))
     , m_maskInfo(makePanelNote(this, QStringLiteral("reconstructMaskInfo")))
@@ -120,6 +122,7 @@ ReconstructPanel::ReconstructPanel(ModelLibrary* library, QWidget* parent)
     m_threshold->setObjectName(QStringLiteral("reconstructThreshold"));
     m_regrowth->setObjectName(QStringLiteral("reconstructRegrowth"));
     m_settling->setObjectName(QStringLiteral("reconstructSettling"));
+    m_turnBack->setObjectName(QStringLiteral("reconstructTurnBack"));
     m_ridgeReach->setObjectName(QStringLiteral("reconstructRidgeReach"));
     m_run->setObjectName(QStringLiteral("runReconstructionButton"));
 
@@ -176,6 +179,13 @@ ReconstructPanel::ReconstructPanel(ModelLibrary* library, QWidget* parent)
         "which join the ridges the network broke and clear the stray ends it left, so fewer "
         "minutiae are invented. Only pixels inside the mask change "
         "(docs/reconstruction.md, \"Ridge settling\")."));
+    m_turnBack->setChecked(ReconstructionRequest{}.turnBack);
+    m_turnBack->setToolTip(QStringLiteral(
+        "Inpainting networks: where the mask covers a patch turned in place (a central "
+        "rotation), find the turn and put the patch's own ridges back instead of the network's "
+        "estimate, if turning it back clearly rejoins them to the ridges around the mask; "
+        "otherwise the network runs as usual. The result names the turn "
+        "(docs/reconstruction.md, \"Turning back a rotated patch\")."));
     m_ridgeReach->setRange(0.0, kMaxRidgeReach);
     m_ridgeReach->setSingleStep(0.5);
     m_ridgeReach->setDecimals(1);
@@ -209,6 +219,7 @@ ReconstructPanel::ReconstructPanel(ModelLibrary* library, QWidget* parent)
     form->addRow(QStringLiteral("Mask &source"), m_maskSource);
     form->addRow(QStringLiteral("Ridge re&growth"), m_regrowth);
     form->addRow(QStringLiteral("Ridge se&ttling"), m_settling);
+    form->addRow(QString(), m_turnBack);
     form->addRow(QStringLiteral("Ridge &reach"), m_ridgeReach);
 
     auto* layout = new QVBoxLayout(this);
@@ -279,6 +290,7 @@ ReconstructPanel::ReconstructPanel(ModelLibrary* library, QWidget* parent)
     });
     connect(m_regrowth, &QDoubleSpinBox::valueChanged, this, &ReconstructPanel::settingsChanged);
     connect(m_settling, &QSpinBox::valueChanged, this, &ReconstructPanel::settingsChanged);
+    connect(m_turnBack, &QCheckBox::toggled, this, &ReconstructPanel::settingsChanged);
     connect(m_ridgeReach, &QDoubleSpinBox::valueChanged, this, &ReconstructPanel::settingsChanged);
     connect(m_run, &QPushButton::clicked, this, &ReconstructPanel::runRequested);
     updateDetectorRow();
@@ -362,6 +374,16 @@ int ReconstructPanel::settling() const
 void ReconstructPanel::setSettling(int passes)
 {
     m_settling->setValue(passes);
+}
+
+bool ReconstructPanel::turnBack() const
+{
+    return m_turnBack->isChecked();
+}
+
+void ReconstructPanel::setTurnBack(bool on)
+{
+    m_turnBack->setChecked(on);
 }
 
 double ReconstructPanel::ridgeReach() const
@@ -452,6 +474,7 @@ void ReconstructPanel::updateRegrowth()
         usesRidgeRegrowth(m_model->currentData(ModelLibrary::ArchitectureRole).toString());
     m_regrowth->setEnabled(inpainting);
     m_settling->setEnabled(inpainting);
+    m_turnBack->setEnabled(inpainting);
 }
 
 void ReconstructPanel::updateRidgeReach()

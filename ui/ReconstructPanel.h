@@ -10,6 +10,7 @@
 
 #include <QWidget>
 
+class QCheckBox;
 class QComboBox;
 class QConcatenateTablesProxyModel;
 class QDoubleSpinBox;
@@ -48,6 +49,9 @@ public:
     // Ridge settling's passes (0 = off) for inpainting networks; the box is off for other models.
     int settling() const;
     void setSettling(int passes);
+    // Turning back a rotated patch (on/off) for inpainting networks; the box is off for others.
+    bool turnBack() const;
+    void setTurnBack(bool on);
     // Selective mode: how many ridge periods into the mask ridges are drawn (0 = no limit); the
     // box is off in full mode.
     double ridgeReach() const;
@@ -72,12 +76,14 @@ public:
     QDoubleSpinBox* thresholdBox() const { return m_threshold; }
     QDoubleSpinBox* regrowthBox() const { return m_regrowth; }
     QSpinBox* settlingBox() const { return m_settling; }
+    QCheckBox* turnBackBox() const { return m_turnBack; }
     QDoubleSpinBox* ridgeReachBox() const { return m_ridgeReach; }
     QWidget* detectorRow() const { return m_detectorRow; }
     QPushButton* runButton() const { return m_run; }
 
 Q_SIGNALS:
-    // Model, mode, mask source, detector, threshold, regrowth, settling or ridge reach changed.
+    // Model, mode, mask source, detector, threshold, regrowth, settling, turning back or ridge
+    // reach changed.
     void settingsChanged();
     void runRequested();
 
@@ -86,7 +92,7 @@ private:
     void updateToolTips();
     // Full mode is offered only to networks: the ridge continuation fills the mask only.
     void updateModes();
-    // Regrowth and settling are offered to inpainting networks only.
+    // Regrowth, settling and turning back are offered to inpainting networks only.
     void updateRegrowth();
     // The ridge reach limits what selective mode draws inside the mask: off in full mode.
     void updateRidgeReach();
@@ -105,6 +111,7 @@ private:
     QDoubleSpinBox* m_threshold;
     QDoubleSpinBox* m_regrowth;
     QSpinBox* m_settling;
+    QCheckBox* m_turnBack;
     QDoubleSpinBox* m_ridgeReach;
     QLabel* m_modeHint;
     QLabel* m_maskInfo;

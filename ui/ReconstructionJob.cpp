@@ -124,6 +124,7 @@ EvidenceItem makeReconstructedItem(const EvidenceItem& parent, const Reconstruct
     // Only what the reconstruction used is recorded: other models ignore regrowth and settling.
     options.regrowth = usesRidgeRegrowth(architecture) ? request.regrowth : 0.0;
     options.settling = usesRidgeRegrowth(architecture) ? request.settling : 0;
+    options.turnBackRotation = usesRidgeRegrowth(architecture) && request.turnBack;
     options.ridgeReach = request.mode == ReconstructionMode::Selective ? request.ridgeReach : 0.0;
 
     step(progress, 2, model ? "Reconstructing" : "Continuing the ridges into the mask");
@@ -153,6 +154,8 @@ EvidenceItem makeReconstructedItem(const EvidenceItem& parent, const Reconstruct
             key += QStringLiteral(":regrowth=") + QString::number(options.regrowth, 'f', 2);
         if (options.settling > 0)
             key += QStringLiteral(":settle=") + QString::number(options.settling);
+        if (options.turnBackRotation)  // off keeps the keys items had before the choice
+            key += QStringLiteral(":turnback");
     }
     if (options.ridgeReach > 0.0)  // no limit keeps the keys items had before the choice
         key += QStringLiteral(":reach=") + QString::number(options.ridgeReach, 'f', 2);
@@ -173,6 +176,7 @@ EvidenceItem makeReconstructedItem(const EvidenceItem& parent, const Reconstruct
         request.mode == ReconstructionMode::Selective ? options.featherPixels : 0;
     derivation.regrowth = options.regrowth;
     derivation.settling = options.settling;
+    derivation.turnBack = options.turnBackRotation;
     derivation.ridgeReach = options.ridgeReach;
     derivation.maskSource = toString(request.maskSource);
     derivation.maskOrigin = QString::fromUtf8(toString(result.maskOrigin));

@@ -37,6 +37,9 @@ struct ReconstructionRequest {
     // Inpainting networks only: passes of ridge settling over the estimate (core's
     // ReconstructionOptions::settling); 0 = off.
     int settling = ReconstructionOptions{}.settling;
+    // Inpainting networks only: turn back a patch turned in place (core's
+    // ReconstructionOptions::turnBackRotation).
+    bool turnBack = ReconstructionOptions{}.turnBackRotation;
     // Selective mode: ridges drawn only this many ridge periods into the mask, a smooth fill
     // deeper (core's ReconstructionOptions::ridgeReach); 0 = no limit.
     double ridgeReach = ReconstructionOptions{}.ridgeReach;

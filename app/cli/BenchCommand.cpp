@@ -57,6 +57,7 @@ int runReconstructionSuite(const BenchArgs& args)
     config.refinements = network.refinements;
     config.regrowth = network.regrowth;
     config.settling = network.settling;
+    config.turnBackRotation = network.turnBackRotation;
     TerminalProgress progress("bench");
     const ReconstructionBenchResult result =
         runReconstructionBench(config, progress.asSink(), interruptToken());

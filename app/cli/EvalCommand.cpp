@@ -121,6 +121,7 @@ int runEval(const EvalArgs& args)
         {"refinements", options.reconstruction.refinements},
         {"regrowth", options.reconstruction.regrowth},
         {"settling", options.reconstruction.settling},
+        {"turnBack", options.reconstruction.turnBackRotation},  // since 0.6.2; older files: off
         {"featherPixels", args.feather},
         {"ridgeReach", args.reach},  // since 2026-12-06; older files: no limit
         // Since 2026-12-05 the baselines are blended in like the model's

@@ -40,6 +40,12 @@ void addNetworkOptions(CLI::App& command, NetworkOptionArgs& args, const std::st
     addCountOption(command, "--settle", args.settling,
                    scope + "passes of ridge settling over the estimate", kMaxSettlingPasses,
                    defaults.settling);
+    command.add_option("--turn-back", args.turnBack,
+                       scope + "on or off: where the damage is a patch turned in place (a "
+                               "central rotation) and turning it back clearly rejoins the ridges "
+                               "at its rim, put its own ridges back instead of an estimate; "
+                               "default " + std::string(defaults.turnBackRotation ? "on" : "off"))
+        ->type_name("on|off");
 }
 
 void checkNetworkOptionsFor(std::string_view model, const NetworkOptionArgs& args)
@@ -56,6 +62,10 @@ void checkNetworkOptionsFor(std::string_view model, const NetworkOptionArgs& arg
     if (args.settling)
         throw Error(ErrorKind::InvalidArgument,
                     "--settle filters a network's estimate: ridge-continuation has none");
+    if (args.turnBack)
+        throw Error(ErrorKind::InvalidArgument,
+                    "--turn-back puts a turned patch back in a network's place: "
+                    "ridge-continuation has none");
 }
 
 void applyNetworkOptions(const NetworkOptionArgs& args, ReconstructionOptions& options)
@@ -66,6 +76,8 @@ void applyNetworkOptions(const NetworkOptionArgs& args, ReconstructionOptions& o
         options.regrowth = *args.regrowth;
     if (args.settling)
         options.settling = *args.settling;
+    if (args.turnBack)
+        options.turnBackRotation = *args.turnBack;
 }
 
 }  // namespace rw::cli

@@ -1,7 +1,7 @@
 #pragma once
-// `--refine`, `--regrow` and `--settle`: what an inpainting network's reconstruction does beyond
-// its first estimate (ReconstructionOptions::refinements, regrowth, settling), taken alike by
-// reconstruct, case reconstruct, eval and bench.
+// `--refine`, `--regrow`, `--settle` and `--turn-back`: what an inpainting network's
+// reconstruction does beyond its first estimate (ReconstructionOptions::refinements, regrowth,
+// settling, turnBackRotation), taken alike by reconstruct, case reconstruct, eval and bench.
 #include "ridgeworks/reconstruct/Reconstruction.h"
 
 #include <CLI/CLI.hpp>
@@ -18,9 +18,10 @@ struct NetworkOptionArgs {
     std::optional<int> refinements;
     std::optional<double> regrowth;
     std::optional<int> settling;
+    std::optional<bool> turnBack;
 };
 
-// Adds the three options to `command`, bound to `args`; each help text starts with `scope`
+// Adds the four options to `command`, bound to `args`; each help text starts with `scope`
 // ("Inpainting: ", say) and ends with the default.
 void addNetworkOptions(CLI::App& command, NetworkOptionArgs& args, const std::string& scope);
 

@@ -121,6 +121,7 @@ private Q_SLOTS:
         options.regrowth = 0.3;
         options.settling = 3;
         options.ridgeReach = 2.5;
+        options.turnBackRotation = false;
         rw::DerivedItem item;
         item.id = "D7";
         item.parameters = rw::casework::reconstructionParameters(options);
@@ -131,16 +132,22 @@ private Q_SLOTS:
         QCOMPARE(back.regrowth, 0.3);
         QCOMPARE(back.settling, 3);
         QCOMPARE(back.ridgeReach, 2.5);
+        QCOMPARE(back.turnBackRotation, false);
+        options.turnBackRotation = true;
+        item.parameters = rw::casework::reconstructionParameters(options);
+        QCOMPARE(rw::casework::reconstructionOptionsFrom(item).turnBackRotation, true);
         // A case recorded before refinement, regrowth, settling or the ridge reach existed ran
         // without them: its replay must too, whatever today's defaults are.
         item.parameters.erase("refinements");
         item.parameters.erase("regrowth");
         item.parameters.erase("settling");
         item.parameters.erase("ridgeReach");
+        item.parameters.erase("turnBack");
         QCOMPARE(rw::casework::reconstructionOptionsFrom(item).refinements, 0);
         QCOMPARE(rw::casework::reconstructionOptionsFrom(item).regrowth, 0.0);
         QCOMPARE(rw::casework::reconstructionOptionsFrom(item).settling, 0);
         QCOMPARE(rw::casework::reconstructionOptionsFrom(item).ridgeReach, 0.0);
+        QCOMPARE(rw::casework::reconstructionOptionsFrom(item).turnBackRotation, false);
     }
 
     void theClassicalMethodIsRecordedReplayedAndReported()

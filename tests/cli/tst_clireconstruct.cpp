@@ -86,6 +86,9 @@ private Q_SLOTS:
             QCOMPARE(record[str("options")].toObject()[str("settling")].toInt(-1),
                      rw::ReconstructionOptions{}.settling);
             QCOMPARE(record[str("options")].toObject()[str("ridgeReach")].toDouble(-1.0), 0.0);
+            QCOMPARE(record[str("options")].toObject()[str("turnBack")].toBool(false),
+                     rw::ReconstructionOptions{}.turnBackRotation);
+            QVERIFY(record.contains(str("turnedBack")));  // null unless a patch was turned back
             QVERIFY(record[str("note")].toString().contains(str("estimates")));
         }
     }
@@ -154,7 +157,7 @@ private Q_SLOTS:
         // Nor options that only a network has: running it again, regrowing or settling ridges
         // along its estimate.
         const std::pair<const char*, const char*> networkOnly[] = {
-            {"--refine", "1"}, {"--regrow", "0.5"}, {"--settle", "1"}};
+            {"--refine", "1"}, {"--regrow", "0.5"}, {"--settle", "1"}, {"--turn-back", "on"}};
         for (const auto& [option, value] : networkOnly) {
             const rw::test::CliRun run =
                 runCli({str("reconstruct"), str("--model"), str("ridge-continuation"), str("--in"),

@@ -25,6 +25,7 @@
 #include <ridgeworks/model/Checkpoint.h>
 
 #include <QAction>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
@@ -418,12 +419,16 @@ private Q_SLOTS:
         QVERIFY(panel()->setModelPath(shipped(QStringLiteral("seed-autoencoder.rwm"))));
         QVERIFY(!panel()->regrowthBox()->isEnabled());
         QVERIFY(!panel()->settlingBox()->isEnabled());
+        QVERIFY(!panel()->turnBackBox()->isEnabled());
         QVERIFY(panel()->setModelPath(QString::fromLatin1(rw::kRidgeContinuationMethod)));
         QVERIFY(!panel()->regrowthBox()->isEnabled());
         QVERIFY(!panel()->settlingBox()->isEnabled());
+        QVERIFY(!panel()->turnBackBox()->isEnabled());
         QVERIFY(panel()->setModelPath(unet));
         QVERIFY(panel()->regrowthBox()->isEnabled());
         QVERIFY(panel()->settlingBox()->isEnabled());
+        QVERIFY(panel()->turnBackBox()->isEnabled());
+        QCOMPARE(panel()->turnBack(), rw::ReconstructionOptions{}.turnBackRotation);
         QCOMPARE(panel()->regrowth(), rw::ReconstructionOptions{}.regrowth);
         QCOMPARE(panel()->settling(), rw::ReconstructionOptions{}.settling);
 
@@ -463,6 +468,19 @@ private Q_SLOTS:
         QVERIFY(cv::countNonZero((unsettled.print.pixels != networkOnly.print.pixels) & drawn) >
                 500);
         QCOMPARE(cv::countNonZero((unsettled.print.pixels != parent) & (drawn == 0)), 0);
+        QCOMPARE(unsettled.derivation->turnBack, rw::ReconstructionOptions{}.turnBackRotation);
+        const cv::Mat unsettledPixels = unsettled.print.pixels.clone();  // the list grows below
+
+        // Turning back off is another recipe as well; a drawn disc over unturned ridges has no
+        // turn to find, so the pixels are the same.
+        m_window->selectRow(0);
+        panel()->setTurnBack(false);
+        QVERIFY(runAndWait());
+        QCOMPARE(model()->count(), 5);
+        const rw::EvidenceItem& notTurned = model()->item(4);
+        QCOMPARE(notTurned.derivation->turnBack, false);
+        QVERIFY(!notTurned.derivation->summary.contains(QStringLiteral("turned back")));
+        QCOMPARE(cv::countNonZero(notTurned.print.pixels != unsettledPixels), 0);
     }
 
     void ridgeReachIsOfferedInSelectiveModeAndRecorded()

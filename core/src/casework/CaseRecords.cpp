@@ -89,6 +89,7 @@ std::map<std::string, std::string> reconstructionParameters(const Reconstruction
             {"refinements", std::to_string(o.refinements)},
             {"regrowth", exactText(o.regrowth)},
             {"settling", std::to_string(o.settling)},
+            {"turnBack", o.turnBackRotation ? "1" : "0"},
             {"ridgeReach", exactText(o.ridgeReach)},
             {"tileSize", std::to_string(o.tileSize)},
             {"tileOverlap", std::to_string(o.tileOverlap)},
@@ -111,6 +112,8 @@ ReconstructionOptions reconstructionOptionsFrom(const DerivedItem& item)
     o.regrowth = item.parameters.count("regrowth") ? std::stod(parameter(item, "regrowth")) : 0.0;
     // And ridge settling (2026-12-06).
     o.settling = item.parameters.count("settling") ? intParameter(item, "settling") : 0;
+    // And turning back a rotated patch (0.6.2).
+    o.turnBackRotation = item.parameters.count("turnBack") && intParameter(item, "turnBack") != 0;
     // And the ridge reach (2026-12-06): before it, ridges were drawn everywhere in the hole.
     o.ridgeReach =
         item.parameters.count("ridgeReach") ? std::stod(parameter(item, "ridgeReach")) : 0.0;

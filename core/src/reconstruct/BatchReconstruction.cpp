@@ -50,8 +50,8 @@ cv::Mat confidenceImage(const cv::Mat& confidence)
     return gray;
 }
 
-// The options that shaped the result: the network's passes, refinements, regrowth, settling and
-// tiles mean nothing to the classical method, so its record leaves them out rather than list unused
+// The options that shaped the result: the network's passes, refinements, regrowth, settling,
+// turning back and tiles mean nothing to the classical method, so its record leaves them out rather than list unused
 // values.
 nlohmann::json appliedOptions(const ReconstructionOptions& options, bool network)
 {
@@ -63,6 +63,7 @@ nlohmann::json appliedOptions(const ReconstructionOptions& options, bool network
         applied["refinements"] = options.refinements;
         applied["regrowth"] = options.regrowth;
         applied["settling"] = options.settling;
+        applied["turnBack"] = options.turnBackRotation;
         applied["tileSize"] = options.tileSize;
         applied["tileOverlap"] = options.tileOverlap;
     }
@@ -123,6 +124,12 @@ ReconstructionFileResult reconstructOne(const ReconstructionInput& input, const 
                          : nlohmann::json(nullptr)},
         {"options", appliedOptions(options, model != nullptr)},
         {"geometry", {{"ridgePeriod", r.ridgePeriod}, {"scale", r.scale}}},
+        // The damage's content turned back in the network's place (--turn-back), or null.
+        {"turnedBack", r.turnedBack ? nlohmann::json{{"angleDeg", r.turnedBack->angleDeg},
+                                                     {"centreX", r.turnedBack->centre.x},
+                                                     {"centreY", r.turnedBack->centre.y},
+                                                     {"rimAgreement", r.turnedBack->agreement}}
+                                    : nlohmann::json(nullptr)},
         {"outputs",
          {{"image", result.image.filename().string()},
           {"changedMask", result.changedMask.filename().string()},

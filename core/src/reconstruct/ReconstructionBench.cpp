@@ -72,6 +72,7 @@ std::string ReconstructionBenchResult::toJson() const
                           {"refinements", refinements},
                           {"regrowth", regrowth},
                           {"settling", settling},
+                          {"turnBack", turnBackRotation},
                           {"seedAutoencoder100Ms", seed100Ms},
                           {"unetInpaint100Ms", unet100Ms},
                           {"unetInpaint512SelectiveMs", unet512Ms},
@@ -96,11 +97,13 @@ ReconstructionBenchResult runReconstructionBench(const ReconstructionBenchConfig
     result.refinements = config.refinements;
     result.regrowth = config.regrowth;
     result.settling = config.settling;
+    result.turnBackRotation = config.turnBackRotation;
     ReconstructionOptions options;
     options.augmentations = config.augmentations;
     options.refinements = config.refinements;
     options.regrowth = config.regrowth;
     options.settling = config.settling;
+    options.turnBackRotation = config.turnBackRotation;
 
     report(progress, {0, 4, "100×100 prints", {}});
     const DamagedPrint small = damagedPrint(100, 100, 7);

@@ -90,6 +90,16 @@ struct ReconstructionOptions {
     // 17.1° (docs/reconstruction.md, "Ridge reach"). The examiner chooses: ridges everywhere,
     // or only where the print's own ridges support them.
     double ridgeReach = 0.0;
+    // Inpainting networks, selective mode: when the damage is a patch turned in place (a
+    // central rotation, as SOCOFing's "_CR" alterations), find the turn and put the patch's own
+    // ridges back instead of the network's estimate (then settled like it). Only a turn that
+    // clearly rejoins the ridges at the mask's rim is used (findPatchTurn): on 216 synthetic and
+    // 540 real cases no obliteration or z-cut was taken for one. Otherwise the network runs as
+    // usual. On 288 held-out synthetic cases it took the orientation error inside the mask from
+    // 8.29° to 7.07°, and on real prints with medium damage from 6.1° to 5.2° with fewer
+    // invented minutiae (docs/reconstruction.md, "Turning back a rotated patch"). Records made
+    // before the option existed replay without it.
+    bool turnBackRotation = true;
     // Fully convolutional networks (U-Nets) run on square tiles at the resolution the model
     // was trained for (the print is scaled so its ridge period matches the card's), overlapping
     // and blended; in selective mode only the mask's bounding box and 48 px of context around
@@ -101,6 +111,14 @@ struct ReconstructionOptions {
     int tileOverlap = 32;
     // Tiles (or whole prints, for the autoencoder) per network call.
     int batchSize = 4;
+};
+
+// A patch found turned in place, and turned back (ReconstructionOptions::turnBackRotation).
+struct PatchTurn {
+    double angleDeg = 0.0;  // the damage's turn, counter-clockwise on screen (cv::getRotationMatrix2D)
+    cv::Point2d centre;     // pixels
+    double agreement = 0.0;  // correlation of the turned-back ridges with those continued in
+                             // from the rim, over a band inside it (-1..1)
 };
 
 struct Reconstruction {
@@ -116,6 +134,7 @@ struct Reconstruction {
     double scale = 1.0;        // network pixels per input pixel
     int networkInputs = 0;     // tiles or prints run through the network, all passes counted
     std::string summary;       // one line for logs: model, mode, mask, scale, tiles
+    std::optional<PatchTurn> turnedBack;  // set when a rotated patch was turned back
 };
 
 // Reconstructs one 8-bit print (CV_8UC1). Throws rw::Error(InvalidArgument) naming the problem

@@ -20,6 +20,7 @@ struct ReconstructionBenchConfig {
     int refinements = 0;           // U-Net runs on its own estimate (ReconstructionOptions)
     double regrowth = ReconstructionOptions{}.regrowth;  // U-Net: share of regrown ridges
     int settling = ReconstructionOptions{}.settling;     // U-Net: passes of ridge settling
+    bool turnBackRotation = false;                       // U-Net: turn back a rotated patch
 };
 
 struct ReconstructionBenchResult {
@@ -27,6 +28,7 @@ struct ReconstructionBenchResult {
     int refinements = 0;
     double regrowth = 0.0;
     int settling = 0;
+    bool turnBackRotation = false;
     double seed100Ms = 0.0;  // seed-autoencoder, full, a 100×100 print: median ms
     double unet100Ms = 0.0;  // unet-inpaint, selective, a 100×100 print with a damage mask
     double unet512Ms = 0.0;  // unet-inpaint, selective, a 512×512 print (tiled)
