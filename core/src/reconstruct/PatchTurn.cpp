@@ -21,9 +21,9 @@ constexpr double kMinTurnDeg = 4.0;
 // Mask area over the area of its enclosing circle: a disc gives 1, a disc cut by the print's
 // edge less; scattered blobs or a Z-shaped cut far less.
 constexpr double kMinRoundness = 0.6;
-// Searched: every whole degree of a half turn (a whole turn repeats the ridge flow, and the
-// correlation tells the two apart only weakly), then the three best to half a degree with the
-// centre moved by up to this many pixels from the mask's centroid.
+// Searched: every whole degree from -90° to 89° (core/damage turns by at most 70°; turns beyond a
+// quarter, which a real alteration may make, are not searched yet), then the three best to half
+// a degree with the centre moved by up to this many pixels from the mask's centroid.
 constexpr int kCentreSearchPx = 4;
 constexpr int kCandidates = 3;
 
