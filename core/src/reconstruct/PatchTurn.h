@@ -13,10 +13,11 @@
 namespace rw::reconstruction {
 
 // The turn that best rejoins the damage's content to the ridges around it, if one does so
-// clearly: a roughly round damage mask (a turn in place maps only a disc onto itself), a turn
-// of at least 4°, and, over a band one to 1.5 ridge periods inside the mask's rim, a
-// correlation with the ridges continued in from outside (rw::continueRidges) of at least 0.45
-// that beats no turn by 0.25 and any other turn more than 10° away by 0.05. `damaged`:
+// clearly: a round damage mask (a turn in place maps only a disc onto itself: area at least
+// 0.8 of its enclosing circle), a turn of at least 4°, and, over a band from 1 px to 1.5 ridge
+// periods inside the mask's rim, a correlation with the ridges continued in from outside
+// (rw::continueRidges) of at least 0.35 that beats no turn by 0.25 and the next best of the
+// three strongest turns by 0.05. `damaged`:
 // CV_8UC1; `hole`: CV_8UC1 nonzero = damaged; `ridgePeriod` > 0 (pixels).
 std::optional<PatchTurn> findPatchTurn(const cv::Mat& damaged, const cv::Mat& hole,
                                        double ridgePeriod);

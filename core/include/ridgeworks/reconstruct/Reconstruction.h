@@ -93,10 +93,10 @@ struct ReconstructionOptions {
     // Inpainting networks, selective mode: when the damage is a patch turned in place (a
     // central rotation, as SOCOFing's "_CR" alterations), find the turn and put the patch's own
     // ridges back instead of the network's estimate (then settled like it). Only a turn that
-    // clearly rejoins the ridges at the mask's rim is used (findPatchTurn): on 216 synthetic and
-    // 540 real cases no obliteration or z-cut was taken for one. Otherwise the network runs as
+    // clearly rejoins the ridges at the mask's rim is used (findPatchTurn): none of 288 synthetic
+    // and 720 real obliterations and z-cuts was taken for one. Otherwise the network runs as
     // usual. On 288 held-out synthetic cases it took the orientation error inside the mask from
-    // 8.29° to 7.07°, and on real prints with medium damage from 6.1° to 5.2° with fewer
+    // 8.29° to 6.76°, and on real prints with medium damage from 6.1° to 5.1° with fewer
     // invented minutiae (docs/reconstruction.md, "Turning back a rotated patch"). Records made
     // before the option existed replay without it.
     bool turnBackRotation = true;
