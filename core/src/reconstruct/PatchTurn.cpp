@@ -71,9 +71,14 @@ double agreementAt(const cv::Mat& damaged, const Band& band, cv::Point2d centre,
 
 double roundness(const std::vector<cv::Point>& holePoints)
 {
+    // The smallest circle around the points is the one around their convex hull; OpenCV's
+    // search over all 31,000 points of the bench's 512×512 mask took 70 ms, over its 50 hull
+    // points (after a 3 ms hull) next to nothing, with the same circle.
+    std::vector<cv::Point> hull;
+    cv::convexHull(holePoints, hull);
     cv::Point2f centre;
     float radius = 0.0f;
-    cv::minEnclosingCircle(holePoints, centre, radius);
+    cv::minEnclosingCircle(hull, centre, radius);
     const double disc = std::numbers::pi * (double(radius) + 0.5) * (double(radius) + 0.5);
     return disc > 0.0 ? double(holePoints.size()) / disc : 0.0;
 }
