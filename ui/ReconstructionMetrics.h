@@ -33,8 +33,8 @@ struct MetricsColumn {
     int decimals = 2;
     bool higherIsBetter = true;
 };
-// PSNR, SSIM, MAE, orientation error, minutiae F1 and spurious minutiae, each inside the mask
-// and over the whole print.
+// Spurious minutiae, minutiae F1, orientation error, SSIM, PSNR and MAE inside the mask, then
+// the same over the whole print: the ridge-structure measures lead.
 const std::vector<MetricsColumn>& metricsColumns();
 
 // `clean`, `damaged`, `estimate`: CV_8UC1 of one size. `truthMask`: what the damage altered

@@ -128,6 +128,10 @@ private Q_SLOTS:
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QString page = QString::fromUtf8(file.readAll());
         QVERIFY(page.contains(QString::fromStdString(c.manifest.evidence[0].file.sha256)));
+        // The metrics table leads with the invented minutiae, before any pixel score.
+        const qsizetype spurious = page.indexOf(QStringLiteral("<th>spurious minutiae</th>"));
+        QVERIFY(spurious > 0);
+        QVERIFY(spurious < page.indexOf(QStringLiteral("<th>PSNR (dB)</th>")));
         QVERIFY(page.contains(QStringLiteral("report_files/D2-1.png")));
         QVERIFY(fs::file_size(
                     m_dir.filePath(QStringLiteral("report_files/D2-1.png")).toStdString()) > 0);
