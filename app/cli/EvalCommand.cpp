@@ -70,6 +70,13 @@ void printTable(const EvaluationResult& result)
         }
         std::fprintf(stderr, "\n");
     }
+    // With detected masks: how far those masks are from the true ones.
+    const auto& all = result.aggregates.at("model").at("all");
+    if (all.count("mask_iou"))
+        std::fprintf(stderr, "detected masks against the true ones: IoU %.3f, precision %.3f, "
+                             "recall %.3f (means over the cases)\n",
+                     all.at("mask_iou").mean, all.at("mask_precision").mean,
+                     all.at("mask_recall").mean);
 }
 
 void writePng(const fs::path& path, const cv::Mat& image)
@@ -121,7 +128,7 @@ int runEval(const EvalArgs& args)
         {"refinements", options.reconstruction.refinements},
         {"regrowth", options.reconstruction.regrowth},
         {"settling", options.reconstruction.settling},
-        {"turnBack", options.reconstruction.turnBackRotation},  // since 0.6.2; older files: off
+        {"turnBack", options.reconstruction.turnBackRotation},  // since 0.7.0; older files: off
         {"featherPixels", args.feather},
         {"ridgeReach", args.reach},  // since 2026-12-06; older files: no limit
         // Since 2026-12-05 the baselines are blended in like the model's
@@ -180,7 +187,8 @@ void addEvalCommand(CLI::App& app, int& exitCode)
     cmd->add_option("--mode", args->mode, "full or selective")->capture_default_str();
     cmd->add_option("--detector", args->detector,
                     "Use a damage-detector's masks instead of the true ones (checkpoint or "
-                    "shipped name)")
+                    "shipped name); the JSON then also says how they compare with the true ones "
+                    "(mask_iou, mask_precision, mask_recall)")
         ->transform(shippedModelName());
     cmd->add_option("--threshold", args->threshold, "Detector threshold")->capture_default_str();
     cmd->add_option("--per-cell", args->perCell, "synthetic: prints per damage kind and level")

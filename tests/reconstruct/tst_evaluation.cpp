@@ -5,6 +5,7 @@
 
 #include <ridgeworks/damage/Damage.h>
 #include <ridgeworks/image/ImageWriter.h>
+#include <ridgeworks/metrics/MaskAgreement.h>
 #include <ridgeworks/metrics/PrintMetrics.h>
 #include <ridgeworks/model/Model.h>
 #include <ridgeworks/reconstruct/Evaluation.h>
@@ -141,6 +142,47 @@ private Q_SLOTS:
         QVERIFY(std::abs(expected - unblended) > 0.01);  // the feather matters on this case
         QCOMPARE(continuationPsnr(6), expected);
         QCOMPARE(continuationPsnr(0), unblended);
+    }
+
+    void detectedMasksAreComparedWithTheTrueOnes()
+    {
+        // With the detector's masks, every row of a case says how the detected mask (the one
+        // every method filled) compares with the true one; without, no row does.
+        QTemporaryDir dir;
+        const std::filesystem::path root = dir.path().toStdString();
+        const cv::Mat clean = test::cachedSyntheticPrint(5, 160, 176).image;
+        const DamagedPrint d = writeObliteratedPair(root, clean, 9);
+        const std::filesystem::path models(RIDGEWORKS_TEST_MODELS_DIR);
+        const Model model = Model::load(models / "unet-inpaint.rwm");
+        const Model detector = Model::load(models / "damage-detector.rwm");
+
+        EvaluationOptions options;
+        options.source = parseEvaluationSource("pairs:" + (root / "clean").string() + "," +
+                                               (root / "damaged").string());
+        options.reconstruction.augmentations = 1;
+        options.baselines = {Baseline::Telea};
+        const EvaluationResult plain = evaluate(model, options);
+        for (const EvaluationRow& row : plain.rows)
+            QVERIFY(!row.metrics.count("mask_iou"));
+        QVERIFY(!QString::fromStdString(evaluationCsv(plain)).contains(QStringLiteral("mask_iou")));
+
+        options.reconstruction.detector = &detector;
+        options.detectMasks = true;
+        const EvaluationResult detected = evaluate(model, options);
+        ReconstructionOptions same = options.reconstruction;
+        const cv::Mat detectedMask = reconstruct(d.image, model, same).damageMask;
+        const MaskAgreement expected = measureMaskAgreement(detectedMask, d.mask);
+        QVERIFY(expected.iou > 0.0 && expected.iou < 1.0);  // a real, imperfect detection
+        QCOMPARE(detected.rows.size(), std::size_t(2));
+        for (const EvaluationRow& row : detected.rows) {
+            QCOMPARE(row.metrics.at("mask_iou"), expected.iou);
+            QCOMPARE(row.metrics.at("mask_precision"), expected.precision);
+            QCOMPARE(row.metrics.at("mask_recall"), expected.recall);
+            QCOMPARE(row.metrics.at("mask_detected_fraction"), expected.predictedFraction);
+        }
+        QCOMPARE(detected.aggregates.at("model").at("all").at("mask_recall").mean,
+                 expected.recall);
+        QVERIFY(QString::fromStdString(evaluationCsv(detected)).contains(QStringLiteral("mask_iou")));
     }
 
     void badSourcesAreRefused()

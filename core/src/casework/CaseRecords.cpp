@@ -112,7 +112,7 @@ ReconstructionOptions reconstructionOptionsFrom(const DerivedItem& item)
     o.regrowth = item.parameters.count("regrowth") ? std::stod(parameter(item, "regrowth")) : 0.0;
     // And ridge settling (2026-12-06).
     o.settling = item.parameters.count("settling") ? intParameter(item, "settling") : 0;
-    // And turning back a rotated patch (0.6.2).
+    // And turning back a rotated patch (0.7.0).
     o.turnBackRotation = item.parameters.count("turnBack") && intParameter(item, "turnBack") != 0;
     // And the ridge reach (2026-12-06): before it, ridges were drawn everywhere in the hole.
     o.ridgeReach =

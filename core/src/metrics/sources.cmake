@@ -3,6 +3,7 @@ set(RIDGEWORKS_METRICS_SOURCES
   src/metrics/Baselines.cpp
   src/metrics/ImageQuality.cpp
   src/metrics/LocalRidgePeriod.cpp
+  src/metrics/MaskAgreement.cpp
   src/metrics/MeanInterval.cpp
   src/metrics/MetricTable.cpp
   src/metrics/MetricsInput.cpp

@@ -5,6 +5,7 @@
 #include "reconstruct/EvaluationCases.h"
 #include "reconstruct/EvaluationMontage.h"
 #include "ridgeworks/common/Error.h"
+#include "ridgeworks/metrics/MaskAgreement.h"
 #include "ridgeworks/model/Model.h"
 #include "ridgeworks/reconstruct/BlendedBaseline.h"
 
@@ -34,6 +35,19 @@ EvaluationRow measured(const EvaluationCase& c, const std::string& method,
     row.metrics["seconds"] = seconds;
     row.metrics["mask_fraction"] = double(cv::countNonZero(c.mask)) / double(c.mask.total());
     return row;
+}
+
+// With detected masks, how the mask every method filled compares with the true one, on each
+// of the case's `count` rows (the last ones), so that every method's aggregates carry it.
+void addMaskAgreement(const MaskAgreement& agreement, std::vector<EvaluationRow>& rows,
+                      std::size_t count)
+{
+    for (std::size_t i = rows.size() - count; i < rows.size(); ++i) {
+        rows[i].metrics["mask_iou"] = agreement.iou;
+        rows[i].metrics["mask_precision"] = agreement.precision;
+        rows[i].metrics["mask_recall"] = agreement.recall;
+        rows[i].metrics["mask_detected_fraction"] = agreement.predictedFraction;
+    }
 }
 
 void aggregate(EvaluationResult& result)
@@ -108,6 +122,9 @@ EvaluationResult evaluate(const Model& model, const EvaluationOptions& options,
             candidates.push_back(filled);
             result.rows.push_back(measured(c, toString(b), reference, filled, seconds));
         }
+        if (options.detectMasks)
+            addMaskAgreement(measureMaskAgreement(r.damageMask, c.mask), result.rows,
+                             1 + options.baselines.size());
         ++result.cases;
         if (cellsInMontage.insert(c.kind + "/" + c.level).second)
             montage.addRow(c.id, c.clean, c.damaged, c.mask, candidates);

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 
@@ -128,6 +129,14 @@ std::string evaluationCsv(const EvaluationResult& result)
     std::vector<std::string> names = metricNames();
     names.push_back("seconds");
     names.push_back("mask_fraction");
+    // Runs on detected masks also say how those masks compare with the true ones.
+    const bool detected = std::any_of(result.rows.begin(), result.rows.end(), [](const auto& row) {
+        return row.metrics.count("mask_iou") > 0;
+    });
+    if (detected)
+        for (const char* name :
+             {"mask_iou", "mask_precision", "mask_recall", "mask_detected_fraction"})
+            names.emplace_back(name);
     std::ostringstream csv;
     csv.precision(10);
     csv << "case,kind,level,method";

@@ -53,7 +53,10 @@ struct EvaluationRow {
     std::string kind;                       // damage kind name, or "unknown"
     std::string level;                      // level name, or "unknown"
     std::string method;                     // "model" or a baseline's name (toString(Baseline))
-    std::map<std::string, double> metrics;  // flatten(PrintMetrics) + "seconds", "mask_fraction"
+    // flatten(PrintMetrics) + "seconds", "mask_fraction"; with detected masks also "mask_iou",
+    // "mask_precision", "mask_recall", "mask_detected_fraction" (rw::MaskAgreement of the
+    // detected mask against the true one, the same on every method's row of a case)
+    std::map<std::string, double> metrics;
 };
 
 struct EvaluationResult {
