@@ -183,6 +183,14 @@ private Q_SLOTS:
         QCOMPARE(detected.aggregates.at("model").at("all").at("mask_recall").mean,
                  expected.recall);
         QVERIFY(QString::fromStdString(evaluationCsv(detected)).contains(QStringLiteral("mask_iou")));
+
+        // The seed autoencoder in full mode needs no mask, so none is detected and there is
+        // nothing to compare: the evaluation runs and says nothing about masks.
+        const Model seed = Model::load(models / "seed-autoencoder.rwm");
+        options.reconstruction.mode = ReconstructionMode::Full;
+        const EvaluationResult full = evaluate(seed, options);
+        QCOMPARE(full.cases, std::size_t(1));
+        QVERIFY(!full.rows.front().metrics.count("mask_iou"));
     }
 
     void badSourcesAreRefused()

@@ -122,7 +122,7 @@ EvaluationResult evaluate(const Model& model, const EvaluationOptions& options,
             candidates.push_back(filled);
             result.rows.push_back(measured(c, toString(b), reference, filled, seconds));
         }
-        if (options.detectMasks)
+        if (options.detectMasks && !r.damageMask.empty())  // the seed autoencoder, full: none
             addMaskAgreement(measureMaskAgreement(r.damageMask, c.mask), result.rows,
                              1 + options.baselines.size());
         ++result.cases;
