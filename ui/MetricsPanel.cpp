@@ -43,7 +43,8 @@ MetricsPanel::MetricsPanel(QWidget* parent)
 void MetricsPanel::setTable(const MetricsTable& table, const QString& note)
 {
     m_shownKey = table.itemKey;
-    m_note->setText(note);
+    const QString fill = fillAgainstDamageText(table);
+    m_note->setText(fill.isEmpty() ? note : note + QLatin1Char(' ') + fill);
     const std::vector<MetricsColumn>& columns = metricsColumns();
     m_table->clearContents();
     m_table->setRowCount(static_cast<int>(table.rows.size()));

@@ -27,6 +27,17 @@ const std::vector<MetricsColumn>& metricsColumns()
     return columns;
 }
 
+QString fillAgainstDamageText(const MetricsTable& table)
+{
+    if (!table.fillAgainstDamage)
+        return {};
+    const MaskAgreement& a = *table.fillAgainstDamage;
+    const auto percent = [](double share) { return QString::number(100.0 * share, 'f', 0); };
+    return QStringLiteral("The mask the reconstruction filled is not the damage: IoU %1 — %2 % of "
+                          "it is damaged, %3 % of the damage is in it.")
+        .arg(QString::number(a.iou, 'f', 2), percent(a.precision), percent(a.recall));
+}
+
 MetricsTable measureReconstruction(const QString& itemKey, const QString& modelName,
                                    const cv::Mat& clean, const cv::Mat& damaged,
                                    const cv::Mat& estimate, const cv::Mat& truthMask,
@@ -43,6 +54,8 @@ MetricsTable measureReconstruction(const QString& itemKey, const QString& modelN
 
     MetricsTable table;
     table.itemKey = itemKey;
+    if (!fillMask.empty() && cv::countNonZero((fillMask != 0) != (truthMask != 0)) > 0)
+        table.fillAgainstDamage = measureMaskAgreement(fillMask, truthMask);
     report(progress, {++done, total, "Measuring the reconstruction", {}});
     table.rows.push_back({modelName, true, flatten(measurePrint(reference, estimate, truthMask))});
     const cv::Mat fill = fillMask.empty() ? truthMask : fillMask;

@@ -4,12 +4,14 @@
 // continuation), each measured against the clean print its damaged parent was made from,
 // inside the damage mask and over the whole print.
 #include <ridgeworks/common/Progress.h>
+#include <ridgeworks/metrics/MaskAgreement.h>
 
 #include <QString>
 
 #include <opencv2/core.hpp>
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,7 +26,15 @@ struct MetricsRow {
 struct MetricsTable {
     QString itemKey;               // the reconstruction measured
     std::vector<MetricsRow> rows;  // the model first, then the baselines
+    // Set when the mask the reconstruction filled (detected, or drawn by the examiner) is not
+    // the damage itself: how far the two are apart.
+    std::optional<MaskAgreement> fillAgainstDamage;
 };
+
+// The Metrics dock's line on `table.fillAgainstDamage` (empty when it is not set), e.g. "The
+// mask the reconstruction filled is not the damage: IoU 0.71 — 94 % of it is damaged, 72 % of
+// the damage is in it."
+QString fillAgainstDamageText(const MetricsTable& table);
 
 // One column of the table: its header and the flatten() name it shows.
 struct MetricsColumn {

@@ -374,6 +374,27 @@ private Q_SLOTS:
             rw::Baseline::Telea, model()->item(1).print.pixels, how.damageMask, 3));
         QCOMPARE(feathered.rows.at(2).values.at("psnr_inside"), blendedTelea.at("psnr_inside"));
         QVERIFY(blendedTelea.at("psnr_inside") != forTelea.at("psnr_inside"));
+        // The reconstruction filled exactly the damage: nothing to say about its mask.
+        QVERIFY(!feathered.fillAgainstDamage);
+        QVERIFY(rw::fillAgainstDamageText(feathered).isEmpty());
+        // A mask that is not the damage (as a detector's or a hand-drawn one is) is compared
+        // with it, and the dock says how far apart they are.
+        cv::Mat loose;
+        cv::dilate(truth, loose, cv::Mat::ones(9, 9, CV_8UC1));
+        const rw::MetricsTable looseTable = rw::measureReconstruction(
+            QStringLiteral("loose"), how.modelName, clean, model()->item(1).print.pixels,
+            model()->item(2).print.pixels, truth, loose, 3, {}, {});
+        QVERIFY(looseTable.fillAgainstDamage.has_value());
+        const rw::MaskAgreement expectedAgreement = rw::measureMaskAgreement(loose, truth);
+        QCOMPARE(looseTable.fillAgainstDamage->iou, expectedAgreement.iou);
+        QCOMPARE(looseTable.fillAgainstDamage->recall, 1.0);  // the grown mask holds it all
+        QVERIFY(looseTable.fillAgainstDamage->precision < 1.0);
+        panel->setTable(looseTable, QStringLiteral("Against the clean original."));
+        const QString noteText = panel->findChild<QLabel*>(QStringLiteral("metricsNote"))->text();
+        QVERIFY2(noteText.contains(QStringLiteral("IoU ") +
+                                   QString::number(expectedAgreement.iou, 'f', 2)),
+                 qPrintable(noteText));
+        QVERIFY(noteText.contains(QStringLiteral("100 % of the damage is in it")));
 
         // A print without a clean reference says so.
         m_window->selectRow(1);
