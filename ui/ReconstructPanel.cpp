@@ -159,7 +159,10 @@ ReconstructPanel::ReconstructPanel(ModelLibrary* library, QWidget* parent)
     m_threshold->setValue(0.5);
     m_thresholdSlider->setValue(50);
     m_threshold->setToolTip(
-        QStringLiteral("Damage probability at or above which a pixel counts as damaged"));
+        QStringLiteral("Damage probability at or above which a pixel counts as damaged. Higher: "
+                       "fewer sound ridges flagged, more damage missed. On real prints the "
+                       "detector still flags some sound ridges: check the mask before "
+                       "reconstructing with it."));
     m_thresholdSlider->setToolTip(m_threshold->toolTip());
     m_regrowth->setRange(0.0, 1.0);
     m_regrowth->setSingleStep(0.1);
