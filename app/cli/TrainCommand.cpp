@@ -87,7 +87,7 @@ TrainConfig toConfig(const TrainArgs& a)
     c.data.useAlteredPairs = !a.noAlteredPairs;
     const auto appearance = appearanceAugmentationFromString(a.appearance);
     if (!appearance)
-        bad("unknown --appearance '" + a.appearance + "' (none, sensor)");
+        bad("unknown --appearance '" + a.appearance + "' (none, sensor, sensor-binarised)");
     c.data.appearance = *appearance;
     c.data.damageKinds.clear();
     for (const std::string& name : splitList(a.kinds)) {
@@ -227,7 +227,8 @@ void addTrainCommand(CLI::App& app, int& exitCode, const std::string& commandLin
                   "socofing: train on Real/ prints only (no Altered/ pairs)");
     cmd->add_option("--appearance", args->appearance,
                     "none, or sensor: every example gets a random scanner look (ridge period, "
-                    "contrast, ink, dryness, noise, background)")
+                    "contrast, ink, dryness, noise, background), or sensor-binarised: the same, "
+                    "with 30 % of the looks black and white (prints stored binarised)")
         ->capture_default_str();
     cmd->add_option("--hole-fill", args->holeFill,
                     "unet-inpaint: what the hole holds when the network starts: "

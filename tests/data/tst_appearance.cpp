@@ -42,6 +42,7 @@ private Q_SLOTS:
     void alteredPairsGetTheSameLook();
     void widerPeriodsAndGrayLevels();
     void summaryNamesTheOption();
+    void binarisedLooksKeepTheOtherDraws();
     void montage();
 
 private:
@@ -187,6 +188,12 @@ void TestAppearance::namesAndDefault()
              std::optional(rw::AppearanceAugmentation::None));
     QCOMPARE(rw::appearanceAugmentationFromString("Sensor"),
              std::optional(rw::AppearanceAugmentation::Sensor));
+    QCOMPARE(std::string(rw::toString(rw::AppearanceAugmentation::SensorBinarised)),
+             std::string("sensor-binarised"));
+    QCOMPARE(rw::appearanceAugmentationFromString("sensor-binarised"),
+             std::optional(rw::AppearanceAugmentation::SensorBinarised));
+    QVERIFY(rw::usesSensorLooks(rw::AppearanceAugmentation::SensorBinarised));
+    QVERIFY(!rw::usesSensorLooks(rw::AppearanceAugmentation::None));
     QVERIFY(!rw::appearanceAugmentationFromString("optical"));
     QVERIFY(!rw::appearanceAugmentationFromString(""));
 }
@@ -401,6 +408,40 @@ void TestAppearance::summaryNamesTheOption()
     const auto data = rw::TrainingData::open(synthetic);
     QCOMPARE(data->summary().appearance, std::string("sensor"));
     checkExample(data->example(rw::DataSplit::Train, 0, 0), 100);
+}
+
+// sensor-binarised draws its black-and-white choice from a stream of its own: every look it
+// leaves alone is the sensor look byte for byte, and a look it turns differs from the sensor
+// look only by its ink (same damage, same other draws).
+void TestAppearance::binarisedLooksKeepTheOtherDraws()
+{
+    const auto binarised =
+        rw::TrainingData::open(config(rw::AppearanceAugmentation::SensorBinarised));
+    const std::size_t perEpoch = m_sensor->size(rw::DataSplit::Train);
+    int turned = 0, kept = 0, nonPlain = 0;
+    for (std::uint64_t epoch = 0; epoch < 4; ++epoch)
+        for (std::size_t i = 0; i < perEpoch; ++i) {
+            const auto plain = m_sensor->example(rw::DataSplit::Train, epoch, i);
+            const auto bw = binarised->example(rw::DataSplit::Train, epoch, i);
+            checkExample(bw, 100);
+            if (plain.description.find("sensor plain") == std::string::npos)
+                ++nonPlain;
+            if (bw.description.find("sensor binarised") == std::string::npos) {
+                QVERIFY2(sameExample(plain, bw), bw.description.c_str());
+                ++kept;
+                continue;
+            }
+            ++turned;
+            QVERIFY(!rw::test::sameBytes(plain.clean, bw.clean));
+            // Same damage and same other draws: the descriptions differ by the word only.
+            std::string unturned = bw.description;
+            unturned.replace(unturned.find("sensor binarised"), 16, "sensor");
+            QCOMPARE(unturned, plain.description);
+        }
+    QVERIFY2(turned >= 1 && turned <= nonPlain * 6 / 10,
+             qPrintable(QStringLiteral("%1 of %2 looks binarised").arg(turned).arg(nonPlain)));
+    QVERIFY(kept > turned);
+    QCOMPARE(binarised->summary().appearance, std::string("sensor-binarised"));
 }
 
 void TestAppearance::montage()

@@ -19,6 +19,9 @@ namespace rw::data {
 
 struct SensorLook {
     bool plain = true;  // the print as the source has it: nothing below applies
+    // Ink made black and white (ridge where the ink is above its mean over half a period),
+    // before the levels: a print stored binarised. Only with SensorBinarised.
+    bool binarised = false;
 
     // Source levels: the print is first turned into "ink" a = (light − I) / (light − dark), so
     // that the look does not depend on the source's own gray levels. With no levels drawn the
@@ -68,7 +71,10 @@ struct SensorLook {
 double measureRidgePeriod(const cv::Mat& image, const cv::Mat& foreground);
 
 // Draws a look for `print` (its period and foreground place the zoom) from `seed`.
-SensorLook drawSensorLook(const CachedPrint& print, std::uint64_t seed);
+// `appearance` Sensor or SensorBinarised; the binarised draw has a stream of its own, so the
+// other draws (and so every Sensor look) are the same with either.
+SensorLook drawSensorLook(const CachedPrint& print, std::uint64_t seed,
+                          AppearanceAugmentation appearance = AppearanceAugmentation::Sensor);
 
 // The image (CV_8UC1, the print's size) with the look. A pure function of its arguments: the
 // same look gives the same noise and fields on any image of that size.

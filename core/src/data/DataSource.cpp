@@ -84,8 +84,15 @@ const char* toString(AppearanceAugmentation appearance)
     switch (appearance) {
     case AppearanceAugmentation::None: return "none";
     case AppearanceAugmentation::Sensor: return "sensor";
+    case AppearanceAugmentation::SensorBinarised: return "sensor-binarised";
     }
     return "none";
+}
+
+bool usesSensorLooks(AppearanceAugmentation appearance)
+{
+    return appearance == AppearanceAugmentation::Sensor ||
+           appearance == AppearanceAugmentation::SensorBinarised;
 }
 
 std::optional<AppearanceAugmentation> appearanceAugmentationFromString(const std::string& name)
@@ -93,7 +100,8 @@ std::optional<AppearanceAugmentation> appearanceAugmentationFromString(const std
     std::string lowered = name;
     std::transform(lowered.begin(), lowered.end(), lowered.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    for (const auto appearance : {AppearanceAugmentation::None, AppearanceAugmentation::Sensor})
+    for (const auto appearance : {AppearanceAugmentation::None, AppearanceAugmentation::Sensor,
+                                  AppearanceAugmentation::SensorBinarised})
         if (lowered == toString(appearance))
             return appearance;
     return std::nullopt;

@@ -24,8 +24,9 @@ TrainingExample damagedExample(const CachedPrint& source, const DataConfig& conf
     // then the damage on the print as the sensor would show it.
     CachedPrint looked;
     std::string lookSummary;
-    if (config.appearance == AppearanceAugmentation::Sensor) {
-        const SensorLook look = drawSensorLook(source, deriveSeed({seed, kStreamAppearance}));
+    if (usesSensorLooks(config.appearance)) {
+        const SensorLook look =
+            drawSensorLook(source, deriveSeed({seed, kStreamAppearance}), config.appearance);
         looked = withSensorLook(source, look);
         lookSummary.append(" ").append(look.summary());
     }
@@ -58,14 +59,14 @@ TrainingExample alteredPairExample(const CachedPrint& real, const cv::Mat& alter
     TrainingExample example;
     const cv::Mat mask = alteredPairMask(real.image, altered);
     SensorLook look;  // plain
-    if (config.appearance == AppearanceAugmentation::Sensor)
-        look = drawSensorLook(real, deriveSeed({seed, kStreamAppearance}));
+    if (usesSensorLooks(config.appearance))
+        look = drawSensorLook(real, deriveSeed({seed, kStreamAppearance}), config.appearance);
     if (look.plain) {  // the pair as it is (outside the mask within kPairDiffThreshold)
         example.clean = toUnitFloat(real.image);
         example.damaged = toUnitFloat(altered);
         mask.convertTo(example.mask, CV_32FC1, 1.0 / 255.0);
         example.description = name + " SOCOFing altered";
-        if (config.appearance == AppearanceAugmentation::Sensor)
+        if (usesSensorLooks(config.appearance))
             example.description.append(" ").append(look.summary());
         example.damaged = prepareHoleInput(config.holeFill, example.damaged, example.mask);
         return example;
@@ -88,7 +89,7 @@ TrainingExample alteredPairExample(const CachedPrint& real, const cv::Mat& alter
 
 void measureForAppearance(CachedPrint& print, const DataConfig& config)
 {
-    if (config.appearance == AppearanceAugmentation::Sensor)
+    if (usesSensorLooks(config.appearance))
         print.period = measureRidgePeriod(print.image, print.foreground);
 }
 

@@ -35,9 +35,14 @@ enum class AppearanceAugmentation {
     None,    // the prints exactly as the source has them (the published experiment)
     Sensor,  // each example gets a random sensor look drawn from its own seed: ridge period
              // (zoom), gray levels and contrast, ink and dryness, blur, noise, background
+    SensorBinarised,  // the same looks, and in kBinarisedLookShare of them the ink is made
+                      // black and white (prints stored binarised, as SOCOFing's nearly are)
 };
 
-const char* toString(AppearanceAugmentation appearance);  // "none", "sensor"
+// Whether `appearance` gives random sensor looks (Sensor or SensorBinarised).
+bool usesSensorLooks(AppearanceAugmentation appearance);
+
+const char* toString(AppearanceAugmentation appearance);  // "none", "sensor", "sensor-binarised"
 // Case-insensitive inverse of toString; nullopt for an unknown name.
 std::optional<AppearanceAugmentation> appearanceAugmentationFromString(const std::string& name);
 
