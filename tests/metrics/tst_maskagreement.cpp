@@ -32,30 +32,35 @@ private Q_SLOTS:
         QCOMPARE(a.predictedFraction, 20.0 / 200.0);
     }
 
-    void partialOverlapByHand()
+    // Truth and prediction as column ranges of a 10×20 mask (200 px); the answers by hand.
+    void columnMasksByHand_data()
     {
-        // Truth: columns 0-9 (100 px). Predicted: columns 5-14 (100 px). Overlap 50 px,
-        // union 150 px.
-        cv::Mat truth = blank(), predicted = blank();
-        truth.colRange(0, 10).setTo(255);
-        predicted.colRange(5, 15).setTo(255);
-        const rw::MaskAgreement a = rw::measureMaskAgreement(predicted, truth);
-        QCOMPARE(a.iou, 50.0 / 150.0);
-        QCOMPARE(a.precision, 0.5);
-        QCOMPARE(a.recall, 0.5);
-        QCOMPARE(a.predictedFraction, 0.5);
+        QTest::addColumn<int>("truthEnd");
+        QTest::addColumn<int>("predictedBegin");
+        QTest::addColumn<int>("predictedEnd");
+        QTest::addColumn<double>("iou");
+        QTest::addColumn<double>("precision");
+        QTest::addColumn<double>("recall");
+        QTest::addColumn<double>("fraction");
+        // Columns 0-9 against 5-14: overlap 50 px, union 150 px.
+        QTest::newRow("half overlap") << 10 << 5 << 15 << 50.0 / 150.0 << 0.5 << 0.5 << 0.5;
+        // Everything flagged: all damage found, but 3 of 4 flagged pixels are sound.
+        QTest::newRow("over-flagging") << 5 << 0 << 20 << 0.25 << 0.25 << 1.0 << 1.0;
     }
 
-    void overFlaggingCostsPrecisionOnly()
+    void columnMasksByHand()
     {
-        // Everything flagged: every damaged pixel found, but 3 of 4 flagged pixels are sound.
+        QFETCH(int, truthEnd);
+        QFETCH(int, predictedBegin);
+        QFETCH(int, predictedEnd);
         cv::Mat truth = blank(), predicted = blank();
-        truth.colRange(0, 5).setTo(255);
-        predicted.setTo(255);
+        truth.colRange(0, truthEnd).setTo(255);
+        predicted.colRange(predictedBegin, predictedEnd).setTo(255);
         const rw::MaskAgreement a = rw::measureMaskAgreement(predicted, truth);
-        QCOMPARE(a.recall, 1.0);
-        QCOMPARE(a.precision, 0.25);
-        QCOMPARE(a.iou, 0.25);
+        QTEST(a.iou, "iou");
+        QTEST(a.precision, "precision");
+        QTEST(a.recall, "recall");
+        QTEST(a.predictedFraction, "fraction");
     }
 
     void disjointAndEmptyMasks()
