@@ -11,6 +11,8 @@
 #include "ridgeworks/common/Error.h"
 #include "ridgeworks/image/ImageLoader.h"
 #include "ridgeworks/image/ImageWriter.h"
+#include "ridgeworks/metrics/PrintMetrics.h"
+#include "ridgeworks/reconstruct/BlendedBaseline.h"
 #include "ridgeworks/synth/SyntheticPrint.h"
 
 #include <QTemporaryDir>
@@ -237,19 +239,92 @@ private Q_SLOTS:
         const rw::DerivedItem& metrics = rw::measureInCase(c, "D2", {});
         QCOMPARE(metrics.kind, std::string("metrics"));
         QCOMPARE(metrics.parents, std::vector<std::string>{"D2"});
+        QCOMPARE(metrics.parameters.at("baselineFill"), std::string("as-reconstruction"));
         const std::vector<std::uint8_t> json =
             rw::test::readBytes(c.folder / metrics.files.at(0).path);
         const std::string text(json.begin(), json.end());
         QVERIFY(text.find("\"telea\"") != std::string::npos);
-        QVERIFY(text.find("\"navier-stokes\"") != std::string::npos);
-        // The model beats doing nothing on SSIM inside the damage.
+        QVERIFY(text.find("\"ridge-continuation\"") != std::string::npos);
+        // The model, then every baseline; the model beats doing nothing on SSIM inside.
         const std::vector<rw::MethodMetrics> rows =
             rw::measureAgainstOriginal(c, c.manifest.derived[1]);
-        QCOMPARE(rows.size(), std::size_t(4));
-        QVERIFY(rows[0].ssimInside > rows[3].ssimInside);
+        QCOMPARE(rows.size(), std::size_t(5));
+        QCOMPARE(rows[1].method, std::string("identity"));
+        QVERIFY(rows[0].ssimInside > rows[1].ssimInside);
         QVERIFY(verdictOf(rw::replayDerivedItems(c), "D3").reproduced);
         // Evidence has no clean original to be measured against.
         QVERIFY_THROWS_EXCEPTION(rw::Error, rw::measureInCase(c, "D1", {}));
+    }
+
+    // The baselines fill what the reconstruction filled, with its feather (as eval and the
+    // Metrics dock do); items recorded before that replay by their own rule.
+    void baselinesFillLikeTheReconstruction_data()
+    {
+        QTest::addColumn<bool>("detected");
+        QTest::newRow("the damage's mask, feather 3") << false;
+        QTest::newRow("the detector's mask") << true;
+    }
+
+    void baselinesFillLikeTheReconstruction()
+    {
+        QFETCH(bool, detected);
+        QTemporaryDir dir;
+        rw::Case c = makeCase(dir);
+        std::string measured = "D2";
+        if (detected) {
+            rw::CaseReconstructionRequest request;
+            request.itemId = "D1";
+            request.model = m_model;
+            request.maskFrom = "detect";
+            request.detector = shippedModel("damage-detector");
+            request.options.augmentations = 1;
+            measured = rw::reconstructInCase(c, request).id;
+        }
+        const rw::DerivedItem& rec = *rw::findDerivedItem(c, measured);
+        const rw::DerivedItem& damage = c.manifest.derived[0];
+        const cv::Mat clean = rw::loadPrint(m_print).pixels;
+        const cv::Mat damaged = rw::loadPrint(c.folder / damage.files[0].path).pixels;
+        const cv::Mat damageMask = rw::loadPrint(c.folder / damage.files[1].path).pixels;
+        const cv::Mat filled =
+            detected ? rw::loadPrint(c.folder / rec.files.at(3).path).pixels : damageMask;
+        QVERIFY(cv::countNonZero(filled) > 0);
+        QCOMPARE(rec.parameters.at("featherPixels"), std::string("3"));
+
+        const auto teleaOf = [](const std::vector<rw::MethodMetrics>& rows) {
+            for (const rw::MethodMetrics& r : rows)
+                if (r.method == "telea")
+                    return r;
+            throw std::runtime_error("no telea row");
+        };
+        const rw::MethodMetrics now = teleaOf(rw::measureAgainstOriginal(c, rec));
+        const auto expected = rw::flatten(rw::measurePrint(
+            clean, rw::blendedBaseline(rw::Baseline::Telea, damaged, filled, 3), damageMask));
+        QCOMPARE(now.ssimInside, expected.at("ssim_inside"));
+        QCOMPARE(now.spuriousMinutiaeInside, expected.at("spurious_minutiae_inside"));
+        const std::vector<rw::MethodMetrics> legacyRows =
+            rw::measureAgainstOriginal(c, rec, rw::BaselineFill::DamageMaskUnblended);
+        QCOMPARE(legacyRows.size(), std::size_t(4));
+        const auto legacy = rw::flatten(rw::measurePrint(
+            clean, rw::applyBaseline(rw::Baseline::Telea, damaged, damageMask), damageMask));
+        QCOMPARE(teleaOf(legacyRows).ssimInside, legacy.at("ssim_inside"));
+        QVERIFY(teleaOf(legacyRows).ssimInside != now.ssimInside);
+
+        // The recorded rule decides the replay: without it (as before 0.9.0) the same item
+        // is measured the old way, which is not what was recorded here.
+        const std::string metricsId = rw::measureInCase(c, measured, {}).id;
+        QVERIFY(verdictOf(rw::replayDerivedItems(c), metricsId).reproduced);
+        rw::Case older = c;
+        for (rw::DerivedItem& item : older.manifest.derived)
+            if (item.id == metricsId)
+                item.parameters.erase("baselineFill");
+        QVERIFY(!verdictOf(rw::replayDerivedItems(older), metricsId).reproduced);
+        for (rw::DerivedItem& item : older.manifest.derived)
+            if (item.id == metricsId)
+                item.parameters["baselineFill"] = "something-later";
+        const rw::ReplayVerdict unknown = verdictOf(rw::replayDerivedItems(older), metricsId);
+        QVERIFY(!unknown.reproduced);
+        QVERIFY2(unknown.detail.find("unknown baseline fill") != std::string::npos,
+                 unknown.detail.c_str());
     }
 
     void badRequestsAreRefusedAndChangeNothing()

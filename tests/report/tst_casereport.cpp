@@ -71,10 +71,13 @@ private Q_SLOTS:
         QCOMPARE(data.items[2].id, std::string("D2"));
         QCOMPARE(data.items[2].images.size(), std::size_t(2));
         QVERIFY(!data.items[2].images[1].estimatedPixels.empty());
-        // The model and three baselines, measured against E1 inside D1's mask.
-        QCOMPARE(data.items[2].metrics.size(), std::size_t(4));
-        QCOMPARE(data.items[2].metrics[1].method, std::string("telea"));
-        QVERIFY(data.items[2].metrics[0].ssimInside > data.items[2].metrics[1].ssimInside);
+        // The model and the four baselines (as in the Metrics dock), measured against E1
+        // inside D1's mask.
+        QCOMPARE(data.items[2].metrics.size(), std::size_t(5));
+        QCOMPARE(data.items[2].metrics[1].method, std::string("identity"));
+        QCOMPARE(data.items[2].metrics[2].method, std::string("telea"));
+        QCOMPARE(data.items[2].metrics[4].method, std::string("ridge-continuation"));
+        QVERIFY(data.items[2].metrics[0].ssimInside > data.items[2].metrics[2].ssimInside);
         QVERIFY2(data.items[2].verification.find("reproduced bit for bit") != std::string::npos,
                  data.items[2].verification.c_str());
         QVERIFY(data.problems.empty());

@@ -86,7 +86,8 @@ QString metricsTable(const ReportItem& item)
         return {};
     QString html = QStringLiteral(
         "<p><b>Inside the damage, against the clean original</b> (the model next to classical "
-        "baselines on the same input)</p><table border='1' cellspacing='0' cellpadding='3'>"
+        "baselines on the same input, each filling the mask the model filled with its "
+        "feather)</p><table border='1' cellspacing='0' cellpadding='3'>"
         "<tr><th>method</th><th>spurious minutiae</th><th>orientation error (°)</th>"
         "<th>SSIM</th><th>PSNR (dB)</th></tr>");
     // Invented minutiae first, as in the Metrics dock (docs/metrics.md: read them first).

@@ -2,9 +2,11 @@
 
 #include "casework/CaseRecords.h"
 #include "ridgeworks/common/Error.h"
+#include "ridgeworks/damage/Damage.h"
 #include "ridgeworks/image/ImageLoader.h"
 #include "ridgeworks/metrics/Baselines.h"
 #include "ridgeworks/metrics/PrintMetrics.h"
+#include "ridgeworks/reconstruct/BlendedBaseline.h"
 
 #include <nlohmann/json.hpp>
 
@@ -28,9 +30,30 @@ MethodMetrics rowOf(const std::string& method, const PrintMetrics& m)
             flat.at("orientation_deg_inside"), flat.at("spurious_minutiae_inside")};
 }
 
+// The metrics item's record of how its baselines filled (absent before 0.9.0).
+constexpr const char* kBaselineFillParameter = "baselineFill";
+constexpr const char* kAsReconstruction = "as-reconstruction";
+
+// The mask `rec` filled: the detector's when it recorded one, else the mask item it was given
+// (the damage's own by default); a reconstruction given none (full mode) is measured against
+// baselines that fill the damage.
+cv::Mat filledMaskOf(const Case& c, const DerivedItem& rec, const cv::Mat& damageMask)
+{
+    const std::string detected = "detected-mask.png";
+    for (const CaseFile& f : rec.files)
+        if (f.path.size() >= detected.size() &&
+            f.path.compare(f.path.size() - detected.size(), detected.size(), detected) == 0)
+            return loadDamageMask((c.folder / f.path).string(), damageMask.size());
+    const auto from = rec.parameters.find("maskFrom");
+    if (from == rec.parameters.end() || from->second == "none" || from->second == "detect")
+        return damageMask;
+    return loadDamageMask(casework::maskFileOf(c, from->second).string(), damageMask.size());
+}
+
 }  // namespace
 
-std::vector<MethodMetrics> measureAgainstOriginal(const Case& c, const DerivedItem& rec)
+std::vector<MethodMetrics> measureAgainstOriginal(const Case& c, const DerivedItem& rec,
+                                                  BaselineFill fill)
 {
     if (rec.kind != "reconstruction" || rec.parents.empty() || rec.files.empty())
         return {};
@@ -43,12 +66,36 @@ std::vector<MethodMetrics> measureAgainstOriginal(const Case& c, const DerivedIt
     const cv::Mat mask = loadPrint(c.folder / damage->files[1].path).pixels;
     const cv::Mat result = loadPrint(c.folder / rec.files[0].path).pixels;
     const auto name = rec.parameters.find("modelName");
+    // The clean print's orientation, period and minutiae, once for every method.
+    const PrintReference reference = prepareReference(clean);
     std::vector<MethodMetrics> rows{rowOf(name != rec.parameters.end() ? name->second : "model",
-                                          measurePrint(clean, result, mask))};
-    for (Baseline b : {Baseline::Telea, Baseline::NavierStokes, Baseline::Identity})
-        rows.push_back(
-            rowOf(toString(b), measurePrint(clean, applyBaseline(b, damaged, mask), mask)));
+                                          measurePrint(reference, result, mask))};
+    if (fill == BaselineFill::DamageMaskUnblended) {
+        for (Baseline b : {Baseline::Telea, Baseline::NavierStokes, Baseline::Identity})
+            rows.push_back(
+                rowOf(toString(b), measurePrint(reference, applyBaseline(b, damaged, mask), mask)));
+        return rows;
+    }
+    const ReconstructionOptions options = casework::reconstructionOptionsFrom(rec);
+    const int feather = options.mode == ReconstructionMode::Selective ? options.featherPixels : 0;
+    const cv::Mat filled = filledMaskOf(c, rec, mask);
+    for (Baseline b : allBaselines())
+        rows.push_back(rowOf(toString(b), measurePrint(reference,
+                                                       blendedBaseline(b, damaged, filled, feather),
+                                                       mask)));
     return rows;
+}
+
+BaselineFill baselineFillOf(const DerivedItem& metricsItem)
+{
+    const auto recorded = metricsItem.parameters.find(kBaselineFillParameter);
+    if (recorded == metricsItem.parameters.end())
+        return BaselineFill::DamageMaskUnblended;
+    if (recorded->second == kAsReconstruction)
+        return BaselineFill::AsReconstruction;
+    // A later version's rule: measuring by another would report a false mismatch.
+    throw Error(ErrorKind::WrongFormat, metricsItem.id + " records an unknown baseline fill \"" +
+                                            recorded->second + "\"");
 }
 
 std::string metricsJson(const std::vector<MethodMetrics>& rows)
@@ -87,7 +134,8 @@ const DerivedItem& measureInCase(Case& c, const std::string& reconstructionId,
     item.operation = casework::kMetricsOperation;
     item.parents = {reconstructionId};
     item.parameters = {{"region", "inside the damage mask"},
-                       {"baselines", "telea, navier-stokes, identity"}};
+                       {"baselines", "identity, telea, navier-stokes, ridge-continuation"},
+                       {kBaselineFillParameter, kAsReconstruction}};
     item.examiner = examiner;
     const std::string json = metricsJson(rows);
     return addDerivedItem(c, item,

@@ -104,7 +104,7 @@ ReplayVerdict replayMetrics(const Case& c, const DerivedItem& item)
     if (!rec)
         throw Error(ErrorKind::Missing, "the measured item " + item.parents.at(0) + " is gone",
                     c.folder);
-    const std::string json = metricsJson(measureAgainstOriginal(c, *rec));
+    const std::string json = metricsJson(measureAgainstOriginal(c, *rec, baselineFillOf(item)));
     return compare(item, {std::vector<std::uint8_t>(json.begin(), json.end())});
 }
 
