@@ -304,9 +304,19 @@ private Q_SLOTS:
         const std::vector<rw::MethodMetrics> legacyRows =
             rw::measureAgainstOriginal(c, rec, rw::BaselineFill::DamageMaskUnblended);
         QCOMPARE(legacyRows.size(), std::size_t(4));
-        const auto legacy = rw::flatten(rw::measurePrint(
-            clean, rw::applyBaseline(rw::Baseline::Telea, damaged, damageMask), damageMask));
-        QCOMPARE(teleaOf(legacyRows).ssimInside, legacy.at("ssim_inside"));
+        // The old rule, row for row as items before 0.9.0 recorded it (so they still verify).
+        const rw::Baseline legacyOrder[] = {rw::Baseline::Telea, rw::Baseline::NavierStokes,
+                                            rw::Baseline::Identity};
+        for (std::size_t i = 0; i < 3; ++i) {
+            const auto legacy = rw::flatten(rw::measurePrint(
+                clean, rw::applyBaseline(legacyOrder[i], damaged, damageMask), damageMask));
+            const rw::MethodMetrics& row = legacyRows[i + 1];
+            QCOMPARE(row.method, std::string(rw::toString(legacyOrder[i])));
+            QCOMPARE(row.psnrInside, legacy.at("psnr_inside"));
+            QCOMPARE(row.ssimInside, legacy.at("ssim_inside"));
+            QCOMPARE(row.orientationDegInside, legacy.at("orientation_deg_inside"));
+            QCOMPARE(row.spuriousMinutiaeInside, legacy.at("spurious_minutiae_inside"));
+        }
         QVERIFY(teleaOf(legacyRows).ssimInside != now.ssimInside);
 
         // The recorded rule decides the replay: without it (as before 0.9.0) the same item
