@@ -40,6 +40,8 @@ private Q_SLOTS:
     void spuriousAndMissed();
     void regionFilters();
     void emptyLists();
+    void pairsAreTheMatchedOnes();
+    void regionGrowsByTheMatchDistance();
     void rejectsBadInput();
 };
 
@@ -200,6 +202,52 @@ void TestMinutiaeMatching::emptyLists()
     QCOMPARE(invented.f1, 0.0);
 }
 
+void TestMinutiaeMatching::pairsAreTheMatchedOnes()
+{
+    // The closest pair wins (candidate 1 at 1 px, not candidate 0 at 3 px), a candidate out of
+    // the region pairs with nothing, and indices refer to the full lists.
+    cv::Mat region = cv::Mat::zeros(50, 100, CV_8UC1);
+    region(cv::Rect(0, 0, 50, 50)).setTo(255);
+    const std::vector<rw::Minutia> reference = {at(80, 10), at(20, 20), at(40, 40)};
+    const std::vector<rw::Minutia> candidate = {at(23, 20), at(21, 20), at(81, 10),
+                                                at(40, 41, 90)};
+    const std::vector<rw::MinutiaPair> pairs = rw::pairMinutiae(reference, candidate, region);
+    QCOMPARE(pairs.size(), std::size_t(1));
+    QCOMPARE(pairs[0].reference, std::size_t(1));
+    QCOMPARE(pairs[0].candidate, std::size_t(1));
+    QCOMPARE(rw::matchMinutiae(reference, candidate, region).matched, pairs.size());
+    // Without a region the far pair counts too, and still each minutia joins one pair at most.
+    const std::vector<rw::MinutiaPair> everywhere = rw::pairMinutiae(reference, candidate);
+    // (Both pairs are 1 px apart; equal distances go by angle, then by reference index.)
+    QCOMPARE(everywhere.size(), std::size_t(2));
+    QCOMPARE(everywhere[0].reference, std::size_t(0));
+    QCOMPARE(everywhere[0].candidate, std::size_t(2));
+    QCOMPARE(everywhere[1].reference, std::size_t(1));
+    QCOMPARE(everywhere[1].candidate, std::size_t(1));
+    QVERIFY(rw::inRegion(at(49.4, 20), region));
+    QVERIFY(!rw::inRegion(at(49.6, 20), region));
+    QVERIFY(!rw::inRegion(at(-1, 20), region));
+    QVERIFY(rw::inRegion(at(-1, 20), cv::Mat()));
+}
+
+void TestMinutiaeMatching::regionGrowsByTheMatchDistance()
+{
+    // One pixel grown by ceil(7.5) = 8: a disc of radius 8, so (20 + 8, 20) is in, (20 + 9, 20)
+    // and the diagonal (26, 26) (8.5 px away) are out.
+    cv::Mat region = cv::Mat::zeros(41, 41, CV_8UC1);
+    region.at<unsigned char>(20, 20) = 1;
+    rw::MinutiaeMatchTolerance tolerance;
+    tolerance.distance = 7.5;
+    const cv::Mat grown = rw::minutiaeRegion(region, tolerance);
+    QCOMPARE(grown.type(), CV_8UC1);
+    QCOMPARE(grown.at<unsigned char>(20, 28), std::uint8_t(255));
+    QCOMPARE(grown.at<unsigned char>(20, 12), std::uint8_t(255));
+    QCOMPARE(grown.at<unsigned char>(20, 29), std::uint8_t(0));
+    QCOMPARE(grown.at<unsigned char>(26, 26), std::uint8_t(0));
+    QCOMPARE(rw::minutiaeRegion(region, rw::MinutiaeMatchTolerance{0.0}).at<unsigned char>(20, 21),
+             std::uint8_t(0));
+}
+
 void TestMinutiaeMatching::rejectsBadInput()
 {
     const auto invalid = std::optional<rw::ErrorKind>(rw::ErrorKind::InvalidArgument);
@@ -208,6 +256,11 @@ void TestMinutiaeMatching::rejectsBadInput()
     rw::MinutiaeMatchTolerance negative;
     negative.distance = -1.0;
     QCOMPARE(errorKindOf([&] { rw::matchMinutiae({}, {}, {}, negative); }), invalid);
+    QCOMPARE(errorKindOf([] { rw::pairMinutiae({}, {}, cv::Mat::zeros(4, 4, CV_32FC1)); }),
+             invalid);
+    QCOMPARE(errorKindOf([] { rw::minutiaeRegion(cv::Mat()); }), invalid);
+    QCOMPARE(errorKindOf([&] { rw::minutiaeRegion(cv::Mat::ones(4, 4, CV_8UC1), negative); }),
+             invalid);
 }
 
 QTEST_GUILESS_MAIN(TestMinutiaeMatching)

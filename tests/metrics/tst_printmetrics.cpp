@@ -62,6 +62,7 @@ private Q_SLOTS:
     void heavierBlurIsWorse();
     void blankedHoleLosesRidges();
     void drawnStrokesAreSpurious();
+    void candidateMinutiaeAreTheCountedOnes();
     void reuseGivesSameResult();
     void flattenNamesEveryValue();
     void speed();
@@ -174,6 +175,49 @@ void TestPrintMetrics::drawnStrokesAreSpurious()
     QVERIFY(m.quality.inside.ssim > 0.8);
     QVERIFY(m.minutiaeInside.spurious >= 3);
     QCOMPARE(m.minutiaeWhole.spurious, m.minutiaeInside.spurious);
+}
+
+void TestPrintMetrics::candidateMinutiaeAreTheCountedOnes()
+{
+    // The strokes above, found again by candidateMinutiae and pairMinutiae: the unpaired ones
+    // in the grown mask are exactly the spurious count, and they lie where the strokes are.
+    const rw::SyntheticPrint& p = print();
+    const cv::Mat mask = discMask(p.image.size(), {128, 128}, 40);
+    cv::Mat invented = p.image.clone();
+    for (int k = -1; k <= 1; ++k) {
+        const cv::Point2d c(128 + 22 * k, 128 + 18 * k);
+        const double o = p.orientation.at<float>(cv::Point(c)) + CV_PI / 2.0;
+        const cv::Point2d half(7.0 * std::cos(o), 7.0 * std::sin(o));
+        cv::line(invented, c - half, c + half, cv::Scalar(40), 3);
+    }
+    const rw::PrintReference reference = rw::prepareReference(p.image, p.foreground);
+    const rw::PrintMetrics m = rw::measurePrint(reference, invented, mask);
+    const std::vector<rw::Minutia> found = rw::candidateMinutiae(reference, invented);
+    const cv::Mat region = rw::minutiaeRegion(mask & p.foreground);
+    const std::vector<rw::MinutiaPair> pairs =
+        rw::pairMinutiae(reference.minutiae, found, region);
+    std::vector<bool> paired(found.size(), false);
+    for (const rw::MinutiaPair& pair : pairs)
+        paired[pair.candidate] = true;
+    std::size_t unpaired = 0;
+    for (std::size_t i = 0; i < found.size(); ++i) {
+        if (paired[i] || !rw::inRegion(found[i], region))
+            continue;
+        ++unpaired;
+        // Within a stroke's reach: 7 px half-length, 3 px width, a few px of thinning.
+        double nearest = 1e9;
+        for (int k = -1; k <= 1; ++k)
+            nearest = std::min(nearest, cv::norm(found[i].position -
+                                                 cv::Point2d(128 + 22 * k, 128 + 18 * k)));
+        QVERIFY2(nearest < 14.0, qPrintable(QString::number(nearest)));
+    }
+    QCOMPARE(unpaired, m.minutiaeInside.spurious);
+    QCOMPARE(pairs.size(), m.minutiaeInside.matched);
+    QVERIFY(unpaired >= 3);
+    // On the clean print itself every minutia pairs with itself.
+    const std::vector<rw::Minutia> own = rw::candidateMinutiae(reference, p.image);
+    QCOMPARE(own.size(), reference.minutiae.size());
+    QCOMPARE(rw::pairMinutiae(reference.minutiae, own).size(), own.size());
 }
 
 void TestPrintMetrics::reuseGivesSameResult()

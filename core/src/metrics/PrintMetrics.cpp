@@ -72,11 +72,8 @@ PrintMetrics measure(const PrintReference& reference, const cv::Mat& candidate, 
     metrics.minutiaeWhole = matchMinutiae(reference.minutiae, found, print, tolerance);
     // Grown by the match distance: a minutia just inside the mask may be matched by one just
     // outside it, and vice versa, without either being counted as invented or lost.
-    const int grow = static_cast<int>(std::ceil(tolerance.distance));
-    cv::Mat grown;
-    cv::dilate(inside, grown,
-               cv::getStructuringElement(cv::MORPH_ELLIPSE, {2 * grow + 1, 2 * grow + 1}));
-    metrics.minutiaeInside = matchMinutiae(reference.minutiae, found, grown, tolerance);
+    metrics.minutiaeInside =
+        matchMinutiae(reference.minutiae, found, minutiaeRegion(inside, tolerance), tolerance);
     if (metrics.quality.inside.pixels == 0) {
         // No damage to judge: the inside agreement is undefined, not perfect.
         const double nan = std::numeric_limits<double>::quiet_NaN();
@@ -100,6 +97,16 @@ PrintMetrics measurePrint(const PrintReference& reference, const cv::Mat& candid
                           const cv::Mat& mask)
 {
     return measure(reference, candidate, mask);
+}
+
+std::vector<Minutia> candidateMinutiae(const PrintReference& reference, const cv::Mat& candidate)
+{
+    requireGray8(reference.image, "clean image");
+    requireGray8(candidate, "candidate image");
+    requireSize(candidate, reference.image.size(), "candidate image");
+    const cv::Mat print = binaryMask(reference.foreground, candidate.size(), "foreground", 255);
+    return extractMinutiae(candidate, print, ridgeFields(candidate, print).orientation,
+                           MinutiaeOptions{});
 }
 
 PrintMetrics measurePrint(const cv::Mat& clean, const cv::Mat& candidate, const cv::Mat& mask,

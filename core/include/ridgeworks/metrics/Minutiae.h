@@ -61,4 +61,26 @@ MinutiaeAgreement matchMinutiae(const std::vector<Minutia>& reference,
                                 const std::vector<Minutia>& candidate, const cv::Mat& region = {},
                                 const MinutiaeMatchTolerance& tolerance = {});
 
+// The pairs behind matchMinutiae (same arguments, same rule, same checks): one entry per pair,
+// indices into the full `reference` and `candidate` vectors. A candidate minutia in `region`
+// that is in no pair is invented; a reference minutia in `region` in no pair is lost. For
+// showing where they are (the workbench's minutiae view).
+struct MinutiaPair {
+    std::size_t reference = 0;
+    std::size_t candidate = 0;
+};
+std::vector<MinutiaPair> pairMinutiae(const std::vector<Minutia>& reference,
+                                      const std::vector<Minutia>& candidate,
+                                      const cv::Mat& region = {},
+                                      const MinutiaeMatchTolerance& tolerance = {});
+
+// Whether `m`'s rounded position lies in `region` (CV_8UC1 nonzero; empty = everywhere): the
+// test matchMinutiae counts by.
+bool inRegion(const Minutia& m, const cv::Mat& region);
+
+// `region` (CV_8UC1, nonzero = in) grown by the match distance (an ellipse of radius
+// ceil(distance)): a minutia just across its edge may still pair with one inside. The
+// "inside" figures of measurePrint count minutiae in the damage mask grown so.
+cv::Mat minutiaeRegion(const cv::Mat& region, const MinutiaeMatchTolerance& tolerance = {});
+
 }  // namespace rw

@@ -47,6 +47,10 @@ PrintReference prepareReference(const cv::Mat& clean, const cv::Mat& foreground 
 // Same result as measurePrint(reference.image, candidate, mask, reference.foreground).
 PrintMetrics measurePrint(const PrintReference& reference, const cv::Mat& candidate,
                           const cv::Mat& mask);
+// The candidate's minutiae exactly as measurePrint extracts them (within the clean print's
+// foreground, along the candidate's own orientation field): pair them with
+// `reference.minutiae` by pairMinutiae to see which measurePrint counts as invented.
+std::vector<Minutia> candidateMinutiae(const PrintReference& reference, const cv::Mat& candidate);
 
 // Flat "name → value" view of PrintMetrics for tables, JSON and CSV: "psnr", "ssim", "mae",
 // "psnr_inside", ..., "orientation_deg_inside", "frequency_pct_inside", "minutiae_f1",
