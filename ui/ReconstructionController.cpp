@@ -6,6 +6,7 @@
 #include "MainWindow.h"
 #include "MaskDocument.h"
 #include "MetricsPanel.h"
+#include "MinutiaeMarker.h"
 #include "ModelLibrary.h"
 #include "ReconstructPanel.h"
 #include "ReconstructionJob.h"
@@ -65,6 +66,8 @@ ReconstructionController::ReconstructionController(MainWindow* window)
             m_metrics->showMessage(QStringLiteral("Cancelled."));
         }
     });
+    new MinutiaeMarker(m_window->jobRunner(), m_window->comparisonView()->reconstructionView(),
+                       this);
     connect(m_window->comparisonView()->reconstructionView(), &ReconstructionView::modeChanged,
             this, [this](ReconstructionView::Mode mode) {
                 if (QAction* action = viewModeAction(mode))
@@ -148,7 +151,8 @@ void ReconstructionController::createActions()
     int key = Qt::Key_1;
     for (const ReconstructionView::Mode mode :
          {ReconstructionView::Mode::SideBySide, ReconstructionView::Mode::Swipe,
-          ReconstructionView::Mode::Difference, ReconstructionView::Mode::Overlay}) {
+          ReconstructionView::Mode::Difference, ReconstructionView::Mode::Overlay,
+          ReconstructionView::Mode::Minutiae}) {
         auto* action = new QAction(ReconstructionView::modeTitle(mode), m_modeGroup);
         action->setCheckable(true);
         action->setShortcut(QKeySequence(Qt::ALT | static_cast<Qt::Key>(key++)));
@@ -172,6 +176,10 @@ void ReconstructionController::createActions()
     m_modeActions.value(static_cast<int>(ReconstructionView::Mode::Overlay))
         ->setStatusTip(QStringLiteral("The estimate with its changed region outlined and the "
                                       "model's confidence as a translucent colour"));
+    m_modeActions.value(static_cast<int>(ReconstructionView::Mode::Minutiae))
+        ->setStatusTip(QStringLiteral(
+            "The reconstruction's ridge endings and bifurcations: those drawn from estimated "
+            "pixels are not evidence; with a clean original, the invented ones in red"));
 
     m_cleanReference = new QAction(QStringLiteral("Compare with the Clean &Original"), this);
     m_cleanReference->setObjectName(QStringLiteral("cleanReferenceAction"));
@@ -264,6 +272,7 @@ bool ReconstructionController::showItem(const EvidenceItem& item)
     images.confidence = how.confidence;
     images.estimateName = how.label;
     images.summary = how.summary;
+    images.itemKey = item.key;
     if (const EvidenceItem* parent = parentOf(item)) {
         images.damaged = parent->print.pixels;
         images.damagedName = parent->name;

@@ -5,6 +5,7 @@
 #include "MatImage.h"
 
 #include <QGridLayout>
+#include <QStringList>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPixmap>
@@ -63,6 +64,7 @@ QString ReconstructionView::modeTitle(Mode mode)
     case Mode::Swipe: return QStringLiteral("Swipe");
     case Mode::Difference: return QStringLiteral("Difference Heat Map");
     case Mode::Overlay: return QStringLiteral("Confidence Overlay");
+    case Mode::Minutiae: return QStringLiteral("Minutiae");
     }
     return {};
 }
@@ -90,6 +92,8 @@ ReconstructionView::ReconstructionView(QWidget* parent)
     m_legend->setObjectName(QStringLiteral("comparisonLegend"));
     m_legendBar->setObjectName(QStringLiteral("comparisonLegendBar"));
     m_swipeSlider->setObjectName(QStringLiteral("swipeSlider"));
+    m_legendTitle->setObjectName(QStringLiteral("comparisonLegendTitle"));
+    m_legendTitle->setTextFormat(Qt::RichText);  // the minutiae legend's coloured swatches
 
     // Captions in one row, panes in the next: visible panes share one height and (equal
     // stretch) one width, so one zoom and centre show the same pixels in each.
@@ -164,6 +168,8 @@ ReconstructionView::ReconstructionView(QWidget* parent)
 void ReconstructionView::setImages(Images images)
 {
     m_images = std::move(images);
+    m_marks.reset();
+    m_marksUnavailable.clear();
     if (!hasClean())
         m_reference = Reference::Damaged;
     m_swipeColumn = m_images.estimate.cols / 2;
@@ -179,6 +185,7 @@ void ReconstructionView::setImages(Images images)
     m_syncing = false;
     render();
     m_estimateView->fitToWindow();
+    askForMarksIfNeeded();
 }
 
 void ReconstructionView::setMode(Mode mode)
@@ -188,6 +195,33 @@ void ReconstructionView::setMode(Mode mode)
     m_mode = mode;
     render();
     Q_EMIT modeChanged(mode);
+    askForMarksIfNeeded();
+}
+
+void ReconstructionView::askForMarksIfNeeded()
+{
+    if (m_mode == Mode::Minutiae && !m_marks && m_marksUnavailable.isEmpty() &&
+        !m_images.estimate.empty() && !m_images.itemKey.isEmpty())
+        Q_EMIT minutiaeMarksWanted(m_images.itemKey);
+}
+
+void ReconstructionView::setMinutiaeMarks(MinutiaeMarks marks)
+{
+    if (marks.itemKey != m_images.itemKey || m_images.itemKey.isEmpty())
+        return;
+    m_marks = std::move(marks);
+    m_marksUnavailable.clear();
+    if (m_mode == Mode::Minutiae)
+        render();
+}
+
+void ReconstructionView::setMinutiaeUnavailable(const QString& itemKey, const QString& why)
+{
+    if (itemKey != m_images.itemKey || m_marks)
+        return;
+    m_marksUnavailable = why;
+    if (m_mode == Mode::Minutiae)
+        render();
 }
 
 void ReconstructionView::setReference(Reference reference)
@@ -244,7 +278,8 @@ void ReconstructionView::render()
     // A hidden column must not keep its share of the width.
     m_panes->setColumnStretch(0, showClean ? 1 : 0);
     m_panes->setColumnStretch(1, sideBySide ? 1 : 0);
-    m_legend->setVisible(m_mode == Mode::Difference || m_mode == Mode::Overlay);
+    m_legend->setVisible(m_mode == Mode::Difference || m_mode == Mode::Overlay ||
+                         m_mode == Mode::Minutiae);
     m_swipeRow->setVisible(m_mode == Mode::Swipe);
 
     const cv::Mat& estimate = m_images.estimate;
@@ -286,8 +321,20 @@ void ReconstructionView::render()
         m_legendBar->setVisible(m_fill);
         m_legendBar->setPixmap(legendPixmap(confidenceLegend(160, 14)));
         break;
+    case Mode::Minutiae:
+        m_shown = m_marks ? drawMinutiaeMarks(estimate, changed, *m_marks)
+                          : drawOutline(estimate, changed);
+        badge = m_marks ? QStringLiteral("ESTIMATE — minutiae")
+                        : QStringLiteral("ESTIMATE — finding minutiae…");
+        if (!m_marksUnavailable.isEmpty())
+            badge = QStringLiteral("ESTIMATE — no minutiae");
+        m_legendTitle->setText(minutiaeLegendText());
+        m_legendLow->setText(QString());
+        m_legendHigh->setText(QString());
+        m_legendBar->setVisible(false);
+        break;
     }
-    if (m_mode != Mode::Overlay)
+    if (m_mode != Mode::Overlay && m_mode != Mode::Minutiae)
         m_legendBar->setVisible(true);
     m_estimateView->replaceImage(colourImage(m_shown));
     m_estimateView->setBadge(badge);
@@ -325,6 +372,7 @@ void ReconstructionView::updateCaptions()
         what = m_fill ? QStringLiteral("estimated pixels tinted by confidence (red = low)")
                       : QStringLiteral("amber outline = estimated pixels");
         break;
+    case Mode::Minutiae: what = minutiaeCaptionText(); break;
     }
     m_estimateCaption->setText(
         QStringLiteral("<b><span style=\"color:#b03a2e\">ESTIMATE</span></b> — ") +
@@ -337,6 +385,57 @@ void ReconstructionView::updateCaptions()
     m_cleanCaption->setText(
         QStringLiteral("<b>Original</b> — ") + m_images.cleanName.toHtmlEscaped() + kDetailStart +
         QStringLiteral("the clean print the damaged copy was made from") + kDetailEnd);
+}
+
+QString ReconstructionView::minutiaeLegendText() const
+{
+    if (!m_marksUnavailable.isEmpty())
+        return QStringLiteral("Minutiae not shown: ") + m_marksUnavailable.toHtmlEscaped();
+    if (!m_marks)
+        return QStringLiteral("Finding the minutiae…");
+    // QString, not auto: with QStringBuilder a "+" is a lazy expression holding references.
+    const auto swatch = [](MinutiaStanding standing, const QString& words) -> QString {
+        const cv::Vec3b bgr = standingColour(standing);
+        return QStringLiteral("<span style=\"color:rgb(%1,%2,%3)\">&#9679;</span> ")
+                   .arg(bgr[2])
+                   .arg(bgr[1])
+                   .arg(bgr[0]) +
+               words;
+    };
+    QStringList parts{swatch(MinutiaStanding::Evidence, QStringLiteral("the print's own"))};
+    if (m_marks->comparedWithClean) {
+        parts << swatch(MinutiaStanding::Invented, QStringLiteral("invented (not in the original)"))
+              << swatch(MinutiaStanding::Agrees, QStringLiteral("estimated, also in the original"))
+              << swatch(MinutiaStanding::Lost, QStringLiteral("original's, not reconstructed (×)"));
+    } else {
+        parts << swatch(MinutiaStanding::Estimated,
+                        QStringLiteral("drawn from estimated pixels: not evidence"));
+    }
+    return QStringLiteral("○ ending, □ bifurcation, stroke = direction: ") +
+           parts.join(QStringLiteral(" &nbsp; "));
+}
+
+QString ReconstructionView::minutiaeCaptionText() const
+{
+    if (!m_marksUnavailable.isEmpty())
+        return QStringLiteral("minutiae not found: ") + m_marksUnavailable;
+    if (!m_marks)
+        return QStringLiteral("finding the minutiae…");
+    const MinutiaeMarks& marks = *m_marks;
+    if (!marks.comparedWithClean) {
+        return QString::number(marks.count(MinutiaStanding::Estimated)) +
+               QStringLiteral(" minutiae drawn from estimated pixels, ") +
+               QString::number(marks.count(MinutiaStanding::Evidence)) +
+               QStringLiteral(" the print's own");
+    }
+    const std::size_t invented = marks.count(MinutiaStanding::Invented);
+    const std::size_t agrees = marks.count(MinutiaStanding::Agrees);
+    return QString::number(invented + agrees) +
+           QStringLiteral(" minutiae drawn from estimated pixels: ") +
+           QString::number(invented) + QStringLiteral(" invented, ") + QString::number(agrees) +
+           QStringLiteral(" also in the original; ") +
+           QString::number(marks.count(MinutiaStanding::Lost)) +
+           QStringLiteral(" of the original's not reconstructed");
 }
 
 void ReconstructionView::syncFrom(ImageView* source)

@@ -1,14 +1,18 @@
 #pragma once
 // The comparison panes for a reconstruction: the clean original (when the damaged print was
-// itself derived from one), the damaged parent and the reconstruction, in one of four modes —
-// side by side, swipe, difference heat map, confidence overlay. Every visible pane zooms and
-// pans together. The reconstruction is always marked as an estimate: an "ESTIMATE" badge on
+// itself derived from one), the damaged parent and the reconstruction, in one of five modes —
+// side by side, swipe, difference heat map, confidence overlay, minutiae. Every visible pane
+// zooms and pans together. The reconstruction is always marked as an estimate: an "ESTIMATE" badge on
 // its pane and the outline of the changed pixels, whatever the mode.
+#include "MinutiaeMarks.h"
+
 #include <QPoint>
 #include <QString>
 #include <QWidget>
 
 #include <opencv2/core.hpp>
+
+#include <optional>
 
 class QGridLayout;
 class QLabel;
@@ -22,7 +26,7 @@ class ReconstructionView : public QWidget {
     Q_OBJECT
 
 public:
-    enum class Mode { SideBySide, Swipe, Difference, Overlay };
+    enum class Mode { SideBySide, Swipe, Difference, Overlay, Minutiae };
     Q_ENUM(Mode)
     // What the swipe and the heat map compare the estimate with.
     enum class Reference { Damaged, Clean };
@@ -39,6 +43,7 @@ public:
         QString damagedName;
         QString cleanName;
         QString summary;  // core's one line about the reconstruction
+        QString itemKey;  // the reconstruction's evidence key (pairs it with its minutiae)
     };
 
     explicit ReconstructionView(QWidget* parent = nullptr);
@@ -54,6 +59,8 @@ public:
     int swipeColumn() const { return m_swipeColumn; }
     // What the estimate pane shows now (BGR), e.g. the heat map in Difference mode.
     const cv::Mat& shownEstimate() const { return m_shown; }
+    // The Minutiae mode's marks for the images shown; none until they have been found.
+    const std::optional<MinutiaeMarks>& minutiaeMarks() const { return m_marks; }
 
     ImageView* cleanView() const { return m_cleanView; }
     ImageView* damagedView() const { return m_damagedView; }
@@ -70,6 +77,10 @@ public Q_SLOTS:
     void setReference(rw::ReconstructionView::Reference reference);
     void setConfidenceFill(bool fill);
     void setSwipeColumn(int column);
+    // Marks found for the reconstruction `marks.itemKey`; ignored unless it is the one shown.
+    void setMinutiaeMarks(rw::MinutiaeMarks marks);
+    // Finding them failed or was cancelled: the Minutiae mode says why instead of waiting.
+    void setMinutiaeUnavailable(const QString& itemKey, const QString& why);
     void zoomIn();
     void zoomOut();
     void fitToWindow();
@@ -77,6 +88,8 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void modeChanged(rw::ReconstructionView::Mode mode);
+    // The Minutiae mode shows a reconstruction whose marks are not there yet: find them.
+    void minutiaeMarksWanted(const QString& itemKey);
     void pixelHovered(rw::ReconstructionView::Pane pane, QPoint pixel, int gray);
     void pixelLeft();
 
@@ -85,6 +98,9 @@ private:
     void updateCaptions();
     void syncFrom(ImageView* source);
     cv::Mat referenceImage() const;
+    void askForMarksIfNeeded();
+    QString minutiaeLegendText() const;
+    QString minutiaeCaptionText() const;
     QString referenceWord() const;
 
     Images m_images;
@@ -93,6 +109,8 @@ private:
     bool m_fill = true;
     int m_swipeColumn = 0;
     cv::Mat m_shown;
+    std::optional<MinutiaeMarks> m_marks;
+    QString m_marksUnavailable;  // why there are none (empty: still being found)
     bool m_syncing = false;
 
     QGridLayout* m_panes = nullptr;

@@ -10,6 +10,7 @@
 #include "ImageView.h"
 #include "MainWindow.h"
 #include "MetricsPanel.h"
+#include "MinutiaeMarks.h"
 #include "ModelLibrary.h"
 #include "ReconstructPanel.h"
 #include "ReconstructionController.h"
@@ -89,8 +90,12 @@ private:
             mode == QStringLiteral("overlay")      ? rw::ReconstructionView::Mode::Overlay
             : mode == QStringLiteral("difference") ? rw::ReconstructionView::Mode::Difference
             : mode == QStringLiteral("swipe")      ? rw::ReconstructionView::Mode::Swipe
+            : mode == QStringLiteral("minutiae")   ? rw::ReconstructionView::Mode::Minutiae
                                                    : rw::ReconstructionView::Mode::SideBySide);
         QTest::qWait(800);
+        QTRY_VERIFY_WITH_TIMEOUT(view()->mode() != rw::ReconstructionView::Mode::Minutiae ||
+                                     view()->minutiaeMarks().has_value(),
+                                 kTimeoutMs);
         QVERIFY(m_window->grab().save(file));
         if (!qEnvironmentVariableIsEmpty("RIDGEWORKS_SCREENSHOT_HOLD_MS"))
             QTest::qWait(qEnvironmentVariableIntValue("RIDGEWORKS_SCREENSHOT_HOLD_MS"));
@@ -302,6 +307,53 @@ private Q_SLOTS:
             QVERIFY(view()->estimateView()->badge().contains(QStringLiteral("ESTIMATE")));
         }
         controller()->confidenceFillAction()->setChecked(true);
+    }
+
+    void minutiaeMarkWhatTheEstimateInvented()
+    {
+        controller()->viewModeAction(rw::ReconstructionView::Mode::Minutiae)->trigger();
+        QCOMPARE(view()->mode(), rw::ReconstructionView::Mode::Minutiae);
+        QVERIFY(!view()->cleanView()->isVisible());
+        QVERIFY(view()->legend()->isVisible());
+        // Found as a job, then shown.
+        QTRY_VERIFY_WITH_TIMEOUT(view()->minutiaeMarks().has_value(), kTimeoutMs);
+        const rw::EvidenceItem& estimate = model()->item(2);
+        const rw::MinutiaeMarks& marks = *view()->minutiaeMarks();
+        QCOMPARE(marks.itemKey, estimate.key);
+        QVERIFY(marks.comparedWithClean);
+        // The same marks as computed here, drawn as the pane shows them.
+        const cv::Mat changed = estimate.derivation->changedMask;
+        const rw::MinutiaeMarks expected = rw::markMinutiae(
+            estimate.key, estimate.print.pixels, changed, model()->item(0).print.pixels);
+        QCOMPARE(marks.marks.size(), expected.marks.size());
+        for (const rw::MinutiaStanding s :
+             {rw::MinutiaStanding::Evidence, rw::MinutiaStanding::Agrees,
+              rw::MinutiaStanding::Invented, rw::MinutiaStanding::Lost})
+            QCOMPARE(marks.count(s), expected.count(s));
+        QVERIFY(marks.count(rw::MinutiaStanding::Evidence) > 0);
+        QVERIFY(marks.count(rw::MinutiaStanding::Agrees) + marks.count(rw::MinutiaStanding::Invented) >
+                0);
+        QCOMPARE(differingPixels(shownBgr(view()->estimateView()),
+                                 rw::drawMinutiaeMarks(estimate.print.pixels, changed, marks)),
+                 0);
+        QVERIFY(view()->estimateView()->badge().contains(QStringLiteral("ESTIMATE")));
+        const QString caption = view()->estimateCaption()->text();
+        QVERIFY2(caption.contains(QString::number(marks.count(rw::MinutiaStanding::Invented)) +
+                                  QStringLiteral(" invented")),
+                 qPrintable(caption));
+        const auto* legendTitle = view()->legend()->findChild<QLabel*>(
+            QStringLiteral("comparisonLegendTitle"));
+        QVERIFY(legendTitle->text().contains(QStringLiteral("invented")));
+
+        // Away and back: the marks are kept, no second job.
+        controller()->viewModeAction(rw::ReconstructionView::Mode::SideBySide)->trigger();
+        m_window->selectRow(1);
+        m_window->selectRow(2);
+        QVERIFY(!view()->minutiaeMarks().has_value());  // other images were shown in between
+        controller()->viewModeAction(rw::ReconstructionView::Mode::Minutiae)->trigger();
+        QVERIFY(view()->minutiaeMarks().has_value());  // from the cache, at once
+        QCOMPARE(view()->minutiaeMarks()->marks.size(), expected.marks.size());
+        controller()->viewModeAction(rw::ReconstructionView::Mode::SideBySide)->trigger();
     }
 
     void metricsListModelAndBaselines()
