@@ -53,7 +53,7 @@ void MinutiaeMarker::onWanted(const QString& itemKey)
         [itemKey, estimate = images.estimate, changed = images.changedMask,
          clean = images.clean](const ProgressSink& progress, const CancelToken& cancel) {
             report(progress, {0, 1, "Finding the reconstruction's minutiae", {}});
-            MinutiaeMarks marks = markMinutiae(itemKey, estimate, changed, clean, cancel);
+            MinutiaeMarks marks = findMinutiaeMarks(itemKey, estimate, changed, clean, cancel);
             report(progress, {1, 1, "Done", {}});
             return marks;
         },

@@ -5,11 +5,11 @@
 #include "MatImage.h"
 
 #include <QGridLayout>
-#include <QStringList>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPixmap>
 #include <QSlider>
+#include <QStringList>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -431,8 +431,8 @@ QString ReconstructionView::minutiaeCaptionText() const
     const std::size_t invented = marks.count(MinutiaStanding::Invented);
     const std::size_t agrees = marks.count(MinutiaStanding::Agrees);
     return QString::number(invented + agrees) +
-           QStringLiteral(" minutiae drawn from estimated pixels: ") +
-           QString::number(invented) + QStringLiteral(" invented, ") + QString::number(agrees) +
+           QStringLiteral(" minutiae drawn from estimated pixels: ") + QString::number(invented) +
+           QStringLiteral(" invented, ") + QString::number(agrees) +
            QStringLiteral(" also in the original; ") +
            QString::number(marks.count(MinutiaStanding::Lost)) +
            QStringLiteral(" of the original's not reconstructed");

@@ -2,8 +2,8 @@
 // The comparison panes for a reconstruction: the clean original (when the damaged print was
 // itself derived from one), the damaged parent and the reconstruction, in one of five modes —
 // side by side, swipe, difference heat map, confidence overlay, minutiae. Every visible pane
-// zooms and pans together. The reconstruction is always marked as an estimate: an "ESTIMATE" badge on
-// its pane and the outline of the changed pixels, whatever the mode.
+// zooms and pans together. The reconstruction is always marked as an estimate: an "ESTIMATE" badge
+// on its pane and the outline of the changed pixels, whatever the mode.
 #include "MinutiaeMarks.h"
 
 #include <QPoint>

@@ -209,8 +209,7 @@ void TestMinutiaeMatching::pairsAreTheMatchedOnes()
     cv::Mat region = cv::Mat::zeros(50, 100, CV_8UC1);
     region(cv::Rect(0, 0, 50, 50)).setTo(255);
     const std::vector<rw::Minutia> reference = {at(80, 10), at(20, 20), at(40, 40)};
-    const std::vector<rw::Minutia> candidate = {at(23, 20), at(21, 20), at(81, 10),
-                                                at(40, 41, 90)};
+    const std::vector<rw::Minutia> candidate = {at(23, 20), at(21, 20), at(81, 10), at(40, 41, 90)};
     const std::vector<rw::MinutiaPair> pairs = rw::pairMinutiae(reference, candidate, region);
     QCOMPARE(pairs.size(), std::size_t(1));
     QCOMPARE(pairs[0].reference, std::size_t(1));

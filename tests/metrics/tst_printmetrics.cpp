@@ -194,8 +194,7 @@ void TestPrintMetrics::candidateMinutiaeAreTheCountedOnes()
     const rw::PrintMetrics m = rw::measurePrint(reference, invented, mask);
     const std::vector<rw::Minutia> found = rw::candidateMinutiae(reference, invented);
     const cv::Mat region = rw::minutiaeRegion(mask & p.foreground);
-    const std::vector<rw::MinutiaPair> pairs =
-        rw::pairMinutiae(reference.minutiae, found, region);
+    const std::vector<rw::MinutiaPair> pairs = rw::pairMinutiae(reference.minutiae, found, region);
     std::vector<bool> paired(found.size(), false);
     for (const rw::MinutiaPair& pair : pairs)
         paired[pair.candidate] = true;
@@ -207,8 +206,8 @@ void TestPrintMetrics::candidateMinutiaeAreTheCountedOnes()
         // Within a stroke's reach: 7 px half-length, 3 px width, a few px of thinning.
         double nearest = 1e9;
         for (int k = -1; k <= 1; ++k)
-            nearest = std::min(nearest, cv::norm(found[i].position -
-                                                 cv::Point2d(128 + 22 * k, 128 + 18 * k)));
+            nearest = std::min(
+                nearest, cv::norm(found[i].position - cv::Point2d(128 + 22 * k, 128 + 18 * k)));
         QVERIFY2(nearest < 14.0, qPrintable(QString::number(nearest)));
     }
     QCOMPARE(unpaired, m.minutiaeInside.spurious);

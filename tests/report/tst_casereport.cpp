@@ -6,6 +6,7 @@
 #include "ridgeworks/casework/CaseReconstruction.h"
 #include "ridgeworks/casework/CaseReport.h"
 #include "ridgeworks/common/Error.h"
+#include "ridgeworks/image/ImageLoader.h"
 #include "ridgeworks/image/ImageWriter.h"
 #include "ridgeworks/synth/SyntheticPrint.h"
 
@@ -71,6 +72,24 @@ private Q_SLOTS:
         QCOMPARE(data.items[2].id, std::string("D2"));
         QCOMPARE(data.items[2].images.size(), std::size_t(2));
         QVERIFY(!data.items[2].images[1].estimatedPixels.empty());
+        // The minutiae drawn from estimated pixels, marked against the clean original E1: the
+        // reconstruction's own marks without the print's own ones, counted in the caption.
+        const rw::ReportImage& shown = data.items[2].images[1];
+        std::vector<rw::MinutiaMark> expected = rw::markMinutiae(
+            rw::loadPrint(shown.file).pixels, rw::loadPrint(shown.estimatedPixels).pixels,
+            rw::loadPrint(rw::itemImageFile(c, "E1")).pixels);
+        std::erase_if(expected, [](const rw::MinutiaMark& m) {
+            return m.standing == rw::MinutiaStanding::Evidence;
+        });
+        QVERIFY(!expected.empty());
+        QCOMPARE(shown.minutiae.size(), expected.size());
+        QCOMPARE(rw::countStanding(shown.minutiae, rw::MinutiaStanding::Estimated), std::size_t(0));
+        const std::string invented =
+            std::to_string(rw::countStanding(shown.minutiae, rw::MinutiaStanding::Invented)) +
+            " invented";
+        QVERIFY2(shown.caption.find(invented) != std::string::npos, shown.caption.c_str());
+        // The damage's own image marks none.
+        QVERIFY(data.items[1].images[0].minutiae.empty());
         // The model and the four baselines (as in the Metrics dock), measured against E1
         // inside D1's mask.
         QCOMPARE(data.items[2].metrics.size(), std::size_t(5));

@@ -323,7 +323,7 @@ private Q_SLOTS:
         QVERIFY(marks.comparedWithClean);
         // The same marks as computed here, drawn as the pane shows them.
         const cv::Mat changed = estimate.derivation->changedMask;
-        const rw::MinutiaeMarks expected = rw::markMinutiae(
+        const rw::MinutiaeMarks expected = rw::findMinutiaeMarks(
             estimate.key, estimate.print.pixels, changed, model()->item(0).print.pixels);
         QCOMPARE(marks.marks.size(), expected.marks.size());
         for (const rw::MinutiaStanding s :
@@ -331,7 +331,8 @@ private Q_SLOTS:
               rw::MinutiaStanding::Invented, rw::MinutiaStanding::Lost})
             QCOMPARE(marks.count(s), expected.count(s));
         QVERIFY(marks.count(rw::MinutiaStanding::Evidence) > 0);
-        QVERIFY(marks.count(rw::MinutiaStanding::Agrees) + marks.count(rw::MinutiaStanding::Invented) >
+        QVERIFY(marks.count(rw::MinutiaStanding::Agrees) +
+                    marks.count(rw::MinutiaStanding::Invented) >
                 0);
         QCOMPARE(differingPixels(shownBgr(view()->estimateView()),
                                  rw::drawMinutiaeMarks(estimate.print.pixels, changed, marks)),
@@ -341,8 +342,8 @@ private Q_SLOTS:
         QVERIFY2(caption.contains(QString::number(marks.count(rw::MinutiaStanding::Invented)) +
                                   QStringLiteral(" invented")),
                  qPrintable(caption));
-        const auto* legendTitle = view()->legend()->findChild<QLabel*>(
-            QStringLiteral("comparisonLegendTitle"));
+        const auto* legendTitle =
+            view()->legend()->findChild<QLabel*>(QStringLiteral("comparisonLegendTitle"));
         QVERIFY(legendTitle->text().contains(QStringLiteral("invented")));
 
         // Away and back: the marks are kept, no second job.
@@ -388,7 +389,8 @@ private Q_SLOTS:
         };
         // Numbers everywhere PSNR/SSIM/MAE are measured.
         for (int r = 0; r < table->rowCount(); ++r)
-            for (const char* key : {"psnr_inside", "psnr", "ssim_inside", "ssim", "mae_inside", "mae"}) {
+            for (const char* key :
+                 {"psnr_inside", "psnr", "ssim_inside", "ssim", "mae_inside", "mae"}) {
                 const QVariant value = table->item(r, columnOf(key))->data(Qt::UserRole);
                 QVERIFY2(value.isValid() && std::isfinite(value.toDouble()),
                          qPrintable(table->item(r, columnOf(key))->text()));
@@ -404,7 +406,8 @@ private Q_SLOTS:
         const auto forIdentity = expected(model()->item(1).print.pixels);
         QCOMPARE(table->item(0, columnOf("psnr_inside"))->data(Qt::UserRole).toDouble(),
                  forModel.at("psnr_inside"));
-        QCOMPARE(table->item(0, columnOf("ssim"))->data(Qt::UserRole).toDouble(), forModel.at("ssim"));
+        QCOMPARE(table->item(0, columnOf("ssim"))->data(Qt::UserRole).toDouble(),
+                 forModel.at("ssim"));
         QCOMPARE(table->item(1, columnOf("psnr_inside"))->data(Qt::UserRole).toDouble(),
                  forIdentity.at("psnr_inside"));
         QCOMPARE(table->item(1, columnOf("spurious_minutiae"))->data(Qt::UserRole).toDouble(),

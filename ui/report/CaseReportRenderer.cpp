@@ -1,5 +1,7 @@
 #include "report/CaseReportRenderer.h"
 
+#include "report/MinutiaColours.h"
+
 #include "ridgeworks/common/AtomicFile.h"
 #include "ridgeworks/common/Error.h"
 #include "ridgeworks/image/ImageLoader.h"
@@ -15,6 +17,8 @@
 #include <QTextDocument>
 #include <QUrl>
 
+#include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace rw::reporting {
@@ -36,7 +40,33 @@ QImage grayImage(const cv::Mat& gray)
     return image.convertToFormat(QImage::Format_RGB32);  // a deep copy, in colour for marks
 }
 
-// The image as shown: estimated pixels outlined in magenta, and a 2 mm scale bar.
+// Minutiae as examiners plot them: an ending a circle, a bifurcation a square, each with a
+// stroke along its direction; a lost one a cross. `size`: the mark's radius in pixels.
+void drawMinutiae(QPainter& painter, const std::vector<MinutiaMark>& marks, int size,
+                  double lineWidth)
+{
+    for (const MinutiaMark& mark : marks) {
+        const std::array<std::uint8_t, 3> rgb = minutiaRgb(mark.standing);
+        painter.setPen(QPen(QColor(rgb[0], rgb[1], rgb[2]), lineWidth));
+        painter.setBrush(Qt::NoBrush);
+        const QPointF centre(mark.minutia.position.x + 0.5, mark.minutia.position.y + 0.5);
+        if (mark.standing == MinutiaStanding::Lost) {
+            const double d = 0.7 * size;
+            painter.drawLine(centre + QPointF(-d, -d), centre + QPointF(d, d));
+            painter.drawLine(centre + QPointF(-d, d), centre + QPointF(d, -d));
+            continue;
+        }
+        if (mark.minutia.type == Minutia::Type::Ending)
+            painter.drawEllipse(centre, size, size);
+        else
+            painter.drawRect(QRectF(centre - QPointF(size, size), QSizeF(2 * size, 2 * size)));
+        const QPointF direction(std::cos(mark.minutia.angle), std::sin(mark.minutia.angle));
+        painter.drawLine(centre + size * direction, centre + 2.4 * size * direction);
+    }
+}
+
+// The image as shown: estimated pixels outlined in magenta, the minutiae drawn from them
+// marked, and a 2 mm scale bar.
 QImage renderedImage(const ReportImage& shown)
 {
     const Print print = loadPrint(shown.file);
@@ -58,6 +88,8 @@ QImage renderedImage(const ReportImage& shown)
         painter.setPen(QPen(QColor(230, 0, 200), lineWidth));
         painter.drawPath(path);
     }
+    drawMinutiae(painter, shown.minutiae, std::max(3, std::min(image.width(), image.height()) / 64),
+                 lineWidth);
     const double barPixels = 2.0 * shown.ppi / 25.4;
     const double margin = image.height() * 0.04;
     const QPointF start(margin, image.height() - margin);

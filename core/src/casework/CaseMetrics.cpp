@@ -50,16 +50,32 @@ cv::Mat filledMaskOf(const Case& c, const DerivedItem& rec, const cv::Mat& damag
     return loadDamageMask(casework::maskFileOf(c, from->second).string(), damageMask.size());
 }
 
+// The damage `rec` reconstructs, when it was made from an evidence print of the case (the
+// clean original): nullptr otherwise.
+const DerivedItem* damageOfOriginal(const Case& c, const DerivedItem& rec)
+{
+    if (rec.kind != "reconstruction" || rec.parents.empty() || rec.files.empty())
+        return nullptr;
+    const DerivedItem* damage = findDerivedItem(c, rec.parents.front());
+    if (!damage || damage->kind != "damage" || damage->files.size() < 2 ||
+        !findEvidence(c, damage->parents.front()))
+        return nullptr;
+    return damage;
+}
+
 }  // namespace
+
+cv::Mat cleanOriginalOf(const Case& c, const DerivedItem& rec)
+{
+    const DerivedItem* damage = damageOfOriginal(c, rec);
+    return damage ? loadPrint(itemImageFile(c, damage->parents.front())).pixels : cv::Mat();
+}
 
 std::vector<MethodMetrics> measureAgainstOriginal(const Case& c, const DerivedItem& rec,
                                                   BaselineFill fill)
 {
-    if (rec.kind != "reconstruction" || rec.parents.empty() || rec.files.empty())
-        return {};
-    const DerivedItem* damage = findDerivedItem(c, rec.parents.front());
-    if (!damage || damage->kind != "damage" || damage->files.size() < 2 ||
-        !findEvidence(c, damage->parents.front()))
+    const DerivedItem* damage = damageOfOriginal(c, rec);
+    if (!damage)
         return {};
     const cv::Mat clean = loadPrint(itemImageFile(c, damage->parents.front())).pixels;
     const cv::Mat damaged = loadPrint(c.folder / damage->files[0].path).pixels;
@@ -80,9 +96,9 @@ std::vector<MethodMetrics> measureAgainstOriginal(const Case& c, const DerivedIt
     const int feather = options.mode == ReconstructionMode::Selective ? options.featherPixels : 0;
     const cv::Mat filled = filledMaskOf(c, rec, mask);
     for (Baseline b : allBaselines())
-        rows.push_back(rowOf(toString(b), measurePrint(reference,
-                                                       blendedBaseline(b, damaged, filled, feather),
-                                                       mask)));
+        rows.push_back(
+            rowOf(toString(b),
+                  measurePrint(reference, blendedBaseline(b, damaged, filled, feather), mask)));
     return rows;
 }
 
@@ -94,8 +110,8 @@ BaselineFill baselineFillOf(const DerivedItem& metricsItem)
     if (recorded->second == kAsReconstruction)
         return BaselineFill::AsReconstruction;
     // A later version's rule: measuring by another would report a false mismatch.
-    throw Error(ErrorKind::WrongFormat, metricsItem.id + " records an unknown baseline fill \"" +
-                                            recorded->second + "\"");
+    throw Error(ErrorKind::WrongFormat,
+                metricsItem.id + " records an unknown baseline fill \"" + recorded->second + "\"");
 }
 
 std::string metricsJson(const std::vector<MethodMetrics>& rows)

@@ -61,9 +61,32 @@ ReportItem evidenceItem(const Case& c, const CaseEvidence& e,
     } catch (const Error&) {  // shown as failed verification; the image is left out
     }
     if (fs::exists(file))
-        item.images.push_back({"Evidence " + e.id, file, {}, ppi});
+        item.images.push_back({"Evidence " + e.id, file, {}, ppi, {}});
     item.verification = verificationOf(c, e.id, replay);
     return item;
+}
+
+// The reconstruction's minutiae drawn from its estimated pixels (and, against a clean original,
+// the original's it lost there), for its image; the print's own are left unmarked. The same
+// minutiae the workbench's Minutiae mode shows. Returns what the marks mean, for the caption.
+std::string markEstimatedMinutiae(const Case& c, const DerivedItem& d, ReportImage& image)
+{
+    const cv::Mat estimate = loadPrint(c.folder / d.files[0].path).pixels;
+    const cv::Mat estimated = loadPrint(c.folder / d.files[1].path).pixels;
+    const cv::Mat clean = cleanOriginalOf(c, d);
+    image.minutiae = markMinutiae(estimate, estimated, clean);
+    std::erase_if(image.minutiae,
+                  [](const MinutiaMark& m) { return m.standing == MinutiaStanding::Evidence; });
+    const auto count = [&image](MinutiaStanding s) {
+        return std::to_string(countStanding(image.minutiae, s));
+    };
+    if (clean.empty())
+        return "; the " + count(MinutiaStanding::Estimated) +
+               " minutiae drawn from estimated pixels marked in amber: not evidence";
+    return "; minutiae drawn from estimated pixels: " + count(MinutiaStanding::Invented) +
+           " invented (red: not in the clean original), " + count(MinutiaStanding::Agrees) +
+           " also in the original (green); " + count(MinutiaStanding::Lost) +
+           " of the original's there not reconstructed (grey crosses)";
 }
 
 ReportItem derivedItem(const Case& c, const DerivedItem& d,
@@ -90,16 +113,24 @@ ReportItem derivedItem(const Case& c, const DerivedItem& d,
     }
     if (d.kind == "reconstruction" && d.files.size() >= 2) {
         const fs::path input = itemImageFile(c, d.parents.front());
-        item.images.push_back({"Input " + d.parents.front(), input, {}, ppi});
-        item.images.push_back({"Reconstruction " + d.id + " (estimated pixels outlined)",
-                               c.folder / d.files[0].path, c.folder / d.files[1].path, ppi});
+        item.images.push_back({"Input " + d.parents.front(), input, {}, ppi, {}});
+        ReportImage reconstruction{"Reconstruction " + d.id + " (estimated pixels outlined)",
+                                   c.folder / d.files[0].path,
+                                   c.folder / d.files[1].path,
+                                   ppi,
+                                   {}};
         try {
             item.metrics = measureAgainstOriginal(c, d);
+            reconstruction.caption += markEstimatedMinutiae(c, d, reconstruction);
         } catch (const Error&) {  // a file that fails verification: no metrics, said above
         }
+        item.images.push_back(std::move(reconstruction));
     } else if (d.kind == "damage" && d.files.size() >= 2) {
         item.images.push_back({"Damaged " + d.id + " (damaged region outlined)",
-                               c.folder / d.files[0].path, c.folder / d.files[1].path, ppi});
+                               c.folder / d.files[0].path,
+                               c.folder / d.files[1].path,
+                               ppi,
+                               {}});
     }
     item.verification = verificationOf(c, d.id, replay);
     return item;

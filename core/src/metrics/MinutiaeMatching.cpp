@@ -100,8 +100,9 @@ MinutiaeAgreement matchMinutiae(const std::vector<Minutia>& reference,
     MinutiaeAgreement agreement;
     agreement.matched = pairMinutiae(reference, candidate, region, tolerance).size();
     const auto countIn = [&region](const std::vector<Minutia>& minutiae) {
-        return static_cast<std::size_t>(std::count_if(
-            minutiae.begin(), minutiae.end(), [&region](const Minutia& m) { return inRegion(m, region); }));
+        return static_cast<std::size_t>(
+            std::count_if(minutiae.begin(), minutiae.end(),
+                          [&region](const Minutia& m) { return inRegion(m, region); }));
     };
     agreement.reference = countIn(reference);
     agreement.candidate = countIn(candidate);

@@ -9,6 +9,7 @@ set(RIDGEWORKS_METRICS_SOURCES
   src/metrics/MetricsInput.cpp
   src/metrics/MinutiaeExtraction.cpp
   src/metrics/MinutiaeMatching.cpp
+  src/metrics/MinutiaeStanding.cpp
   src/metrics/PrintMetrics.cpp
   src/metrics/RidgeBinarisation.cpp
   src/metrics/RidgeStructure.cpp

@@ -4,6 +4,8 @@
 // recorded as a "metrics" item that a replay can check like any other.
 #include "ridgeworks/casefile/Case.h"
 
+#include <opencv2/core.hpp>
+
 #include <string>
 #include <vector>
 
@@ -33,8 +35,13 @@ enum class BaselineFill {
 
 // The model and the baselines for `reconstruction`, when its parent is a damage of an
 // evidence print; empty otherwise. Figures are inside the damage mask whatever was filled.
-std::vector<MethodMetrics> measureAgainstOriginal(const Case& c, const DerivedItem& reconstruction,
-                                                  BaselineFill fill = BaselineFill::AsReconstruction);
+std::vector<MethodMetrics>
+measureAgainstOriginal(const Case& c, const DerivedItem& reconstruction,
+                       BaselineFill fill = BaselineFill::AsReconstruction);
+
+// The clean original of `reconstruction` — the evidence print its parent damage was made from —
+// or an empty Mat when its parent is not such a damage (real evidence has none).
+cv::Mat cleanOriginalOf(const Case& c, const DerivedItem& reconstruction);
 
 // How a recorded metrics item's baselines filled: AsReconstruction when it says so, else
 // DamageMaskUnblended (the items recorded before 0.9.0). Throws rw::Error(WrongFormat) on a

@@ -6,6 +6,7 @@
 #include "ridgeworks/casefile/Case.h"
 #include "ridgeworks/casework/CaseMetrics.h"
 #include "ridgeworks/casework/CaseReplay.h"
+#include "ridgeworks/metrics/MinutiaeStanding.h"
 
 #include <filesystem>
 #include <string>
@@ -19,6 +20,9 @@ struct ReportImage {
     std::filesystem::path file;
     std::filesystem::path estimatedPixels;  // a mask of estimated pixels to outline; may be empty
     double ppi = 500.0;                     // for the scale bar
+    // Minutiae to mark (positions in the image's pixels): on a reconstruction, those drawn
+    // from estimated pixels and, against a clean original, the original's it lost.
+    std::vector<MinutiaMark> minutiae;
 };
 
 struct ReportItem {

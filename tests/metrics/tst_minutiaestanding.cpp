@@ -1,0 +1,146 @@
+// Where minutiae stand, on a synthetic print with strokes drawn across its valleys inside a
+// hole (the "enhancement" that invents bifurcations): against the clean original the invented
+// ones are exactly measurePrint's spurious minutiae and lie on the strokes; without one, every
+// minutia near the hole is an estimate and none away from it.
+#include "ridgeworks/metrics/MinutiaeStanding.h"
+
+#include "CachedSyntheticPrint.h"
+#include "DiscMask.h"
+#include "ErrorKindOf.h"
+
+#include "ridgeworks/common/Error.h"
+#include "ridgeworks/metrics/PrintMetrics.h"
+
+#include <QtTest>
+
+#include <opencv2/imgproc.hpp>
+
+#include <cmath>
+
+namespace {
+
+const cv::Point kHoleCentre(128, 128);
+constexpr int kHoleRadius = 40;
+
+const rw::SyntheticPrint& print()
+{
+    return rw::test::cachedSyntheticPrint(2, 256, 256);
+}
+
+cv::Mat hole()
+{
+    return rw::test::discMask(print().image.size(), kHoleCentre, kHoleRadius);
+}
+
+std::vector<cv::Point2d> strokeCentres()
+{
+    return {{106, 110}, {128, 128}, {150, 146}};
+}
+
+// The clean print with three dark strokes across the ridge flow inside the hole.
+cv::Mat withStrokes()
+{
+    const rw::SyntheticPrint& p = print();
+    cv::Mat out = p.image.clone();
+    for (const cv::Point2d& c : strokeCentres()) {
+        const double across = p.orientation.at<float>(cv::Point(c)) + CV_PI / 2.0;
+        const cv::Point2d half(7.0 * std::cos(across), 7.0 * std::sin(across));
+        cv::line(out, c - half, c + half, cv::Scalar(40), 3);
+    }
+    return out;
+}
+
+double distanceToStrokes(const cv::Point2d& p)
+{
+    double nearest = 1e9;
+    for (const cv::Point2d& c : strokeCentres())
+        nearest = std::min(nearest, cv::norm(p - c));
+    return nearest;
+}
+
+bool inGrownHole(const rw::Minutia& m)
+{
+    return cv::norm(m.position - cv::Point2d(kHoleCentre)) <= kHoleRadius + 8.5;
+}
+
+using rw::test::errorKindOf;
+
+}  // namespace
+
+class TestMinutiaeStanding : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void againstTheCleanOriginalTheInventedAreTheSpuriousOnes()
+    {
+        const cv::Mat estimate = withStrokes();
+        const std::vector<rw::MinutiaMark> marks =
+            rw::markMinutiae(estimate, hole(), print().image);
+        // measurePrint's numbers for the same estimate and hole (the hole lies inside the
+        // print, so its part in the foreground is all of it).
+        const rw::PrintMetrics m = rw::measurePrint(print().image, estimate, hole());
+        QCOMPARE(rw::countStanding(marks, rw::MinutiaStanding::Invented),
+                 m.minutiaeInside.spurious);
+        QCOMPARE(rw::countStanding(marks, rw::MinutiaStanding::Agrees), m.minutiaeInside.matched);
+        QCOMPARE(rw::countStanding(marks, rw::MinutiaStanding::Lost), m.minutiaeInside.missed);
+        QCOMPARE(rw::countStanding(marks, rw::MinutiaStanding::Estimated), std::size_t(0));
+        QVERIFY(rw::countStanding(marks, rw::MinutiaStanding::Invented) >= 3);
+        QVERIFY(rw::countStanding(marks, rw::MinutiaStanding::Evidence) >
+                10);  // the rest of the print
+        for (const rw::MinutiaMark& mark : marks) {
+            if (mark.standing == rw::MinutiaStanding::Invented)
+                QVERIFY2(distanceToStrokes(mark.minutia.position) < 14.0,
+                         qPrintable(QString::number(distanceToStrokes(mark.minutia.position))));
+            QCOMPARE(mark.standing == rw::MinutiaStanding::Evidence, !inGrownHole(mark.minutia));
+        }
+        // The clean print as its own "reconstruction": nothing invented, nothing lost.
+        const std::vector<rw::MinutiaMark> own =
+            rw::markMinutiae(print().image, hole(), print().image);
+        QCOMPARE(rw::countStanding(own, rw::MinutiaStanding::Invented), std::size_t(0));
+        QCOMPARE(rw::countStanding(own, rw::MinutiaStanding::Lost), std::size_t(0));
+        QVERIFY(rw::countStanding(own, rw::MinutiaStanding::Agrees) > 0);
+    }
+
+    void withoutAnOriginalEveryMinutiaNearTheHoleIsAnEstimate()
+    {
+        const std::vector<rw::MinutiaMark> marks = rw::markMinutiae(withStrokes(), hole());
+        QVERIFY(rw::countStanding(marks, rw::MinutiaStanding::Estimated) >= 3);
+        QVERIFY(rw::countStanding(marks, rw::MinutiaStanding::Evidence) > 10);
+        for (const rw::MinutiaMark& mark : marks) {
+            QVERIFY(mark.standing == rw::MinutiaStanding::Estimated ||
+                    mark.standing == rw::MinutiaStanding::Evidence);
+            QCOMPARE(mark.standing == rw::MinutiaStanding::Estimated, inGrownHole(mark.minutia));
+        }
+        // Nothing estimated: every minutia is the print's own.
+        const std::vector<rw::MinutiaMark> none =
+            rw::markMinutiae(withStrokes(), cv::Mat::zeros(hole().size(), CV_8UC1));
+        QCOMPARE(rw::countStanding(none, rw::MinutiaStanding::Estimated), std::size_t(0));
+        QCOMPARE(rw::countStanding(none, rw::MinutiaStanding::Evidence), none.size());
+    }
+
+    void namesEveryStanding()
+    {
+        using S = rw::MinutiaStanding;
+        QCOMPARE(QString::fromUtf8(rw::toString(S::Invented)), QStringLiteral("invented"));
+        QCOMPARE(QString::fromUtf8(rw::toString(S::Lost)), QStringLiteral("lost"));
+        QCOMPARE(QString::fromUtf8(rw::toString(S::Evidence)), QStringLiteral("evidence"));
+    }
+
+    void rejectsBadInput()
+    {
+        const auto invalid = std::optional<rw::ErrorKind>(rw::ErrorKind::InvalidArgument);
+        const cv::Mat image = print().image;
+        QCOMPARE(errorKindOf([&] { rw::markMinutiae(cv::Mat(), hole(), {}); }), invalid);
+        QCOMPARE(errorKindOf([&] { rw::markMinutiae(image, cv::Mat::zeros(10, 10, CV_8UC1), {}); }),
+                 invalid);
+        QCOMPARE(
+            errorKindOf([&] { rw::markMinutiae(image, hole(), cv::Mat::zeros(10, 10, CV_8UC1)); }),
+            invalid);
+        cv::Mat colour;
+        cv::cvtColor(image, colour, cv::COLOR_GRAY2BGR);
+        QCOMPARE(errorKindOf([&] { rw::markMinutiae(colour, hole(), {}); }), invalid);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMinutiaeStanding)
+#include "tst_minutiaestanding.moc"
