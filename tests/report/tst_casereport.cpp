@@ -11,6 +11,7 @@
 #include "ridgeworks/synth/SyntheticPrint.h"
 
 #include <QFile>
+#include <QImage>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
@@ -157,6 +158,17 @@ private Q_SLOTS:
         QVERIFY(page.contains(QStringLiteral("report_files/D2-1.png")));
         QVERIFY(fs::file_size(
                     m_dir.filePath(QStringLiteral("report_files/D2-1.png")).toStdString()) > 0);
+        // The 120 px wide print is enlarged five times (to 600 px) before its outline and marks
+        // are drawn, pixel for pixel: each of the print's pixels is a 5×5 block there.
+        const QImage evidence(m_dir.filePath(QStringLiteral("report_files/E1-0.png")));
+        QCOMPARE(evidence.width(), 600);
+        QCOMPARE(evidence.height(), 640);
+        const cv::Mat print = rw::loadPrint(rw::itemImageFile(c, "E1")).pixels;
+        for (const cv::Point p : {cv::Point(60, 64), cv::Point(30, 20), cv::Point(90, 100)})
+            for (int dy = 0; dy < 5; ++dy)
+                for (int dx = 0; dx < 5; ++dx)
+                    QCOMPARE(qGray(evidence.pixel(5 * p.x + dx, 5 * p.y + dy)),
+                             int(print.at<std::uint8_t>(p)));
     }
 
     void unwritablePdfIsNamed()

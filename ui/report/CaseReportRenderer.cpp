@@ -28,6 +28,8 @@ namespace fs = std::filesystem;
 
 // Width of an image in the report, in CSS pixels (two fit side by side on A4).
 constexpr int kShownWidth = 300;
+// Narrower prints are enlarged to about this width before outlines and marks are drawn.
+constexpr int kDrawnWidth = 600;
 
 QString text(const std::string& s)
 {
@@ -42,7 +44,7 @@ QImage grayImage(const cv::Mat& gray)
 
 // Minutiae as examiners plot them: an ending a circle, a bifurcation a square, each with a
 // stroke along its direction; a lost one a cross. `size`: the mark's radius in pixels.
-void drawMinutiae(QPainter& painter, const std::vector<MinutiaMark>& marks, int size,
+void drawMinutiae(QPainter& painter, const std::vector<MinutiaMark>& marks, double size,
                   double lineWidth)
 {
     for (const MinutiaMark& mark : marks) {
@@ -70,10 +72,19 @@ void drawMinutiae(QPainter& painter, const std::vector<MinutiaMark>& marks, int 
 QImage renderedImage(const ReportImage& shown)
 {
     const Print print = loadPrint(shown.file);
+    // Small prints (SOCOFing's are 96 px wide) are enlarged before anything is drawn on them,
+    // so that outlines and minutiae marks stay thin against the ridges when the report shows
+    // every image at the same width.
+    const int enlarge = std::max(1, kDrawnWidth / std::max(1, print.pixels.cols));
     QImage image = grayImage(print.pixels);
+    if (enlarge > 1)
+        image = image.scaled(image.width() * enlarge, image.height() * enlarge,
+                             Qt::IgnoreAspectRatio, Qt::FastTransformation);
     QPainter painter(&image);
     painter.setRenderHint(QPainter::Antialiasing);
-    const double lineWidth = std::max(1.0, image.width() / 200.0);
+    const double lineWidth = std::max(1.0, image.width() / 200.0);  // in the image's pixels
+    painter.scale(enlarge, enlarge);  // from here on, in the print's pixels
+    const double penWidth = lineWidth / enlarge;
     if (!shown.estimatedPixels.empty()) {
         const cv::Mat mask = loadPrint(shown.estimatedPixels).pixels != 0;
         std::vector<std::vector<cv::Point>> contours;
@@ -85,20 +96,21 @@ QImage renderedImage(const ReportImage& shown)
                 path.lineTo(p.x + 0.5, p.y + 0.5);
             path.closeSubpath();
         }
-        painter.setPen(QPen(QColor(230, 0, 200), lineWidth));
+        painter.setPen(QPen(QColor(230, 0, 200), penWidth));
         painter.drawPath(path);
     }
-    drawMinutiae(painter, shown.minutiae, std::max(3, std::min(image.width(), image.height()) / 64),
-                 lineWidth);
+    drawMinutiae(painter, shown.minutiae,
+                 std::max(3.0, std::min(image.width(), image.height()) / 64.0) / enlarge, penWidth);
     const double barPixels = 2.0 * shown.ppi / 25.4;
-    const double margin = image.height() * 0.04;
-    const QPointF start(margin, image.height() - margin);
-    painter.setPen(QPen(QColor(0, 110, 255), 2.0 * lineWidth));
+    const double margin = print.pixels.rows * 0.04;
+    const QPointF start(margin, print.pixels.rows - margin);
+    painter.setPen(QPen(QColor(0, 110, 255), 2.0 * penWidth));
     painter.drawLine(start, start + QPointF(barPixels, 0.0));
+    painter.resetTransform();  // the label in the image's pixels: a font of whole pixels
     QFont font = painter.font();
     font.setPixelSize(std::max(8, image.height() / 24));
     painter.setFont(font);
-    painter.drawText(start + QPointF(0.0, -lineWidth * 3), QStringLiteral("2 mm"));
+    painter.drawText(start * enlarge + QPointF(0.0, -lineWidth * 3), QStringLiteral("2 mm"));
     return image;
 }
 
