@@ -3,6 +3,7 @@
 // names every number. Also its speed, which an evaluation pays thousands of times.
 #include "CachedSyntheticPrint.h"
 #include "ErrorKindOf.h"
+#include "StrokedPrint.h"
 #include "ridgeworks/common/Error.h"
 #include "ridgeworks/metrics/PrintMetrics.h"
 
@@ -161,14 +162,8 @@ void TestPrintMetrics::drawnStrokesAreSpurious()
     // "Enhancement" that draws dark strokes across the valleys inside the mask: pixel scores
     // barely move, but the strokes make bifurcations that are not in the clean print.
     const rw::SyntheticPrint& p = print();
-    const cv::Mat mask = discMask(p.image.size(), {128, 128}, 40);
-    cv::Mat invented = p.image.clone();
-    for (int k = -1; k <= 1; ++k) {
-        const cv::Point2d c(128 + 22 * k, 128 + 18 * k);
-        const double o = p.orientation.at<float>(cv::Point(c)) + CV_PI / 2.0;  // across ridges
-        const cv::Point2d half(7.0 * std::cos(o), 7.0 * std::sin(o));
-        cv::line(invented, c - half, c + half, cv::Scalar(40), 3);
-    }
+    const cv::Mat mask = rw::test::strokedPrintHole();
+    const cv::Mat invented = rw::test::strokedPrint();
     const rw::PrintMetrics m = rw::measurePrint(p.image, invented, mask, p.foreground);
     qInfo("inside: PSNR %.1f dB, SSIM %.3f, spurious %zu, missed %zu", m.quality.inside.psnr,
           m.quality.inside.ssim, m.minutiaeInside.spurious, m.minutiaeInside.missed);
@@ -182,14 +177,8 @@ void TestPrintMetrics::candidateMinutiaeAreTheCountedOnes()
     // The strokes above, found again by candidateMinutiae and pairMinutiae: the unpaired ones
     // in the grown mask are exactly the spurious count, and they lie where the strokes are.
     const rw::SyntheticPrint& p = print();
-    const cv::Mat mask = discMask(p.image.size(), {128, 128}, 40);
-    cv::Mat invented = p.image.clone();
-    for (int k = -1; k <= 1; ++k) {
-        const cv::Point2d c(128 + 22 * k, 128 + 18 * k);
-        const double o = p.orientation.at<float>(cv::Point(c)) + CV_PI / 2.0;
-        const cv::Point2d half(7.0 * std::cos(o), 7.0 * std::sin(o));
-        cv::line(invented, c - half, c + half, cv::Scalar(40), 3);
-    }
+    const cv::Mat mask = rw::test::strokedPrintHole();
+    const cv::Mat invented = rw::test::strokedPrint();
     const rw::PrintReference reference = rw::prepareReference(p.image, p.foreground);
     const rw::PrintMetrics m = rw::measurePrint(reference, invented, mask);
     const std::vector<rw::Minutia> found = rw::candidateMinutiae(reference, invented);
@@ -204,10 +193,7 @@ void TestPrintMetrics::candidateMinutiaeAreTheCountedOnes()
             continue;
         ++unpaired;
         // Within a stroke's reach: 7 px half-length, 3 px width, a few px of thinning.
-        double nearest = 1e9;
-        for (int k = -1; k <= 1; ++k)
-            nearest = std::min(
-                nearest, cv::norm(found[i].position - cv::Point2d(128 + 22 * k, 128 + 18 * k)));
+        const double nearest = rw::test::distanceToStrokes(found[i].position);
         QVERIFY2(nearest < 14.0, qPrintable(QString::number(nearest)));
     }
     QCOMPARE(unpaired, m.minutiaeInside.spurious);

@@ -6,9 +6,8 @@
 
 #include "ComparisonImages.h"
 
-#include "CachedSyntheticPrint.h"
-#include "DiscMask.h"
 #include "ErrorKindOf.h"
+#include "StrokedPrint.h"
 
 #include <ridgeworks/common/Error.h>
 
@@ -20,35 +19,19 @@
 
 namespace {
 
-const cv::Point kHoleCentre(128, 128);
-constexpr int kHoleRadius = 40;
-
 const rw::SyntheticPrint& print()
 {
-    return rw::test::cachedSyntheticPrint(2, 256, 256);
+    return rw::test::strokedPrintClean();
 }
 
 cv::Mat hole()
 {
-    return rw::test::discMask(print().image.size(), kHoleCentre, kHoleRadius);
+    return rw::test::strokedPrintHole();
 }
 
-std::vector<cv::Point2d> strokeCentres()
-{
-    return {{106, 110}, {128, 128}, {150, 146}};
-}
-
-// The clean print with three dark strokes across the ridge flow inside the hole.
 cv::Mat withStrokes()
 {
-    const rw::SyntheticPrint& p = print();
-    cv::Mat out = p.image.clone();
-    for (const cv::Point2d& c : strokeCentres()) {
-        const double across = p.orientation.at<float>(cv::Point(c)) + CV_PI / 2.0;
-        const cv::Point2d half(7.0 * std::cos(across), 7.0 * std::sin(across));
-        cv::line(out, c - half, c + half, cv::Scalar(40), 3);
-    }
-    return out;
+    return rw::test::strokedPrint();
 }
 
 using rw::test::errorKindOf;
