@@ -10,6 +10,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include <cmath>
+#include <cstring>
 #include <functional>
 #include <numbers>
 #include <optional>
@@ -76,6 +77,8 @@ class TestRidgeAnalysis : public QObject {
 private Q_SLOTS:
     void orientationOfGrating_data();
     void orientationOfGrating();
+    void orientationWithinIsTheWholeFieldsPart_data();
+    void orientationWithinIsTheWholeFieldsPart();
     void coherenceOfGratingAndNoise();
     void periodOfGrating_data();
     void periodOfGrating();
@@ -127,6 +130,48 @@ void TestRidgeAnalysis::orientationOfGrating()
         rw::meanOrientationErrorDeg(estimated, constantField(size, rad(angleDeg)), interior);
     qInfo("mean orientation error %.3f deg", error);
     QVERIFY2(error < 2.0, qPrintable(QStringLiteral("mean error %1 deg").arg(error)));
+}
+
+void TestRidgeAnalysis::orientationWithinIsTheWholeFieldsPart_data()
+{
+    QTest::addColumn<cv::Rect>("within");
+    QTest::addColumn<double>("sigma");
+    // The image is 300×260: a box in the middle, boxes on its edges and corners (where the
+    // smoothing reflects), the whole image, a single pixel; a narrow and a wide smoothing.
+    for (const double sigma : {3.6, 9.1}) {
+        QTest::addRow("middle, sigma %g", sigma) << cv::Rect(90, 70, 120, 100) << sigma;
+        QTest::addRow("top left corner, sigma %g", sigma) << cv::Rect(0, 0, 50, 40) << sigma;
+        QTest::addRow("bottom right corner, sigma %g", sigma)
+            << cv::Rect(230, 200, 70, 60) << sigma;
+        QTest::addRow("left edge, tall, sigma %g", sigma) << cv::Rect(0, 10, 30, 240) << sigma;
+        QTest::addRow("whole image, sigma %g", sigma) << cv::Rect(0, 0, 300, 260) << sigma;
+        QTest::addRow("one pixel, sigma %g", sigma) << cv::Rect(151, 37, 1, 1) << sigma;
+    }
+}
+
+void TestRidgeAnalysis::orientationWithinIsTheWholeFieldsPart()
+{
+    QFETCH(cv::Rect, within);
+    QFETCH(double, sigma);
+    // Curved ridges with noise, so that every pixel's orientation depends on its neighbours.
+    const cv::Size size(300, 260);
+    cv::Mat image(size, CV_8UC1);
+    cv::RNG rng(5);
+    for (int y = 0; y < size.height; ++y)
+        for (int x = 0; x < size.width; ++x) {
+            const double r = std::hypot(x - 120.0, y - 300.0);
+            image.at<unsigned char>(y, x) = cv::saturate_cast<unsigned char>(
+                128.0 + 90.0 * std::cos(2.0 * kPi * r / 9.0) + rng.gaussian(20.0));
+        }
+    const cv::Mat whole = rw::estimateOrientation(image, sigma);
+    const cv::Mat part = rw::estimateOrientationWithin(image, sigma, within);
+    QCOMPARE(part.type(), CV_32FC1);
+    QCOMPARE(part.size(), within.size());
+    int differing = 0;  // bit for bit, not within a tolerance
+    for (int y = 0; y < within.height; ++y)
+        differing += std::memcmp(part.ptr<float>(y), whole(within).ptr<float>(y),
+                                 sizeof(float) * std::size_t(within.width)) != 0;
+    QCOMPARE(differing, 0);
 }
 
 void TestRidgeAnalysis::coherenceOfGratingAndNoise()
@@ -200,8 +245,8 @@ void TestRidgeAnalysis::periodWithoutPeak()
     QCOMPARE(rw::estimateRidgePeriod(grating(size, 0.0, 9.0), tiny), 0.0);
 }
 
-// A print as SOCOFing stores them: 96×103 px, ridges of 2.8 px (SOCOFing: 2.5–4.2), ink darker towards
-// the centre, on a white background around an elliptical finger.
+// A print as SOCOFing stores them: 96×103 px, ridges of 2.8 px (SOCOFing: 2.5–4.2), ink darker
+// towards the centre, on a white background around an elliptical finger.
 cv::Mat smallPrint()
 {
     const cv::Size size(96, 103);
@@ -213,9 +258,7 @@ cv::Mat smallPrint()
             const double shade = 1.0 - 0.5 * std::exp(-(std::pow(x - 48, 2) + std::pow(y - 55, 2)) /
                                                       (2.0 * 25.0 * 25.0));
             unsigned char& v = image.at<unsigned char>(y, x);
-            v = finger.at<unsigned char>(y, x)
-                    ? cv::saturate_cast<unsigned char>(v * shade)
-                    : 255;
+            v = finger.at<unsigned char>(y, x) ? cv::saturate_cast<unsigned char>(v * shade) : 255;
         }
     return image;
 }
@@ -442,6 +485,13 @@ void TestRidgeAnalysis::rejectsBadInput()
     QCOMPARE(errorKindOf([] {
                  rw::estimateRidgePeriod(cv::Mat(32, 32, CV_8UC1, cv::Scalar(0)),
                                          cv::Mat(16, 16, CV_8UC1));
+             }),
+             std::optional(rw::ErrorKind::InvalidArgument));
+    const cv::Mat flat(32, 32, CV_8UC1, cv::Scalar(0));
+    QCOMPARE(errorKindOf([&] { rw::estimateOrientationWithin(flat, 3.0, cv::Rect()); }),
+             std::optional(rw::ErrorKind::InvalidArgument));
+    QCOMPARE(errorKindOf([&] {
+                 rw::estimateOrientationWithin(flat, 3.0, {20, 20, 16, 4});
              }),
              std::optional(rw::ErrorKind::InvalidArgument));
     rw::SingularPointSearch search;

@@ -48,6 +48,44 @@ private Q_SLOTS:
             QCOMPARE(cv::countNonZero(alone == 0.0f), 0);
         }
     }
+
+    // distanceToKnown works on the unknown pixels' box only: it must give every pixel what a
+    // distance transform of the whole image gives, for holes inside, on an edge, in a corner,
+    // for a hole of one pixel, none, and one that covers everything (no known pixel at all).
+    void distanceToKnownEqualsTheWholeImagesTransform_data()
+    {
+        QTest::addColumn<cv::Rect>("hole");
+        QTest::addColumn<bool>("withIsland");
+        QTest::newRow("inside") << cv::Rect(40, 30, 50, 35) << false;
+        QTest::newRow("inside, with a known island") << cv::Rect(40, 30, 50, 35) << true;
+        QTest::newRow("on the left edge") << cv::Rect(0, 20, 30, 40) << false;
+        QTest::newRow("bottom right corner") << cv::Rect(100, 70, 60, 50) << false;
+        QTest::newRow("one pixel") << cv::Rect(77, 11, 1, 1) << false;
+        QTest::newRow("none") << cv::Rect() << false;
+        QTest::newRow("everything") << cv::Rect(0, 0, 160, 120) << false;
+    }
+
+    void distanceToKnownEqualsTheWholeImagesTransform()
+    {
+        QFETCH(cv::Rect, hole);
+        QFETCH(bool, withIsland);
+        cv::Mat unknown = cv::Mat::zeros(120, 160, CV_8UC1);
+        unknown(hole).setTo(255);
+        cv::circle(unknown, {65, 47}, 9, cv::Scalar(255), cv::FILLED);  // not a rectangle
+        if (hole.empty())
+            unknown.setTo(0);
+        if (withIsland)
+            unknown(cv::Rect(60, 44, 4, 4)).setTo(0);
+        cv::Mat expected;
+        cv::distanceTransform(unknown, expected, cv::DIST_L2, cv::DIST_MASK_PRECISE);
+        const cv::Mat distance = rw::inpaint::distanceToKnown(unknown);
+        QCOMPARE(distance.type(), CV_32FC1);
+        QCOMPARE(distance.size(), unknown.size());
+        QCOMPARE(cv::norm(distance, expected, cv::NORM_INF), 0.0);
+        // Known pixels are at distance 0, unknown ones (unless all are) at 1 or more.
+        QCOMPARE(cv::countNonZero((distance != 0.0f) & (unknown == 0)), 0);
+        QCOMPARE(cv::countNonZero((distance >= 1.0f) & (unknown != 0)), cv::countNonZero(unknown));
+    }
 };
 
 QTEST_APPLESS_MAIN(TstFieldInterpolation)

@@ -22,13 +22,21 @@ struct StructureTensor {
     cv::Mat gxx, gyy, gxy;  // Gaussian-averaged gradient products, CV_32FC1
 };
 
-// The averaged gradient structure tensor. Gradients are averaged as tensors (squared), not as
-// vectors, because the two sides of a ridge have opposite gradients that would cancel.
-StructureTensor structureTensor(const cv::Mat& gray, double smoothingSigma)
+// The averaged gradient structure tensor over `within` (empty: the whole image). Gradients are
+// averaged as tensors (squared), not as vectors, because the two sides of a ridge have opposite
+// gradients that would cancel. Outside the whole image's edge the blur reflects; around `within`
+// it reads the gradient products of the whole image (a view blurs with its real neighbours), so
+// the tensor there is the whole image's, bit for bit.
+StructureTensor structureTensor(const cv::Mat& gray, double smoothingSigma, cv::Rect within = {})
 {
     if (!(smoothingSigma > 0.0) || !std::isfinite(smoothingSigma))
         throw Error(ErrorKind::InvalidArgument, "smoothing sigma must be positive");
     const cv::Mat image = toFloatImage(gray, "orientation input");
+    const cv::Rect whole(0, 0, image.cols, image.rows);
+    if (within.empty())
+        within = whole;
+    if ((within & whole) != within)
+        throw Error(ErrorKind::InvalidArgument, "orientation region outside the image");
 
     // Scharr rather than Sobel: its response is nearly isotropic, so a grating at 30° does
     // not come out at 31° because of the derivative stencil.
@@ -42,15 +50,12 @@ StructureTensor structureTensor(const cv::Mat& gray, double smoothingSigma)
     t.gxy = gx.mul(gy);
     // OpenCV sizes the kernel from sigma (±4 sigma for floats).
     for (cv::Mat* m : {&t.gxx, &t.gyy, &t.gxy})
-        *m = image::gaussianBlurInParallel(*m, smoothingSigma, cv::BORDER_REFLECT);
+        *m = image::gaussianBlurInParallel((*m)(within), smoothingSigma, cv::BORDER_REFLECT);
     return t;
 }
 
-}  // namespace
-
-cv::Mat estimateOrientation(const cv::Mat& gray, double smoothingSigma)
+cv::Mat orientationOf(const StructureTensor& t)
 {
-    const StructureTensor t = structureTensor(gray, smoothingSigma);
     cv::Mat orientation(t.gxx.size(), CV_32FC1);
     const float pi = std::numbers::pi_v<float>;
     for (int y = 0; y < orientation.rows; ++y) {
@@ -72,6 +77,21 @@ cv::Mat estimateOrientation(const cv::Mat& gray, double smoothingSigma)
         }
     }
     return orientation;
+}
+
+}  // namespace
+
+cv::Mat estimateOrientation(const cv::Mat& gray, double smoothingSigma)
+{
+    return orientationOf(structureTensor(gray, smoothingSigma));
+}
+
+cv::Mat estimateOrientationWithin(const cv::Mat& gray, double smoothingSigma,
+                                  const cv::Rect& within)
+{
+    if (within.empty())
+        throw Error(ErrorKind::InvalidArgument, "empty orientation region");
+    return orientationOf(structureTensor(gray, smoothingSigma, within));
 }
 
 cv::Mat estimateCoherence(const cv::Mat& gray, double smoothingSigma)

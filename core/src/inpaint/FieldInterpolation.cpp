@@ -34,8 +34,17 @@ cv::Mat blurAtScale(const cv::Mat& image, double sigma)
 
 cv::Mat distanceToKnown(const cv::Mat& unknown)
 {
-    cv::Mat distance;
-    cv::distanceTransform(unknown, distance, cv::DIST_L2, cv::DIST_MASK_PRECISE);
+    // Worked out on the unknown pixels' box and one pixel around it: that ring is known, so
+    // every unknown pixel's nearest known one lies inside the box or no nearer than the ring
+    // (distanceTransform counts nothing beyond the image's edge as known, on the box as on the
+    // whole image). The same distances; on the 512×512 bench print a fifth of the time.
+    cv::Mat distance = cv::Mat::zeros(unknown.size(), CV_32FC1);
+    const cv::Rect box = boxAround(unknown, 1);
+    if (!box.empty()) {
+        cv::Mat part;
+        cv::distanceTransform(unknown(box), part, cv::DIST_L2, cv::DIST_MASK_PRECISE);
+        part.copyTo(distance(box));
+    }
     return distance;
 }
 

@@ -58,7 +58,9 @@ cv::Mat settleRidges(const cv::Mat& image, const cv::Mat& hole, double period, i
     cv::Mat span;
     cv::sqrt(cv::max(variance, kMinimumVariance), span);
     span *= kSignalSpan;
-    const cv::Mat orientation = estimateOrientation(part, orientationSigma);
+    // Read at the hole's pixels only: worked out on their box (holeBox, in the part).
+    const cv::Rect holeBox = cv::boundingRect(holePart);
+    const cv::Mat orientation = estimateOrientationWithin(part, orientationSigma, holeBox);
 
     synth::PaddedImage current(box.size(), radius);
     for (int y = 0; y < box.height; ++y) {
@@ -76,7 +78,7 @@ cv::Mat settleRidges(const cv::Mat& image, const cv::Mat& hole, double period, i
     std::vector<const synth::GaborKernel*> kernelOf(holePixels.size());
     for (std::size_t i = 0; i < holePixels.size(); ++i)
         kernelOf[i] = &bank[std::size_t(
-            synth::GaborBank::orientationBin(orientation.at<float>(holePixels[i])))];
+            synth::GaborBank::orientationBin(orientation.at<float>(holePixels[i] - holeBox.tl())))];
     for (int pass = 0; pass < passes; ++pass) {
         cv::parallel_for_(cv::Range(0, static_cast<int>(holePixels.size())),
                           [&](const cv::Range& range) {

@@ -100,8 +100,7 @@ cv::Mat estimateConfidence(const ConfidenceInputs& in)
 
 cv::Mat depthConfidence(const cv::Mat& hole, double period)
 {
-    cv::Mat depth;
-    cv::distanceTransform(hole, depth, cv::DIST_L2, cv::DIST_MASK_PRECISE, CV_32F);
+    const cv::Mat depth = inpaint::distanceToKnown(hole);
     const double halfAt =
         kHalfConfidenceDepthPeriods * (period > 0.0 ? period : kAssumedPeriodPixels);
     cv::Mat confidence = depth * (1.0 / halfAt) + 1.0;

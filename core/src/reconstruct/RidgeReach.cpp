@@ -1,6 +1,7 @@
 // limitRidgeReach(): the estimate within R ridge periods of the hole's rim, a smooth fill beyond.
 #include "reconstruct/RidgeReach.h"
 
+#include "inpaint/FieldInterpolation.h"
 #include "ridgeworks/inpaint/SmoothFill.h"
 
 #include <opencv2/imgproc.hpp>
@@ -27,8 +28,7 @@ ReachLimited limitRidgeReach(const cv::Mat& estimate, const cv::Mat& gray, const
     if (cv::countNonZero(hole) == 0)
         return out;
 
-    cv::Mat depth;  // px to the nearest pixel outside the hole
-    cv::distanceTransform(hole != 0, depth, cv::DIST_L2, cv::DIST_MASK_PRECISE);
+    const cv::Mat depth = inpaint::distanceToKnown(hole);  // px to the nearest pixel outside
     // 1 up to R periods deep, falling linearly to 0 at R + 1 periods.
     cv::Mat weight = ((reachPeriods + 1.0) * p - depth) / p;
     weight = cv::min(cv::max(weight, 0.0), 1.0);

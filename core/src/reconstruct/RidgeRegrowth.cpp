@@ -37,8 +37,10 @@ cv::Mat regrowRidges(const RidgeContinuation& continuation, const cv::Mat& image
     const cv::Rect region = guideRegion(hole, guideSigma);
     cv::Mat composite = image(region).clone();
     estimate(region).copyTo(composite, hole(region));
+    // Only the hole's own box is read (the composite's pixels around it still smooth it).
+    const cv::Rect holeBox = cv::boundingRect(hole);
     cv::Mat guide = cv::Mat::zeros(image.size(), CV_32FC1);
-    estimateOrientation(composite, guideSigma).copyTo(guide(region));
+    estimateOrientationWithin(composite, guideSigma, holeBox - region.tl()).copyTo(guide(holeBox));
 
     cv::Mat regrown;
     continuation.grow(guide).convertTo(regrown, CV_32FC1, 1.0 / 255.0);

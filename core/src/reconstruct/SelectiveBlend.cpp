@@ -1,5 +1,7 @@
 #include "reconstruct/SelectiveBlend.h"
 
+#include "inpaint/FieldInterpolation.h"
+
 #include <opencv2/imgproc.hpp>
 
 namespace rw::reconstruction {
@@ -15,8 +17,7 @@ cv::Mat featherWeights(const cv::Mat& mask, int featherPixels)
     // Distance of each mask pixel to the nearest pixel outside (1 at the edge). A mask that
     // covers the whole image has no outside: distanceTransform then reports huge distances,
     // which the cap turns into weight 1, as it should.
-    cv::Mat distance;
-    cv::distanceTransform(inside, distance, cv::DIST_L2, cv::DIST_MASK_PRECISE);
+    const cv::Mat distance = inpaint::distanceToKnown(inside);
     weights = cv::min(distance / float(featherPixels + 1), 1.0f);
     weights.setTo(0.0f, ~inside);
     return weights;

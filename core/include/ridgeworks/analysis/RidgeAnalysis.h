@@ -13,6 +13,13 @@ namespace rw {
 // SyntheticPrint::orientation) from the smoothed gradient structure tensor.
 cv::Mat estimateOrientation(const cv::Mat& gray, double smoothingSigma = 6.0);
 
+// estimateOrientation(gray, smoothingSigma)(within), bit for bit, worked out only there (the
+// smoothing still reads the pixels around `within`): where only part of an image's orientation
+// is read, the rest of the smoothing is not paid for. Throws rw::Error(InvalidArgument) for an
+// empty `within` or one that leaves the image.
+cv::Mat estimateOrientationWithin(const cv::Mat& gray, double smoothingSigma,
+                                  const cv::Rect& within);
+
 // Coherence of the structure tensor per pixel (CV_32FC1 in [0, 1]): 1 = clean parallel ridges.
 cv::Mat estimateCoherence(const cv::Mat& gray, double smoothingSigma = 6.0);
 
