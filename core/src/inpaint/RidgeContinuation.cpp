@@ -113,17 +113,24 @@ cv::Mat growIntoHole(const cv::Mat& image, const cv::Mat& hole, const Surroundin
     const cv::Rect box = inpaint::boxAround(hole, radius);
     const cv::Mat holeInBox = hole(box);
     cv::Mat active(box.size(), CV_8UC1);
+    bool allActive = false;  // then `active` is left empty: every hole pixel is filtered
     for (int pass = 0; pass < maxIterations && settled < kSettlePasses; ++pass) {
         // Where no kernel reaches a non-zero value yet, the filter gives exactly 0: the
         // pixels ahead of the growing front are set without filtering (most of a deep hole
-        // in the early passes).
-        for (int y = 0; y < box.height; ++y) {
-            const float* v = current.row(box.y + y) + box.x;
-            unsigned char* a = active.ptr<unsigned char>(y);
-            for (int x = 0; x < box.width; ++x)
-                a[x] = v[x] != 0.0f ? 255 : 0;
+        // in the early passes). Once the front has reached every hole pixel the map is no
+        // longer worked out (filtering a pixel no value reaches would give 0 all the same).
+        if (!allActive) {
+            for (int y = 0; y < box.height; ++y) {
+                const float* v = current.row(box.y + y) + box.x;
+                unsigned char* a = active.ptr<unsigned char>(y);
+                for (int x = 0; x < box.width; ++x)
+                    a[x] = v[x] != 0.0f ? 255 : 0;
+            }
+            cv::dilate(active, active, reach);
+            allActive = cv::countNonZero(active & holeInBox) == int(holePixels.size());
+            if (allActive)
+                active = cv::Mat();
         }
-        cv::dilate(active, active, reach);
         cv::parallel_for_(cv::Range(0, static_cast<int>(holePixels.size())),
                           [&](const cv::Range& range) {
                               inpaint::orientedFilterPass(current, next, holePixels, kernelOf,
@@ -277,8 +284,7 @@ bool RidgeContinuation::prepare(const cv::Mat& mask, double ridgePeriod)
 
 void RidgeContinuation::measureSurroundings()
 {
-    interpolateBrightnessAndContrast(image_, hole_(work_), smoothingPeriod(), mean_,
-                                     amplitude_);
+    interpolateBrightnessAndContrast(image_, hole_(work_), smoothingPeriod(), mean_, amplitude_);
 }
 
 cv::Mat RidgeContinuation::grow(const cv::Mat& guideOrientation, int maxIterations) const
@@ -292,8 +298,9 @@ cv::Mat RidgeContinuation::grow(const cv::Mat& guideOrientation, int maxIteratio
     fields.mean = mean_;
     fields.amplitude = amplitude_;
     // Only the hole's orientation is used (the ridges around it are not regrown).
-    fields.orientation = guideOrientation.empty() ? inpaint::fillOrientation(image_, holePart, smoothingPeriod())
-                                                  : guideOrientation(work_);
+    fields.orientation = guideOrientation.empty()
+                             ? inpaint::fillOrientation(image_, holePart, smoothingPeriod())
+                             : guideOrientation(work_);
     cv::Mat filled = fields.mean.clone();
     if (period_ > 0.0) {
         const cv::Mat signal = growIntoHole(image_, holePart, fields, period_, maxIterations);

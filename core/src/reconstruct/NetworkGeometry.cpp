@@ -1,8 +1,8 @@
 #include "reconstruct/NetworkGeometry.h"
 
 #include "reconstruct/RidgeRegrowth.h"
-#include "ridgeworks/inpaint/HoleFill.h"
 #include "ridgeworks/image/Preprocess.h"
+#include "ridgeworks/inpaint/HoleFill.h"
 
 #include <opencv2/imgproc.hpp>
 
@@ -139,8 +139,8 @@ NetworkOutput runScaledTiles(const Model& model, const cv::Mat& gray, const cv::
         for (int pass = 0; pass < settings.refinements; ++pass) {
             const cv::Mat refined = image(work).mul(1.0f - workMask) + part.mean.mul(workMask);
             refined.copyTo(image(work));
-            part = runTiled(model, image(work), workMask, workWhere, settings, cancel,
-                            networkInputs);
+            part =
+                runTiled(model, image(work), workMask, workWhere, settings, cancel, networkInputs);
         }
     }
     TiledOutput tiled;
@@ -162,13 +162,19 @@ NetworkOutput runScaledTiles(const Model& model, const cv::Mat& gray, const cv::
         const cv::Mat hole = mask != 0;
         const double period = scale.ridgePeriod;
         const bool reuse = continuation && scale.scale < 1.0;
-        const RidgeContinuation onPrint = reuse ? RidgeContinuation(gray, hole, period, *continuation)
-                                                : RidgeContinuation(gray, hole, period);
+        const RidgeContinuation onPrint = reuse
+                                              ? RidgeContinuation(gray, hole, period, *continuation)
+                                              : RidgeContinuation(gray, hole, period);
         mixRegrownRidges(regrowRidges(onPrint, toUnit(gray), hole, out.mean), hole,
                          settings.regrowth, out.mean);
     }
-    out.spread = resizedImage(tiled.spread, gray.size());
-    cv::max(out.spread, 0.0, out.spread);
+    // One pass has no spread (all zeros, as runWholePrint notes): nothing to enlarge.
+    if (cv::countNonZero(tiled.spread) == 0) {
+        out.spread = cv::Mat::zeros(gray.size(), CV_32FC1);
+    } else {
+        out.spread = resizedImage(tiled.spread, gray.size());
+        cv::max(out.spread, 0.0, out.spread);
+    }
     if (tiled.covered.size() == gray.size())
         out.covered = tiled.covered;
     else
