@@ -18,22 +18,10 @@
 
 namespace {
 
-const rw::SyntheticPrint& print()
-{
-    return rw::test::strokedPrintClean();
-}
-
-cv::Mat hole()
-{
-    return rw::test::strokedPrintHole();
-}
-
-cv::Mat withStrokes()
-{
-    return rw::test::strokedPrint();
-}
-
 using rw::test::distanceToStrokes;
+using rw::test::strokedPrint;       // the clean print with three strokes across its ridges
+using rw::test::strokedPrintClean;  // the clean print
+using rw::test::strokedPrintHole;   // the disc hole the strokes lie in
 
 // In the hole grown by the match distance (8 px), with half a pixel for rounding.
 bool inGrownHole(const rw::Minutia& m)
@@ -52,12 +40,13 @@ class TestMinutiaeStanding : public QObject {
 private Q_SLOTS:
     void againstTheCleanOriginalTheInventedAreTheSpuriousOnes()
     {
-        const cv::Mat estimate = withStrokes();
+        const cv::Mat estimate = strokedPrint();
         const std::vector<rw::MinutiaMark> marks =
-            rw::markMinutiae(estimate, hole(), print().image);
+            rw::markMinutiae(estimate, strokedPrintHole(), strokedPrintClean().image);
         // measurePrint's numbers for the same estimate and hole (the hole lies inside the
         // print, so its part in the foreground is all of it).
-        const rw::PrintMetrics m = rw::measurePrint(print().image, estimate, hole());
+        const rw::PrintMetrics m =
+            rw::measurePrint(strokedPrintClean().image, estimate, strokedPrintHole());
         QCOMPARE(rw::countStanding(marks, rw::MinutiaStanding::Invented),
                  m.minutiaeInside.spurious);
         QCOMPARE(rw::countStanding(marks, rw::MinutiaStanding::Agrees), m.minutiaeInside.matched);
@@ -73,8 +62,8 @@ private Q_SLOTS:
             QCOMPARE(mark.standing == rw::MinutiaStanding::Evidence, !inGrownHole(mark.minutia));
         }
         // The clean print as its own "reconstruction": nothing invented, nothing lost.
-        const std::vector<rw::MinutiaMark> own =
-            rw::markMinutiae(print().image, hole(), print().image);
+        const std::vector<rw::MinutiaMark> own = rw::markMinutiae(
+            strokedPrintClean().image, strokedPrintHole(), strokedPrintClean().image);
         QCOMPARE(rw::countStanding(own, rw::MinutiaStanding::Invented), std::size_t(0));
         QCOMPARE(rw::countStanding(own, rw::MinutiaStanding::Lost), std::size_t(0));
         QVERIFY(rw::countStanding(own, rw::MinutiaStanding::Agrees) > 0);
@@ -82,7 +71,8 @@ private Q_SLOTS:
 
     void withoutAnOriginalEveryMinutiaNearTheHoleIsAnEstimate()
     {
-        const std::vector<rw::MinutiaMark> marks = rw::markMinutiae(withStrokes(), hole());
+        const std::vector<rw::MinutiaMark> marks =
+            rw::markMinutiae(strokedPrint(), strokedPrintHole());
         QVERIFY(rw::countStanding(marks, rw::MinutiaStanding::Estimated) >= 3);
         QVERIFY(rw::countStanding(marks, rw::MinutiaStanding::Evidence) > 10);
         for (const rw::MinutiaMark& mark : marks) {
@@ -92,7 +82,7 @@ private Q_SLOTS:
         }
         // Nothing estimated: every minutia is the print's own.
         const std::vector<rw::MinutiaMark> none =
-            rw::markMinutiae(withStrokes(), cv::Mat::zeros(hole().size(), CV_8UC1));
+            rw::markMinutiae(strokedPrint(), cv::Mat::zeros(strokedPrintHole().size(), CV_8UC1));
         QCOMPARE(rw::countStanding(none, rw::MinutiaStanding::Estimated), std::size_t(0));
         QCOMPARE(rw::countStanding(none, rw::MinutiaStanding::Evidence), none.size());
     }
@@ -108,16 +98,18 @@ private Q_SLOTS:
     void rejectsBadInput()
     {
         const auto invalid = std::optional<rw::ErrorKind>(rw::ErrorKind::InvalidArgument);
-        const cv::Mat image = print().image;
-        QCOMPARE(errorKindOf([&] { rw::markMinutiae(cv::Mat(), hole(), {}); }), invalid);
+        const cv::Mat image = strokedPrintClean().image;
+        QCOMPARE(errorKindOf([&] { rw::markMinutiae(cv::Mat(), strokedPrintHole(), {}); }),
+                 invalid);
         QCOMPARE(errorKindOf([&] { rw::markMinutiae(image, cv::Mat::zeros(10, 10, CV_8UC1), {}); }),
                  invalid);
-        QCOMPARE(
-            errorKindOf([&] { rw::markMinutiae(image, hole(), cv::Mat::zeros(10, 10, CV_8UC1)); }),
-            invalid);
+        QCOMPARE(errorKindOf([&] {
+                     rw::markMinutiae(image, strokedPrintHole(), cv::Mat::zeros(10, 10, CV_8UC1));
+                 }),
+                 invalid);
         cv::Mat colour;
         cv::cvtColor(image, colour, cv::COLOR_GRAY2BGR);
-        QCOMPARE(errorKindOf([&] { rw::markMinutiae(colour, hole(), {}); }), invalid);
+        QCOMPARE(errorKindOf([&] { rw::markMinutiae(colour, strokedPrintHole(), {}); }), invalid);
     }
 };
 

@@ -19,22 +19,10 @@
 
 namespace {
 
-const rw::SyntheticPrint& print()
-{
-    return rw::test::strokedPrintClean();
-}
-
-cv::Mat hole()
-{
-    return rw::test::strokedPrintHole();
-}
-
-cv::Mat withStrokes()
-{
-    return rw::test::strokedPrint();
-}
-
 using rw::test::errorKindOf;
+using rw::test::strokedPrint;       // the clean print with three strokes across its ridges
+using rw::test::strokedPrintClean;  // the clean print
+using rw::test::strokedPrintHole;   // the disc hole the strokes lie in
 
 }  // namespace
 
@@ -44,32 +32,34 @@ class TestMinutiaeMarks : public QObject {
 private Q_SLOTS:
     void marksCarryTheirReconstruction()
     {
-        const rw::MinutiaeMarks marks =
-            rw::findMinutiaeMarks(QStringLiteral("rec-1"), withStrokes(), hole(), print().image);
+        const rw::MinutiaeMarks marks = rw::findMinutiaeMarks(
+            QStringLiteral("rec-1"), strokedPrint(), strokedPrintHole(), strokedPrintClean().image);
         QCOMPARE(marks.itemKey, QStringLiteral("rec-1"));
         QVERIFY(marks.comparedWithClean);
-        QCOMPARE(marks.marks.size(), rw::markMinutiae(withStrokes(), hole(), print().image).size());
+        QCOMPARE(
+            marks.marks.size(),
+            rw::markMinutiae(strokedPrint(), strokedPrintHole(), strokedPrintClean().image).size());
         QVERIFY(marks.count(rw::MinutiaStanding::Invented) >= 3);
-        const rw::MinutiaeMarks alone =
-            rw::findMinutiaeMarks(QStringLiteral("rec-1"), withStrokes(), hole(), cv::Mat());
+        const rw::MinutiaeMarks alone = rw::findMinutiaeMarks(
+            QStringLiteral("rec-1"), strokedPrint(), strokedPrintHole(), cv::Mat());
         QVERIFY(!alone.comparedWithClean);
         QVERIFY(alone.count(rw::MinutiaStanding::Estimated) >= 3);
         rw::CancelToken cancel;
         cancel.cancel();
         QCOMPARE(errorKindOf([&] {
-                     rw::findMinutiaeMarks(QStringLiteral("rec-1"), withStrokes(), hole(), {},
-                                           cancel);
+                     rw::findMinutiaeMarks(QStringLiteral("rec-1"), strokedPrint(),
+                                           strokedPrintHole(), {}, cancel);
                  }),
                  std::optional<rw::ErrorKind>(rw::ErrorKind::Cancelled));
     }
 
     void drawingPutsEachMarkInItsColour()
     {
-        const cv::Mat estimate = withStrokes();
-        const rw::MinutiaeMarks marks =
-            rw::findMinutiaeMarks(QStringLiteral("rec-1"), estimate, hole(), print().image);
+        const cv::Mat estimate = strokedPrint();
+        const rw::MinutiaeMarks marks = rw::findMinutiaeMarks(
+            QStringLiteral("rec-1"), estimate, strokedPrintHole(), strokedPrintClean().image);
         QVERIFY(marks.count(rw::MinutiaStanding::Lost) > 0);  // every kind of mark is drawn
-        const cv::Mat drawn = rw::drawMinutiaeMarks(estimate, hole(), marks);
+        const cv::Mat drawn = rw::drawMinutiaeMarks(estimate, strokedPrintHole(), marks);
         QCOMPARE(drawn.type(), CV_8UC3);
         QCOMPARE(drawn.size(), estimate.size());
         const int size = std::max(3, 256 / 64);
@@ -92,7 +82,7 @@ private Q_SLOTS:
                      qPrintable(QStringLiteral("no mark at %1,%2").arg(centre.x).arg(centre.y)));
         }
         // Away from every mark and from the hole's outline, the print's own gray.
-        const cv::Mat outline = rw::maskOutline(hole());
+        const cv::Mat outline = rw::maskOutline(strokedPrintHole());
         int checked = 0;
         for (int y = 0; y < drawn.rows; ++y)
             for (int x = 0; x < drawn.cols; ++x) {
@@ -120,8 +110,8 @@ private Q_SLOTS:
     void drawingRejectsColour()
     {
         cv::Mat colour;
-        cv::cvtColor(print().image, colour, cv::COLOR_GRAY2BGR);
-        QCOMPARE(errorKindOf([&] { rw::drawMinutiaeMarks(colour, hole(), {}); }),
+        cv::cvtColor(strokedPrintClean().image, colour, cv::COLOR_GRAY2BGR);
+        QCOMPARE(errorKindOf([&] { rw::drawMinutiaeMarks(colour, strokedPrintHole(), {}); }),
                  std::optional<rw::ErrorKind>(rw::ErrorKind::InvalidArgument));
     }
 };
