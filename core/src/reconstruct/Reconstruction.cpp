@@ -3,6 +3,7 @@
 // mask and confidence map.
 #include "ridgeworks/reconstruct/Reconstruction.h"
 
+#include "common/SideBySide.h"
 #include "inpaint/RidgeSettling.h"
 #include "reconstruct/Confidence.h"
 #include "reconstruct/DamageMask.h"
@@ -110,6 +111,39 @@ NetworkOutput turnedBackOutput(const cv::Mat& gray, const cv::Mat& hole, const P
     return out;
 }
 
+// Where the output is the input's own pixel, 1; where it is an estimate, how far it can be
+// trusted: the passes' agreement and the detector's certainty (estimateConfidence), the depth
+// into the hole or a turned-back patch's agreement with the rim, and the share of drawn ridges.
+cv::Mat confidenceMap(const NetworkOutput& out, const cv::Mat& gray, const cv::Mat& foreground,
+                      const cv::Mat& ridgeWeight, const ReconstructionOptions& options,
+                      const Reconstruction& r)
+{
+    cv::Mat confidence = cv::Mat::ones(gray.size(), CV_32FC1);
+    if (out.mean.empty())
+        return confidence;
+    ConfidenceInputs inputs;
+    inputs.estimate = out.mean;
+    inputs.spread = out.spread;
+    inputs.input = gray;
+    inputs.trustedRegion = r.damageMask.empty() ? foreground : (foreground & ~r.damageMask);
+    inputs.probability = r.damageProbability;
+    inputs.threshold = options.detectorThreshold;
+    inputs.where = r.changedMask;
+    cv::Mat map = estimateConfidence(inputs);
+    // And how far the pixel lies from the evidence around the hole: deep inside, a
+    // network's ridges are mostly a guess, as the classical continuation's are.
+    // A turned-back patch is the print's own ridges, no deeper a guess than at the rim:
+    // its trust is how well the turn rejoins them to the ridges around it.
+    if (r.turnedBack)
+        map *= r.turnedBack->agreement;
+    else if (!r.damageMask.empty())
+        map = map.mul(depthConfidence(r.damageMask, r.ridgePeriod));
+    if (!ridgeWeight.empty())
+        map = map.mul(ridgeWeight);  // a smooth fill shows no ridges to trust
+    map.copyTo(confidence, r.changedMask);
+    return confidence;
+}
+
 }  // namespace
 
 cv::Mat detectDamage(const cv::Mat& gray, const Model& detector,
@@ -167,14 +201,13 @@ Reconstruction reconstruct(const cv::Mat& gray, const Model& model,
             ridgeWeight = cv::Mat::ones(gray.size(), CV_32FC1);
             ridgeWeight.setTo(0.0f, r.damageMask);
         } else {
-            if (selective && architecture == Architecture::UNetInpaint &&
-                options.turnBackRotation)
+            if (selective && architecture == Architecture::UNetInpaint && options.turnBackRotation)
                 r.turnedBack = findPatchTurn(gray, r.damageMask, printPeriod);
             if (r.turnedBack)
                 out = turnedBackOutput(gray, r.damageMask, *r.turnedBack);
             else if (runWhere.empty() || cv::countNonZero(runWhere) > 0)
-                out = runScaledTiles(model, gray, r.damageMask, runWhere, scale, settings,
-                                     cancel, &r.networkInputs);
+                out = runScaledTiles(model, gray, r.damageMask, runWhere, scale, settings, cancel,
+                                     &r.networkInputs);
         }
     }
 
@@ -193,8 +226,7 @@ Reconstruction reconstruct(const cv::Mat& gray, const Model& model,
         // The feather mixes the estimate with the damaged pixels under the mask's edge; under
         // a turned-back patch those are the turned patch itself, whose ridges would cross the
         // turned-back ones there: it is put in whole.
-        estimateWeights =
-            featherWeights(r.damageMask, r.turnedBack ? 0 : options.featherPixels);
+        estimateWeights = featherWeights(r.damageMask, r.turnedBack ? 0 : options.featherPixels);
         r.image = drawn.empty() ? gray.clone() : blend(gray, drawn, estimateWeights);
         r.changedMask = estimateWeights > 0.0f;
     } else {
@@ -203,34 +235,17 @@ Reconstruction reconstruct(const cv::Mat& gray, const Model& model,
         r.changedMask = out.covered.clone();
     }
 
-    if (settlesRidges(model, options, r)) {
+    // Settling changes only the image, the confidence map reads only the estimate and the
+    // input: each keeps a core busy most of the time, so they run side by side.
+    const bool settles = settlesRidges(model, options, r);
+    if (settles)
         cancel.throwIfCancelled();
-        settleDamage(ridgeWeight, options.settling, r);
-    }
-
-    r.confidence = cv::Mat::ones(gray.size(), CV_32FC1);
-    if (!out.mean.empty()) {
-        ConfidenceInputs confidence;
-        confidence.estimate = out.mean;
-        confidence.spread = out.spread;
-        confidence.input = gray;
-        confidence.trustedRegion = r.damageMask.empty() ? foreground : (foreground & ~r.damageMask);
-        confidence.probability = r.damageProbability;
-        confidence.threshold = options.detectorThreshold;
-        confidence.where = r.changedMask;
-        cv::Mat map = estimateConfidence(confidence);
-        // And how far the pixel lies from the evidence around the hole: deep inside, a
-        // network's ridges are mostly a guess, as the classical continuation's are.
-        // A turned-back patch is the print's own ridges, no deeper a guess than at the rim:
-        // its trust is how well the turn rejoins them to the ridges around it.
-        if (r.turnedBack)
-            map *= r.turnedBack->agreement;
-        else if (!r.damageMask.empty())
-            map = map.mul(depthConfidence(r.damageMask, r.ridgePeriod));
-        if (!ridgeWeight.empty())
-            map = map.mul(ridgeWeight);  // a smooth fill shows no ridges to trust
-        map.copyTo(r.confidence, r.changedMask);
-    }
+    runSideBySide(
+        [&] {
+            if (settles)
+                settleDamage(ridgeWeight, options.settling, r);
+        },
+        [&] { r.confidence = confidenceMap(out, gray, foreground, ridgeWeight, options, r); });
 
     r.summary = describe(model, options, r);
     if (noRidgePeriod)
