@@ -2,6 +2,7 @@
 
 #include "FieldInterpolation.h"
 
+#include <opencv2/core/utility.hpp>
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
@@ -54,38 +55,59 @@ cv::Mat fillOrientation(const cv::Mat& image, const cv::Mat& hole, double ridgeP
     // strength (weak on background and noise).
     const cv::Mat tensor =
         interpolateFromSurroundings(raw, trusted, distanceToKnown(guarded), tensorSigma);
-    cv::Mat unit(image.size(), CV_32FC2), reliability(image.size(), CV_32FC1);
-    std::vector<float> strengths;
-    for (int y = 0; y < image.rows; ++y)
-        for (int x = 0; x < image.cols; ++x) {
-            const cv::Vec2f t = tensor.at<cv::Vec2f>(y, x);
-            const float strength = std::hypot(t[0], t[1]);
-            unit.at<cv::Vec2f>(y, x) = strength > 0.0f ? t / strength : cv::Vec2f(0.0f, 0.0f);
-            reliability.at<float>(y, x) = strength;
-            if (trusted.at<float>(y, x) > 0.0f)
-                strengths.push_back(strength);
+    // Only the membrane's box needs the unit field and its reliability; the typical strength is
+    // the median over every trusted pixel (the median's value does not depend on the order the
+    // strengths are gathered in, so rows are measured side by side).
+    const cv::Rect box = boxAround(guarded, kMembraneMargin);
+    cv::Mat strength(image.size(), CV_32FC1);
+    cv::parallel_for_(cv::Range(0, image.rows), [&](const cv::Range& rows) {
+        for (int y = rows.start; y < rows.end; ++y) {
+            const cv::Vec2f* t = tensor.ptr<cv::Vec2f>(y);
+            float* out = strength.ptr<float>(y);
+            for (int x = 0; x < image.cols; ++x)
+                out[x] = std::hypot(t[x][0], t[x][1]);
         }
+    });
+    std::vector<float> strengths;
+    strengths.reserve(image.total());
+    for (int y = 0; y < image.rows; ++y) {
+        const float* w = trusted.ptr<float>(y);
+        const float* value = strength.ptr<float>(y);
+        for (int x = 0; x < image.cols; ++x)
+            if (w[x] > 0.0f)
+                strengths.push_back(value[x]);
+    }
+    cv::Mat unit(box.size(), CV_32FC2);
+    for (int y = 0; y < box.height; ++y) {
+        const cv::Vec2f* t = tensor.ptr<cv::Vec2f>(box.y + y) + box.x;
+        const float* value = strength.ptr<float>(box.y + y) + box.x;
+        cv::Vec2f* u = unit.ptr<cv::Vec2f>(y);
+        for (int x = 0; x < box.width; ++x)
+            u[x] = value[x] > 0.0f ? t[x] / value[x] : cv::Vec2f(0.0f, 0.0f);
+    }
+    cv::Mat reliability = strength(box);
     if (!strengths.empty()) {
         auto middle = strengths.begin() + static_cast<std::ptrdiff_t>(strengths.size() / 2);
         std::nth_element(strengths.begin(), middle, strengths.end());
         const float typical = std::max(*middle, 1e-12f);
-        reliability = cv::min(reliability / (kReliableShare * typical), 1.0f).mul(trusted);
+        reliability = cv::min(reliability / (kReliableShare * typical), 1.0f).mul(trusted(box));
     }
 
     // Across the hole the field is the smoothest one that meets the rim (a membrane). Cores
     // and deltas under the hole are not placed: the rim's Poincaré index is unreliable on real
     // prints, and placing them cost more there than it gained on synthetic ones (see
     // docs/inpainting.md, "Orientation").
-    const cv::Rect box = boxAround(guarded, kMembraneMargin);
-    cv::Mat field = tensor.clone();
-    membraneInterpolation(unit(box), reliability(box)).copyTo(field(box), guarded(box));
+    const cv::Mat field = membraneInterpolation(unit, reliability);
 
-    cv::Mat orientation(image.size(), CV_32FC1);
-    for (int y = 0; y < image.rows; ++y) {
+    // The angle only where it is asked for: in the hole.
+    cv::Mat orientation = cv::Mat::zeros(image.size(), CV_32FC1);
+    for (int y = 0; y < box.height; ++y) {
         const cv::Vec2f* t = field.ptr<cv::Vec2f>(y);
-        float* o = orientation.ptr<float>(y);
-        for (int x = 0; x < image.cols; ++x)  // ridges run across the gradient
-            o[x] = static_cast<float>(0.5 * std::atan2(t[x][1], t[x][0]) + kPi / 2);
+        const unsigned char* inHole = hole.ptr<unsigned char>(box.y + y) + box.x;
+        float* o = orientation.ptr<float>(box.y + y) + box.x;
+        for (int x = 0; x < box.width; ++x)  // ridges run across the gradient
+            if (inHole[x])
+                o[x] = static_cast<float>(0.5 * std::atan2(t[x][1], t[x][0]) + kPi / 2);
     }
     return orientation;
 }
