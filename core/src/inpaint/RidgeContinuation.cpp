@@ -55,13 +55,18 @@ void interpolateBrightnessAndContrast(const cv::Mat& image, const cv::Mat& hole,
     cv::sqrt(cv::max(variance, 0.0), amplitude);
 }
 
-double typicalAmplitude(const cv::Mat& amplitude, const cv::Mat& known)
+// The median contrast of the pixels outside the hole.
+double typicalAmplitude(const cv::Mat& amplitude, const cv::Mat& hole)
 {
     std::vector<float> values;
-    for (int y = 0; y < amplitude.rows; ++y)
+    values.reserve(amplitude.total());
+    for (int y = 0; y < amplitude.rows; ++y) {
+        const float* a = amplitude.ptr<float>(y);
+        const unsigned char* inHole = hole.ptr<unsigned char>(y);
         for (int x = 0; x < amplitude.cols; ++x)
-            if (known.at<unsigned char>(y, x))
-                values.push_back(amplitude.at<float>(y, x));
+            if (!inHole[x])
+                values.push_back(a[x]);
+    }
     if (values.empty())
         return 0.0;
     auto middle = values.begin() + static_cast<std::ptrdiff_t>(values.size() / 2);
@@ -78,29 +83,34 @@ cv::Mat growIntoHole(const cv::Mat& image, const cv::Mat& hole, const Surroundin
     const cv::Size size = image.size();
     const std::vector<GaborKernel>& bank = GaborBank::kernels(GaborBank::periodBin(period));
     const int radius = bank.front().radius;
-    const double floorAmplitude =
-        kBackgroundContrast * typicalAmplitude(fields.amplitude, hole == 0);
+    const double floorAmplitude = kBackgroundContrast * typicalAmplitude(fields.amplitude, hole);
 
+    // Every pixel and every hole pixel's kernel on its own: rows are shared out between threads.
     PaddedImage current(size, radius);
-    for (int y = 0; y < size.height; ++y) {
-        const float* pixel = image.ptr<float>(y);
-        const float* mean = fields.mean.ptr<float>(y);
-        const float* amplitude = fields.amplitude.ptr<float>(y);
-        const unsigned char* inHole = hole.ptr<unsigned char>(y);
-        float* signal = current.row(y);
-        for (int x = 0; x < size.width; ++x)
-            signal[x] = inHole[x] || amplitude[x] < floorAmplitude
-                            ? 0.0f
-                            : std::clamp((pixel[x] - mean[x]) / amplitude[x], -1.0f, 1.0f);
-    }
+    cv::parallel_for_(cv::Range(0, size.height), [&](const cv::Range& rows) {
+        for (int y = rows.start; y < rows.end; ++y) {
+            const float* pixel = image.ptr<float>(y);
+            const float* mean = fields.mean.ptr<float>(y);
+            const float* amplitude = fields.amplitude.ptr<float>(y);
+            const unsigned char* inHole = hole.ptr<unsigned char>(y);
+            float* signal = current.row(y);
+            for (int x = 0; x < size.width; ++x)
+                signal[x] = inHole[x] || amplitude[x] < floorAmplitude
+                                ? 0.0f
+                                : std::clamp((pixel[x] - mean[x]) / amplitude[x], -1.0f, 1.0f);
+        }
+    });
     PaddedImage next = current;
 
     std::vector<cv::Point> holePixels;
     cv::findNonZero(hole, holePixels);
     std::vector<const GaborKernel*> kernelOf(holePixels.size());
-    for (std::size_t i = 0; i < holePixels.size(); ++i)
-        kernelOf[i] = &bank[std::size_t(
-            GaborBank::orientationBin(fields.orientation.at<float>(holePixels[i])))];
+    cv::parallel_for_(
+        cv::Range(0, static_cast<int>(holePixels.size())), [&](const cv::Range& part) {
+            for (int i = part.start; i < part.end; ++i)
+                kernelOf[std::size_t(i)] = &bank[std::size_t(GaborBank::orientationBin(
+                    fields.orientation.at<float>(holePixels[std::size_t(i)])))];
+        });
 
     // Pass after pass the front moves about a kernel radius in; it stops once every hole
     // pixel carries a developed value, plus a few passes for the last-grown part to settle.
