@@ -1,5 +1,7 @@
 #include "reconstruct/NetworkGeometry.h"
 
+#include "common/SideBySide.h"
+
 #include "reconstruct/RidgeRegrowth.h"
 #include "ridgeworks/image/Preprocess.h"
 #include "ridgeworks/inpaint/HoleFill.h"
@@ -162,11 +164,24 @@ NetworkOutput runScaledTiles(const Model& model, const cv::Mat& gray, const cv::
         const cv::Mat hole = mask != 0;
         const double period = scale.ridgePeriod;
         const bool reuse = continuation && scale.scale < 1.0;
-        const RidgeContinuation onPrint = reuse
-                                              ? RidgeContinuation(gray, hole, period, *continuation)
-                                              : RidgeContinuation(gray, hole, period);
-        mixRegrownRidges(regrowRidges(onPrint, toUnit(gray), hole, out.mean), hole,
-                         settings.regrowth, out.mean);
+        std::optional<RidgeContinuation> onPrint;
+        const auto setUp = [&] {
+            if (reuse)
+                onPrint.emplace(gray, hole, period, *continuation);
+            else
+                onPrint.emplace(gray, hole, period);
+        };
+        const cv::Mat unit = toUnit(gray);
+        cv::Mat guide;
+        if (period > 0.0) {
+            // The continuation's set-up and the guide do not depend on each other, and each
+            // keeps about one core busy: side by side.
+            runSideBySide(setUp, [&] { guide = regrowthGuide(unit, hole, out.mean, period); });
+        } else {
+            setUp();  // the continuation measures the period the guide is smoothed over
+            guide = regrowthGuide(unit, hole, out.mean, onPrint->period());
+        }
+        mixRegrownRidges(regrowRidges(*onPrint, guide), hole, settings.regrowth, out.mean);
     }
     // One pass has no spread (all zeros, as runWholePrint notes): nothing to enlarge.
     if (cv::countNonZero(tiled.spread) == 0) {

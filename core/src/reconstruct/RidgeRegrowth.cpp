@@ -23,16 +23,14 @@ cv::Rect guideRegion(const cv::Mat& hole, double guideSigma)
 
 }  // namespace
 
-cv::Mat regrowRidges(const RidgeContinuation& continuation, const cv::Mat& image,
-                     const cv::Mat& hole, const cv::Mat& estimate)
+cv::Mat regrowthGuide(const cv::Mat& image, const cv::Mat& hole, const cv::Mat& estimate,
+                      double period)
 {
-    const double period = continuation.period();
     if (period <= 0.0 || cv::countNonZero(hole) == 0)
         return {};
-
-    // The guide: the orientation of the estimate in the hole and of the print's own pixels
-    // around it (so it joins the real ridges' orientation at the rim), worked out only where
-    // the continuation reads it.
+    // The orientation of the estimate in the hole and of the print's own pixels around it (so
+    // it joins the real ridges' orientation at the rim), worked out only where the
+    // continuation reads it.
     const double guideSigma = kGuideSigmaInPeriods * period;
     const cv::Rect region = guideRegion(hole, guideSigma);
     cv::Mat composite = image(region).clone();
@@ -41,7 +39,13 @@ cv::Mat regrowRidges(const RidgeContinuation& continuation, const cv::Mat& image
     const cv::Rect holeBox = cv::boundingRect(hole);
     cv::Mat guide = cv::Mat::zeros(image.size(), CV_32FC1);
     estimateOrientationWithin(composite, guideSigma, holeBox - region.tl()).copyTo(guide(holeBox));
+    return guide;
+}
 
+cv::Mat regrowRidges(const RidgeContinuation& continuation, const cv::Mat& guide)
+{
+    if (guide.empty())
+        return {};
     cv::Mat regrown;
     continuation.grow(guide).convertTo(regrown, CV_32FC1, 1.0 / 255.0);
     return regrown;

@@ -20,18 +20,21 @@ namespace rw::reconstruction {
 // 8.78° on real ones with hard damage (docs/reconstruction.md, "Ridge regrowth").
 inline constexpr double kGuideSigmaInPeriods = 1.0;
 
-// The ridges around `hole` (CV_8UC1, nonzero = hole) grown into it along the orientation of
-// `estimate` (CV_32FC1 in [0,1], the network's estimate there). `image` (CV_32FC1 in [0,1]) is
-// the print around the hole and `continuation` a continuation of the same image and hole (the
-// starting fill's, whose brightness and contrast are reused). Returns CV_32FC1 in [0,1]:
-// inside the hole the regrown ridges, elsewhere `image`; empty when the continuation found no
-// ridge period (no ridges around the hole to grow).
-cv::Mat regrowRidges(const RidgeContinuation& continuation, const cv::Mat& image,
-                     const cv::Mat& hole, const cv::Mat& estimate);
+// The orientation the regrowth grows along: that of `image` (CV_32FC1 in [0,1], the print)
+// with `estimate` (CV_32FC1 in [0,1], the network's estimate) put into `hole` (CV_8UC1,
+// nonzero = hole), smoothed over kGuideSigmaInPeriods · `period` (px). Worked out on the hole's
+// box only (0 elsewhere: the growth reads it only in the hole). Empty when `period` ≤ 0 or the
+// hole is empty.
+cv::Mat regrowthGuide(const cv::Mat& image, const cv::Mat& hole, const cv::Mat& estimate,
+                      double period);
+
+// The ridges around the hole of `continuation` (a continuation of the print and hole the
+// `guide` was worked out for, at the same period) grown into it along `guide`. Returns CV_32FC1
+// in [0,1]: inside the hole the regrown ridges, elsewhere the print; empty when `guide` is empty.
+cv::Mat regrowRidges(const RidgeContinuation& continuation, const cv::Mat& guide);
 
 // Inside `hole`, `estimate` becomes (1 − share) · estimate + share · regrown; outside it is
 // not touched. Nothing changes when `regrown` is empty or share is 0.
-void mixRegrownRidges(const cv::Mat& regrown, const cv::Mat& hole, double share,
-                      cv::Mat& estimate);
+void mixRegrownRidges(const cv::Mat& regrown, const cv::Mat& hole, double share, cv::Mat& estimate);
 
 }  // namespace rw::reconstruction
