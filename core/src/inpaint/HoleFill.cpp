@@ -37,7 +37,7 @@ cv::Mat prepareHoleInput(HoleFill fill, const cv::Mat& image, const cv::Mat& mas
     const cv::Mat hole = mask > 0.5f;
     std::optional<RidgeContinuation> made;
     std::optional<RidgeContinuation>& grower = continuation ? *continuation : made;
-    grower.emplace(gray, hole, ridgePeriod);
+    grower.emplace(gray, hole, ridgePeriod, RidgeContinuation::Growth::AlongOwnField);
     grower->grow().convertTo(continued, CV_32FC1, 1.0 / 255.0);
     cv::Mat result = image.clone();
     continued.copyTo(result, hole);

@@ -4,6 +4,7 @@
 #include "FieldInterpolation.h"
 #include "OrientationFill.h"
 #include "OrientedFilterPass.h"
+#include "common/SideBySide.h"
 #include "ridgeworks/analysis/RidgeAnalysis.h"
 #include "ridgeworks/common/Error.h"
 #include "ridgeworks/image/Foreground.h"
@@ -211,11 +212,18 @@ void checkGrowth(const cv::Mat& guideOrientation, cv::Size imageSize, int maxIte
 }  // namespace
 
 RidgeContinuation::RidgeContinuation(const cv::Mat& damaged, const cv::Mat& mask,
-                                     double ridgePeriod)
+                                     double ridgePeriod, Growth growth)
     : damaged_(damaged)
 {
-    if (prepare(mask, ridgePeriod))
+    if (!prepare(mask, ridgePeriod))
+        return;
+    if (growth == Growth::AlongGuides) {
         measureSurroundings();
+        return;
+    }
+    runSideBySide(
+        [this] { measureSurroundings(); },
+        [this] { ownField_ = inpaint::fillOrientation(image_, hole_(work_), smoothingPeriod()); });
 }
 
 RidgeContinuation::RidgeContinuation(const cv::Mat& damaged, const cv::Mat& mask,
@@ -308,9 +316,12 @@ cv::Mat RidgeContinuation::grow(const cv::Mat& guideOrientation, int maxIteratio
     fields.mean = mean_;
     fields.amplitude = amplitude_;
     // Only the hole's orientation is used (the ridges around it are not regrown).
-    fields.orientation = guideOrientation.empty()
-                             ? inpaint::fillOrientation(image_, holePart, smoothingPeriod())
-                             : guideOrientation(work_);
+    if (!guideOrientation.empty())
+        fields.orientation = guideOrientation(work_);
+    else if (!ownField_.empty())
+        fields.orientation = ownField_;
+    else
+        fields.orientation = inpaint::fillOrientation(image_, holePart, smoothingPeriod());
     cv::Mat filled = fields.mean.clone();
     if (period_ > 0.0) {
         const cv::Mat signal = growIntoHole(image_, holePart, fields, period_, maxIterations);
@@ -328,7 +339,9 @@ cv::Mat continueRidges(const cv::Mat& damaged, const cv::Mat& mask,
 {
     // Checked before the constructor's work, which the growth's arguments do not need.
     checkGrowth(options.guideOrientation, damaged.size(), options.maxIterations);
-    return RidgeContinuation(damaged, mask, options.ridgePeriod)
+    const auto growth = options.guideOrientation.empty() ? RidgeContinuation::Growth::AlongOwnField
+                                                         : RidgeContinuation::Growth::AlongGuides;
+    return RidgeContinuation(damaged, mask, options.ridgePeriod, growth)
         .grow(options.guideOrientation, options.maxIterations);
 }
 

@@ -36,8 +36,14 @@ cv::Mat continueRidges(const cv::Mat& damaged, const cv::Mat& mask,
 // same hole, the second time along the network's own orientation (reconstruct/RidgeRegrowth).
 class RidgeContinuation {
 public:
+    // How grow() will be called: with guides only, or (also) without one, along the orientation
+    // carried in from the rim. In the second case the constructor works that orientation out
+    // too, side by side with the surroundings (neither reads the other).
+    enum class Growth { AlongGuides, AlongOwnField };
+
     // `damaged`, `mask` and `ridgePeriod` as for continueRidges (same checks and errors).
-    RidgeContinuation(const cv::Mat& damaged, const cv::Mat& mask, double ridgePeriod = 0.0);
+    RidgeContinuation(const cv::Mat& damaged, const cv::Mat& mask, double ridgePeriod = 0.0,
+                      Growth growth = Growth::AlongGuides);
 
     // The same, with the brightness and contrast taken from `reduced`, a continuation of the
     // same print and hole at a smaller size, enlarged instead of measured again (they are
@@ -65,6 +71,7 @@ private:
     cv::Mat image_;      // CV_32FC1 in [0,1], damaged_(work_)
     cv::Mat mean_;       // local brightness, CV_32FC1, work_'s size
     cv::Mat amplitude_;  // local ridge contrast (standard deviation), CV_32FC1
+    cv::Mat ownField_;   // the orientation carried in from the rim (Growth::AlongOwnField)
     double period_ = 0.0;
 };
 
