@@ -300,7 +300,7 @@ void TestRidgeContinuation::growsAlongAGuideOrientation()
 void TestRidgeContinuation::growsOneHoleAlongTwoOrientations()
 {
     // The two-step form (what ridge regrowth uses) gives continueRidges' result exactly, with
-    // and without a guide, from one measurement of the surroundings.
+    // and without a guide, from one measurement of the surroundings, however it was set up.
     const cv::Mat clean = grating({160, 150}, 0.3, 9.0);
     const cv::Mat hole = rw::test::discMask(clean.size(), {80, 75}, 28);
     const cv::Mat damaged = withJunkUnder(clean, hole, 6);
@@ -312,6 +312,14 @@ void TestRidgeContinuation::growsOneHoleAlongTwoOrientations()
     guided.guideOrientation = cv::Mat(clean.size(), CV_32FC1, cv::Scalar(1.1));
     QCOMPARE(cv::norm(continuation.grow(guided.guideOrientation),
                       rw::continueRidges(damaged, hole, guided), cv::NORM_INF),
+             0.0);
+    // Set up for growing along its own field too (the orientation then worked out side by side
+    // with the surroundings), it grows both ways exactly as before.
+    const rw::RidgeContinuation ownField(damaged, hole, 0.0,
+                                         rw::RidgeContinuation::Growth::AlongOwnField);
+    QCOMPARE(cv::norm(ownField.grow(), continuation.grow(), cv::NORM_INF), 0.0);
+    QCOMPARE(cv::norm(ownField.grow(guided.guideOrientation),
+                      continuation.grow(guided.guideOrientation), cv::NORM_INF),
              0.0);
     // The guided growth differs from the unguided one: the guide is used, not ignored.
     QVERIFY(cv::countNonZero(continuation.grow(guided.guideOrientation) != continuation.grow()) >
