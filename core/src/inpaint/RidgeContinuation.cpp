@@ -221,9 +221,8 @@ RidgeContinuation::RidgeContinuation(const cv::Mat& damaged, const cv::Mat& mask
         measureSurroundings();
         return;
     }
-    runSideBySide(
-        [this] { measureSurroundings(); },
-        [this] { ownField_ = inpaint::fillOrientation(image_, hole_(work_), smoothingPeriod()); });
+    runSideBySide([this] { measureSurroundings(); },
+                  [this] { ownField_ = carriedInOrientation(); });
 }
 
 RidgeContinuation::RidgeContinuation(const cv::Mat& damaged, const cv::Mat& mask,
@@ -300,6 +299,11 @@ bool RidgeContinuation::prepare(const cv::Mat& mask, double ridgePeriod)
     return true;
 }
 
+cv::Mat RidgeContinuation::carriedInOrientation() const
+{
+    return inpaint::fillOrientation(image_, hole_(work_), smoothingPeriod());
+}
+
 void RidgeContinuation::measureSurroundings()
 {
     interpolateBrightnessAndContrast(image_, hole_(work_), smoothingPeriod(), mean_, amplitude_);
@@ -321,7 +325,7 @@ cv::Mat RidgeContinuation::grow(const cv::Mat& guideOrientation, int maxIteratio
     else if (!ownField_.empty())
         fields.orientation = ownField_;
     else
-        fields.orientation = inpaint::fillOrientation(image_, holePart, smoothingPeriod());
+        fields.orientation = carriedInOrientation();
     cv::Mat filled = fields.mean.clone();
     if (period_ > 0.0) {
         const cv::Mat signal = growIntoHole(image_, holePart, fields, period_, maxIterations);

@@ -62,6 +62,8 @@ public:
 private:
     bool prepare(const cv::Mat& mask, double ridgePeriod);  // false: nothing to fill
     void measureSurroundings();
+    // The orientation in the hole, carried in from the rim (0 elsewhere in the work region).
+    cv::Mat carriedInOrientation() const;
     // The scale the surrounding fields are smoothed at: the period, or 8 px when none was found.
     double smoothingPeriod() const { return period_ > 0.0 ? period_ : 8.0; }
 
