@@ -24,6 +24,7 @@ QString damageKindTitle(DamageKind kind)
     case DamageKind::Obliteration: return QStringLiteral("Obliteration (scars, erased ridges)");
     case DamageKind::Rotation: return QStringLiteral("Central rotation");
     case DamageKind::ZCut: return QStringLiteral("Z-cut");
+    case DamageKind::ZPlasty: return QStringLiteral("Z-plasty (flaps transposed)");
     case DamageKind::Mask: return QStringLiteral("Drawn mask (blanked)");
     case DamageKind::Blur: return QStringLiteral("Blur");
     case DamageKind::Contrast: return QStringLiteral("Brightness / contrast");

@@ -2,6 +2,7 @@
 // foreground lies in the documented range, the mask is exactly where pixels changed, the
 // background and the input are untouched, rotations are recoverable, seeds are reproducible.
 #include "DamageTestPrints.h"
+#include "ridgeworks/analysis/RidgeAnalysis.h"
 #include "ridgeworks/damage/Damage.h"
 
 #include <QtTest>
@@ -29,7 +30,8 @@ std::pair<double, double> documentedRange(DamageKind kind, DamageLevel level)
     switch (kind) {
     case DamageKind::Obliteration: return around(std::array{0.10, 0.20, 0.35}[l]);
     case DamageKind::Rotation: return around(std::array{0.08, 0.15, 0.25}[l]);
-    case DamageKind::ZCut: return around(std::array{0.08, 0.15, 0.25}[l]);
+    case DamageKind::ZCut:
+    case DamageKind::ZPlasty: return around(std::array{0.08, 0.15, 0.25}[l]);
     case DamageKind::Occlusion: return around(std::array{0.05, 0.12, 0.25}[l]);
     case DamageKind::Blur:
     case DamageKind::Contrast:
@@ -186,6 +188,61 @@ private Q_SLOTS:
               rw::toString(level), static_cast<unsigned long long>(seed), truth, found,
               std::abs(found - truth));
         QVERIFY2(std::abs(found - truth) < 0.5, qPrintable(QString::number(found - truth)));
+    }
+
+    // The surgical Z-cut swings each flap about its base, so the ridges inside the Z run in
+    // other directions than the print's own there; the sliding Z-cut keeps their direction
+    // (it moves them along the diagonal by a few pixels). Measured on the flaps away from the
+    // seams (the mask eroded by a ridge period), against the undamaged print's field.
+    void zPlastyTurnsTheFlapsRidgesZCutDoesNot()
+    {
+        QString measured;
+        double plastySum = 0.0, slidSum = 0.0;
+        int cases = 0;
+        for (std::uint64_t printSeed : {3u, 8u}) {
+            const rw::SyntheticPrint& print = rw::test::damageTestPrint(printSeed);
+            const cv::Mat clean = rw::estimateOrientation(print.image, 4.0);
+            for (std::uint64_t seed : {1u, 2u, 3u}) {
+                auto turn = [&](DamageKind kind) {
+                    const rw::DamagedPrint d = rw::applyDamage(print.image, print.foreground,
+                                                               spec(kind, DamageLevel::Hard, seed));
+                    cv::Mat inner;
+                    cv::erode(d.mask, inner,
+                              cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(19, 19)));
+                    return rw::meanOrientationErrorDeg(rw::estimateOrientation(d.image, 4.0), clean,
+                                                       inner);
+                };
+                const double plasty = turn(DamageKind::ZPlasty), slid = turn(DamageKind::ZCut);
+                measured += QStringLiteral(" %1/%2: %3° / %4°;")
+                                .arg(printSeed)
+                                .arg(seed)
+                                .arg(plasty, 0, 'f', 1)
+                                .arg(slid, 0, 'f', 1);
+                QVERIFY2(plasty > slid, qPrintable(measured));
+                plastySum += plasty;
+                slidSum += slid;
+                ++cases;
+            }
+        }
+        qInfo("print/seed: z-plasty / z-cut turn of the flaps' ridges:%s", qPrintable(measured));
+        QVERIFY2(plastySum / cases > 25.0, qPrintable(measured));
+        QVERIFY2(slidSum / cases < 12.0, qPrintable(measured));
+    }
+
+    // Same seed, same place: the surgical Z-cut draws its Z like the sliding one, so a study
+    // can compare the two on the same region.
+    void zPlastyAndZCutShareTheirPlacement()
+    {
+        const rw::SyntheticPrint& print = rw::test::damageTestPrint(3);
+        const rw::DamagedPrint cut = rw::applyDamage(
+            print.image, print.foreground, spec(DamageKind::ZCut, DamageLevel::Medium, 5));
+        const rw::DamagedPrint plasty = rw::applyDamage(
+            print.image, print.foreground, spec(DamageKind::ZPlasty, DamageLevel::Medium, 5));
+        for (const char* name : {"tiltDeg", "centerX", "centerY"})
+            QCOMPARE(plasty.applied.get(name), cut.applied.get(name));
+        const double overlap = cv::countNonZero(cut.mask & plasty.mask) /
+                               double(cv::countNonZero(cut.mask | plasty.mask));
+        QVERIFY2(overlap > 0.8, qPrintable(QString::number(overlap)));
     }
 
     void sizesScaleWithPpi()

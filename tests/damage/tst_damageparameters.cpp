@@ -42,13 +42,14 @@ class TestDamageParameters : public QObject {
 private Q_SLOTS:
     void namesRoundTrip()
     {
-        QCOMPARE(rw::allDamageKinds().size(), std::size_t(10));
+        QCOMPARE(rw::allDamageKinds().size(), std::size_t(11));
         for (DamageKind kind : rw::allDamageKinds())
             QCOMPARE(rw::damageKindFromString(rw::toString(kind)), kind);
         for (DamageLevel level :
              {DamageLevel::Easy, DamageLevel::Medium, DamageLevel::Hard, DamageLevel::Custom})
             QCOMPARE(rw::damageLevelFromString(rw::toString(level)), level);
         QCOMPARE(std::string(rw::toString(DamageKind::ZCut)), std::string("zcut"));
+        QCOMPARE(std::string(rw::toString(DamageKind::ZPlasty)), std::string("zplasty"));
         QVERIFY(!rw::damageLevelFromString("extreme"));
         QVERIFY(!rw::damageLevelFromString("Easy"));
         QVERIFY(!rw::damageKindFromString("rotate"));
@@ -58,7 +59,7 @@ private Q_SLOTS:
     void presetsGrowWithLevel()
     {
         for (DamageKind kind : {DamageKind::Obliteration, DamageKind::Rotation, DamageKind::ZCut,
-                                DamageKind::Occlusion}) {
+                                DamageKind::ZPlasty, DamageKind::Occlusion}) {
             const double easy = rw::damagePreset(kind, DamageLevel::Easy).get("areaFraction");
             const double medium = rw::damagePreset(kind, DamageLevel::Medium).get("areaFraction");
             const double hard = rw::damagePreset(kind, DamageLevel::Hard).get("areaFraction");
@@ -110,6 +111,7 @@ private Q_SLOTS:
         row("zero area", DamageKind::Occlusion, "areaFraction", 0.0);
         row("negative cut width", DamageKind::ZCut, "cutWidthPx", -2.0);
         row("negative displacement", DamageKind::ZCut, "displacementPx", -1.0);
+        row("negative seam width", DamageKind::ZPlasty, "scarWidthPx", -1.0);
         row("negative blur", DamageKind::Blur, "sigmaMaxPx", -1.0);
         row("fractional count", DamageKind::Scratch, "count", 2.5);
         row("zero blobs", DamageKind::Obliteration, "blobs", 0.0);

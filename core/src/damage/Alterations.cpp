@@ -1,9 +1,11 @@
 // The SOCOFing-style alterations (after the STRANGE toolbox): obliteration, central rotation,
-// z-cut — and the examiner's own mask, blanked the way obliteration blanks.
+// z-cut (slid and, as surgery makes it, transposed) — and the examiner's own mask, blanked the
+// way obliteration blanks.
 #include "DamageInternal.h"
 
 #include <opencv2/imgproc.hpp>
 
+#include <array>
 #include <cmath>
 #include <vector>
 
@@ -65,6 +67,81 @@ cv::Mat scarredFill(const DamageInput& in, double scar, Rng& rng)
         fill += noise * static_cast<float>(25.0 * scar);
     }
     return fill;
+}
+
+// Where a Z goes: near the centre, tilted up to 30°, its bars a little skewed. The draws are
+// the same for every kind cut along a Z, in this order.
+struct ZPlacement {
+    cv::Point2d centre;
+    double tilt = 0.0, skewTop = 0.0, skewBottom = 0.0;
+    double halfWidth = 0.0, halfHeight = 0.0;
+
+    // The Z at `scale`: top bar from z0 to z1, diagonal back to z2, bottom bar to z3.
+    std::vector<cv::Point> corners(double scale) const
+    {
+        const double c = std::cos(tilt), s = std::sin(tilt);
+        auto place = [&](double u, double v) {
+            return cv::Point(cvRound(centre.x + u * c - v * s), cvRound(centre.y + u * s + v * c));
+        };
+        const double a = halfWidth * scale, b = halfHeight * scale;
+        return {place(-a * (1 + skewTop), -b), place(a, -b), place(-a, b),
+                place(a * (1 + skewBottom), b)};
+    }
+
+    void record(DamageParameters& drawn) const
+    {
+        drawn.set("tiltDeg", tilt * 180.0 / CV_PI);
+        drawn.set("centerX", centre.x);
+        drawn.set("centerY", centre.y);
+    }
+};
+
+ZPlacement placeZ(const DamageInput& in, Rng& placeRng)
+{
+    const cv::Rect box = cv::boundingRect(in.foreground);
+    ZPlacement z;
+    z.centre = centralPoint(in.foreground, 0.05 * foregroundSpan(in.foreground), placeRng);
+    z.tilt = placeRng.uniform(-30.0, 30.0) * CV_PI / 180.0;
+    z.skewTop = placeRng.uniform(-0.2, 0.2);
+    z.skewBottom = placeRng.uniform(-0.2, 0.2);
+    z.halfWidth = 0.5 * box.width;
+    z.halfHeight = 0.3 * box.height;
+    return z;
+}
+
+// The light end of the print's own grays: the skin between the ridges (90th percentile of the
+// foreground).
+double valleyLevel(const cv::Mat& gray, const cv::Mat& foreground)
+{
+    std::vector<std::uint8_t> values;
+    for (int y = 0; y < gray.rows; ++y)
+        for (int x = 0; x < gray.cols; ++x)
+            if (foreground.at<std::uint8_t>(y, x))
+                values.push_back(gray.at<std::uint8_t>(y, x));
+    const auto at = values.begin() + static_cast<std::ptrdiff_t>(values.size() * 9 / 10);
+    std::nth_element(values.begin(), at, values.end());
+    return *at;
+}
+
+// A cut or seam `width` px wide along an open polyline (nothing below half a pixel).
+void drawScar(const std::vector<cv::Point>& path, double width, cv::Mat& mask)
+{
+    if (width >= 0.5)
+        cv::polylines(mask, std::vector<std::vector<cv::Point>>{path}, false, cv::Scalar(255),
+                      std::max(1, cvRound(width)), cv::LINE_8);
+}
+
+// A light, slightly mottled band along the path at about `level`: skin cut away or a seam.
+void paintScar(const DamageInput& in, const std::vector<cv::Point>& path, double width,
+               double level, Rng& noiseRng, cv::Mat& image)
+{
+    cv::Mat scar = cv::Mat::zeros(in.gray.size(), CV_8UC1);
+    drawScar(path, width, scar);
+    cv::Mat gap =
+        smoothNoise(in.gray.size(), 3.0 * in.scale, noiseRng) * 6.0f + static_cast<float>(level);
+    cv::Mat gap8;
+    gap.convertTo(gap8, CV_8U);
+    gap8.copyTo(image, scar);
 }
 
 }  // namespace
@@ -131,44 +208,17 @@ DamageResult rotateCentre(const DamageInput& in, Rng& rng)
 
 DamageResult zCut(const DamageInput& in, Rng& rng)
 {
-    const cv::Rect box = cv::boundingRect(in.foreground);
     Rng placeRng = rng.fork(1);
-    const cv::Point2d centre =
-        centralPoint(in.foreground, 0.05 * foregroundSpan(in.foreground), placeRng);
-    const double tilt = placeRng.uniform(-30.0, 30.0) * CV_PI / 180.0;
-    const double skewTop = placeRng.uniform(-0.2, 0.2);
-    const double skewBottom = placeRng.uniform(-0.2, 0.2);
-    const double halfWidth = 0.5 * box.width, halfHeight = 0.3 * box.height;
+    const ZPlacement zPlace = placeZ(in, placeRng);
     const double cutWidth = in.parameters.get("cutWidthPx") * in.scale;
     const double shift = in.parameters.get("displacementPx") * in.scale;
-    const double c = std::cos(tilt), s = std::sin(tilt);
-    auto place = [&](double u, double v) {
-        return cv::Point2d(centre.x + u * c - v * s, centre.y + u * s + v * c);
-    };
-    // The Z: top bar left to right, diagonal back to the bottom left, bottom bar to the right.
-    auto corners = [&](double scale) {
-        const double a = halfWidth * scale, b = halfHeight * scale;
-        return std::vector<cv::Point2d>{place(-a * (1 + skewTop), -b), place(a, -b), place(-a, b),
-                                        place(a * (1 + skewBottom), b)};
-    };
-    auto toInt = [](const std::vector<cv::Point2d>& pts) {
-        std::vector<cv::Point> out;
-        for (const auto& p : pts)
-            out.emplace_back(cvRound(p.x), cvRound(p.y));
-        return out;
-    };
-    auto drawCut = [&](const std::vector<cv::Point>& z, cv::Mat& mask) {
-        if (cutWidth >= 0.5)
-            cv::polylines(mask, std::vector<std::vector<cv::Point>>{z}, false, cv::Scalar(255),
-                          std::max(1, cvRound(cutWidth)), cv::LINE_8);
-    };
     std::vector<cv::Point> z;
     cv::Mat region = fitToArea(
         in.foreground, in.parameters.get("areaFraction"), 3.0, [&](double scale, cv::Mat& mask) {
-            z = toInt(corners(scale));
+            z = zPlace.corners(scale);
             cv::fillConvexPoly(mask, std::vector<cv::Point>{z[0], z[1], z[3], z[2]},
                                cv::Scalar(255));
-            drawCut(z, mask);
+            drawScar(z, cutWidth, mask);
         });
     // The two flaps on either side of the diagonal slide along it in opposite directions.
     const cv::Point2d along = cv::Point2d(z[2] - z[1]) / std::max(1.0, cv::norm(z[2] - z[1]));
@@ -188,19 +238,65 @@ DamageResult zCut(const DamageInput& in, Rng& rng)
     shifted(1.0).copyTo(r.image, flapA);
     shifted(-1.0).copyTo(r.image, flapB);
     // Skin removed along the cut shows as light, slightly mottled gaps (SOCOFing's slivers).
-    cv::Mat cut = cv::Mat::zeros(in.gray.size(), CV_8UC1);
-    drawCut(z, cut);
     Rng noiseRng = rng.fork(2);
-    cv::Mat gap = smoothNoise(in.gray.size(), 3.0 * in.scale, noiseRng) * 6.0f +
-                  static_cast<float>(paperLevel(in.gray, in.foreground) - 8.0);
-    cv::Mat gap8;
-    gap.convertTo(gap8, CV_8U);
-    gap8.copyTo(r.image, cut);
+    paintScar(in, z, cutWidth, paperLevel(in.gray, in.foreground) - 8.0, noiseRng, r.image);
     r.region = region;
-    r.drawn.set("tiltDeg", tilt * 180.0 / CV_PI);
-    r.drawn.set("centerX", centre.x);
-    r.drawn.set("centerY", centre.y);
+    zPlace.record(r.drawn);
     r.detail = describe("cut %.1f px, shift %.1f px", cutWidth, shift);
+    return r;
+}
+
+// The Z-cut as surgery makes it (a Z-plasty; Yoon, Feng and Jain 2012 describe altered
+// fingerprints made this way): the skin is cut along the Z, the two triangular flaps either
+// side of its diagonal are lifted and swapped, each swung about its uncut base, and sewn in.
+// The ridges inside then run in other directions than around them, which is what SOCOFing's
+// "_Zcut" prints show and what the sliding `zCut` does not make. The Z is placed with the same
+// draws as `zCut`, so the same seed puts both in the same place.
+DamageResult zPlasty(const DamageInput& in, Rng& rng)
+{
+    Rng placeRng = rng.fork(1);
+    const ZPlacement zPlace = placeZ(in, placeRng);
+    const double scarWidth = in.parameters.get("scarWidthPx") * in.scale;
+    // The seams after the swap: the two bars and the other diagonal (z0 to z3), along which
+    // the flaps' tips now meet.
+    auto seams = [](const std::vector<cv::Point>& z) {
+        return std::vector<cv::Point>{z[1], z[0], z[3], z[2]};
+    };
+    std::vector<cv::Point> z;
+    cv::Mat region = fitToArea(
+        in.foreground, in.parameters.get("areaFraction"), 3.0, [&](double scale, cv::Mat& mask) {
+            z = zPlace.corners(scale);
+            cv::fillConvexPoly(mask, std::vector<cv::Point>{z[0], z[1], z[3], z[2]},
+                               cv::Scalar(255));
+            drawScar(seams(z), scarWidth, mask);
+        });
+    // Flap A (z0, z1, z2: tip z1, base z0-z2) swings about its base until its tip reaches z3;
+    // flap B (z1, z3, z2: tip z2, base z1-z3) until its tip reaches z0. Each destination pixel
+    // reads the source flap through the inverse affine map.
+    auto point = [](const cv::Point& p) { return cv::Point2f(float(p.x), float(p.y)); };
+    auto moveFlap = [&](const std::array<cv::Point, 3>& from, const std::array<cv::Point, 3>& to,
+                        cv::Mat& image) {
+        const std::array<cv::Point2f, 3> src{point(from[0]), point(from[1]), point(from[2])};
+        const std::array<cv::Point2f, 3> dst{point(to[0]), point(to[1]), point(to[2])};
+        const cv::Mat toSource = cv::getAffineTransform(dst.data(), src.data());
+        cv::Mat moved;
+        cv::warpAffine(in.gray, moved, toSource, in.gray.size(),
+                       cv::INTER_LINEAR | cv::WARP_INVERSE_MAP, cv::BORDER_REFLECT);
+        cv::Mat place = cv::Mat::zeros(in.gray.size(), CV_8UC1);
+        cv::fillConvexPoly(place, std::vector<cv::Point>(to.begin(), to.end()), cv::Scalar(255));
+        moved.copyTo(image, place);
+    };
+    DamageResult r;
+    r.image = in.gray.clone();
+    moveFlap({z[0], z[2], z[1]}, {z[0], z[2], z[3]}, r.image);
+    moveFlap({z[1], z[3], z[2]}, {z[1], z[3], z[0]}, r.image);
+    Rng noiseRng = rng.fork(2);
+    // A seam heals to the light of the skin between ridges (not the paper's: scanned prints
+    // often carry a dark frame that the paper's median would pick up).
+    paintScar(in, seams(z), scarWidth, valleyLevel(in.gray, in.foreground), noiseRng, r.image);
+    r.region = region;
+    zPlace.record(r.drawn);
+    r.detail = describe("flaps transposed, scar %.1f px", scarWidth);
     return r;
 }
 

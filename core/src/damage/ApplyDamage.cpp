@@ -21,6 +21,7 @@ DamageResult run(DamageKind kind, const DamageInput& in, Rng& rng)
     case DamageKind::Obliteration: return damage::obliterate(in, rng);
     case DamageKind::Rotation: return damage::rotateCentre(in, rng);
     case DamageKind::ZCut: return damage::zCut(in, rng);
+    case DamageKind::ZPlasty: return damage::zPlasty(in, rng);
     case DamageKind::Mask: return damage::blankUserMask(in, rng);
     case DamageKind::Blur: return damage::blur(in, rng);
     case DamageKind::Contrast: return damage::changeContrast(in, rng);

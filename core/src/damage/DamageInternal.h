@@ -30,6 +30,7 @@ struct DamageResult {
 DamageResult obliterate(const DamageInput& in, Rng& rng);
 DamageResult rotateCentre(const DamageInput& in, Rng& rng);
 DamageResult zCut(const DamageInput& in, Rng& rng);
+DamageResult zPlasty(const DamageInput& in, Rng& rng);
 DamageResult blankUserMask(const DamageInput& in, Rng& rng);
 
 // ChaLearn 2018 degradations (Degradations.cpp).

@@ -10,6 +10,7 @@ constexpr std::array kKinds{
     std::pair{DamageKind::Obliteration, "obliteration"},
     std::pair{DamageKind::Rotation, "rotation"},
     std::pair{DamageKind::ZCut, "zcut"},
+    std::pair{DamageKind::ZPlasty, "zplasty"},
     std::pair{DamageKind::Mask, "mask"},
     std::pair{DamageKind::Blur, "blur"},
     std::pair{DamageKind::Contrast, "contrast"},

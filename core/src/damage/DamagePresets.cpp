@@ -35,6 +35,9 @@ std::vector<ParameterDef> definitions(DamageKind kind)
         return {{"areaFraction", 0.08, 0.15, 0.25, 0.0, 0.9, true, false},
                 {"cutWidthPx", 2, 4, 7, 0, 64, false, false},
                 {"displacementPx", 3, 6, 10, 0, 64, false, false}};
+    case DamageKind::ZPlasty:  // the flaps are sewn back, not cut away: a thin seam
+        return {{"areaFraction", 0.08, 0.15, 0.25, 0.0, 0.9, true, false},
+                {"scarWidthPx", 1, 1, 2, 0, 64, false, false}};
     case DamageKind::Mask: return {{"smudgeSigmaPx", 8, 8, 8, 1, 64, false, false}};
     case DamageKind::Blur:
         return {{"sigmaMinPx", 0.8, 1.5, 2.5, 0.0, 32, true, false},

@@ -17,6 +17,7 @@ enum class DamageKind {
     Obliteration,  // SOCOFing "_Obl": regions of ridge detail erased or scarred
     Rotation,      // SOCOFing "_CR": a central region cut out and rotated in place
     ZCut,          // SOCOFing "_Zcut": cut along a Z-shaped path, pieces displaced
+    ZPlasty,       // the surgical Z-cut: the two flaps of the Z lifted and transposed
     Mask,          // an examiner-supplied mask (nonzero = damaged), blanked to the background
     Blur,          // ChaLearn 2018 fingerprint inpainting degradations from here on
     Contrast,      // brightness/contrast change
@@ -28,7 +29,7 @@ enum class DamageKind {
 
 enum class DamageLevel { Easy, Medium, Hard, Custom };
 
-const char* toString(DamageKind kind);    // "obliteration", "rotation", "zcut", "mask", "blur", ...
+const char* toString(DamageKind kind);    // "obliteration", "rotation", "zcut", "zplasty", ...
 const char* toString(DamageLevel level);  // "easy", "medium", "hard", "custom"
 std::optional<DamageKind> damageKindFromString(const std::string& name);
 std::optional<DamageLevel> damageLevelFromString(const std::string& name);
