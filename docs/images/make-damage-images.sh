@@ -15,7 +15,7 @@ print="$work/in/synth-right-loop-seed14.png"
 cp "$print" "$here/damage-original.png"
 
 # Every kind at medium, seed 3.
-for kind in obliteration rotation zcut blur contrast elastic scratch occlusion background; do
+for kind in obliteration rotation zcut zplasty blur contrast elastic scratch occlusion background; do
     "$cli" damage --in "$print" --kind "$kind" --level medium --seed 3 --out "$work/out" >/dev/null
     cp "$work/out/synth-right-loop-seed14_$kind.png" "$here/damage-$kind.png"
     cp "$work/out/synth-right-loop-seed14_${kind}_mask.png" "$here/damage-$kind-mask.png"
@@ -29,8 +29,8 @@ done
 cp "$work/out/synth-right-loop-seed14_mask.png" "$here/damage-mask.png"
 cp "$work/out/synth-right-loop-seed14_mask_mask.png" "$here/damage-mask-mask.png"
 
-# The three SOCOFing-style alterations at every level, for the levels figure.
-for kind in obliteration rotation zcut; do
+# The SOCOFing-style alterations at every level, for the levels figure.
+for kind in obliteration rotation zcut zplasty; do
     for level in easy hard; do
         "$cli" damage --in "$print" --kind "$kind" --level "$level" --seed 3 --out "$work/$level" >/dev/null
         cp "$work/$level/synth-right-loop-seed14_$kind.png" "$here/damage-$kind-$level.png"
