@@ -100,5 +100,13 @@ want damage-detector && "$cli" train --model damage-detector --epochs 30 --patie
   --kinds "$kinds" --appearance sensor-binarised --init-from "$work/damage-detector-b.rwm" \
   --name "damage-detector (synthetic 1600, sensor looks, binarised looks)" \
   --data "folder:$more" --batch 32 --seed 1 --json \
+  --out "$work/damage-detector-c.rwm" | tail -1
+# (d) fine-tunes (c) with the surgical z-cut (zplasty: flaps swapped, as SOCOFing's z-cuts and
+# the literature's show them) among the kinds, same settings; it stopped after 21 epochs (best:
+# 15; 224 s). Shipped since 0.10.0 (docs/training.md, "Surgical z-cuts").
+want damage-detector && "$cli" train --model damage-detector --epochs 30 --patience 6 --lr 0.0005 \
+  --kinds obliteration,rotation,zcut,zplasty,occlusion,scratch --appearance sensor-binarised --init-from "$work/damage-detector-c.rwm" \
+  --name "damage-detector (synthetic 1600, sensor looks, binarised looks, surgical z-cuts)" \
+  --data "folder:$more" --batch 32 --seed 1 --json \
   --out "$here/damage-detector.rwm" | tail -1
 ls -l "$here"/*.rwm
