@@ -1,6 +1,5 @@
 #include "ridgeworks/model/Model.h"
 
-#include "model/AutocastGuard.h"
 #include "model/Networks.h"
 #include "model/TensorImages.h"
 #include "model/WeightsIo.h"
@@ -13,9 +12,6 @@ namespace rw {
 struct Model::Impl {
     ModelCard card;
     mutable nets::Network network;
-    // bf16 autocast where the CPU computes bf16 natively (as training does): about 3× the
-    // fp32 speed of small convolutions there; everywhere else fp32.
-    bool bf16 = false;
 
     Impl(ModelCard c)
         : card(std::move(c))
@@ -37,7 +33,11 @@ Model Model::load(const std::filesystem::path& path)
     impl->network.module()->eval();
     const CpuFeatures cpu = detectCpuFeatures();
     impl->network.setChannelsLast(resolveChannelsLast(MemoryLayout::Auto, cpu));
-    impl->bf16 = resolvePrecision(Precision::Auto, cpu) == Precision::Bf16;
+    // bf16 where the CPU computes bf16 natively (as training's autocast does): about 3× the
+    // fp32 speed of small convolutions there; everywhere else fp32. The weights are stored in
+    // bf16 once here rather than cast by autocast on every call.
+    if (resolvePrecision(Precision::Auto, cpu) == Precision::Bf16)
+        impl->network.useBf16Weights();
     return Model(std::move(impl));
 }
 
@@ -69,11 +69,7 @@ std::vector<cv::Mat> Model::predict(const std::vector<ModelInput>& inputs) const
         }
     }
     torch::InferenceMode inference;
-    torch::Tensor logits;
-    {
-        AutocastGuard autocast(m_impl->bf16);
-        logits = m_impl->network.logits(tensors::fromPlanes(planes));
-    }
+    const torch::Tensor logits = m_impl->network.logits(tensors::fromPlanes(planes));
     return tensors::toMats(torch::sigmoid(logits.to(torch::kFloat32)));
 }
 

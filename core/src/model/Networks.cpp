@@ -87,8 +87,14 @@ torch::Tensor UNetImpl::forward(const torch::Tensor& input)
     const int64_t padBottom = (multiple - height % multiple) % multiple;
     const int64_t padRight = (multiple - width % multiple) % multiple;
     torch::Tensor x = input;
-    if (padBottom || padRight)
-        x = F::pad(x, F::PadFuncOptions({0, padRight, 0, padBottom}).mode(torch::kReplicate));
+    if (padBottom || padRight) {
+        // libtorch 1.13 has no bf16 replication padding: a bf16 input is padded in fp32, and
+        // bf16 → fp32 → bf16 gives back the same values.
+        const auto type = x.scalar_type();
+        x = F::pad(type == torch::kBFloat16 ? x.to(torch::kFloat32) : x,
+                   F::PadFuncOptions({0, padRight, 0, padBottom}).mode(torch::kReplicate))
+                .to(type);
+    }
 
     std::vector<torch::Tensor> skips;
     for (int level = 0; level < depth; ++level) {
@@ -138,6 +144,14 @@ void Network::setChannelsLast(bool channelsLast)
             parameter.set_data(parameter.data().contiguous(m_format));
 }
 
+void Network::useBf16Weights()
+{
+    torch::NoGradGuard noGrad;
+    for (auto& parameter : m_module->parameters())
+        parameter.set_data(parameter.data().to(torch::kBFloat16));
+    m_bf16Weights = true;
+}
+
 torch::Tensor Network::logits(const torch::Tensor& input)
 {
     torch::Tensor x = input;
@@ -158,6 +172,8 @@ torch::Tensor Network::logits(const torch::Tensor& input)
     } else {
         x = x.contiguous();
     }
+    if (m_bf16Weights)
+        x = x.to(torch::kBFloat16);  // keeps the strides, as autocast's own cast does
     return m_seed ? m_seed->forward(x) : m_unet->forward(x);
 }
 

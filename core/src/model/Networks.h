@@ -56,6 +56,11 @@ public:
     // creating the optimizer.
     void setChannelsLast(bool channelsLast);
     bool channelsLast() const { return m_format == torch::MemoryFormat::ChannelsLast; }
+    // For inference only (no training afterwards): stores the weights in bf16 and runs on bf16
+    // inputs. That computes what bf16 autocast computes on the fp32 weights, bit for bit
+    // (autocast casts every convolution's weights and inputs to bf16, and the other layers
+    // only move or compare values), without casting the weights again on every call.
+    void useBf16Weights();
     std::shared_ptr<torch::nn::Module> module() const { return m_module; }
     const ModelSpec& spec() const { return m_spec; }
 
@@ -63,6 +68,7 @@ private:
     ModelSpec m_spec;
     std::shared_ptr<torch::nn::Module> m_module;
     torch::MemoryFormat m_format = torch::MemoryFormat::Contiguous;
+    bool m_bf16Weights = false;
     SeedAutoencoder m_seed{nullptr};
     UNet m_unet{nullptr};
 };
