@@ -104,6 +104,7 @@ private Q_SLOTS:
         QTest::newRow("obliteration hard") << rw::DamageKind::Obliteration << rw::DamageLevel::Hard;
         QTest::newRow("rotation medium") << rw::DamageKind::Rotation << rw::DamageLevel::Medium;
         QTest::newRow("zcut easy") << rw::DamageKind::ZCut << rw::DamageLevel::Easy;
+        QTest::newRow("zplasty hard") << rw::DamageKind::ZPlasty << rw::DamageLevel::Hard;
     }
 
     void applyAddsDerivedItemAndKeepsOriginal()
