@@ -145,6 +145,29 @@ void paintScar(const DamageInput& in, const std::vector<cv::Point>& path, double
     gap8.copyTo(image, scar);
 }
 
+// The Z's quadrilateral and a scar `width` px wide along `scarPath(corners)`, grown until it
+// covers the kind's areaFraction of the foreground; `corners` receives the Z at that scale.
+template <typename ScarPath>
+cv::Mat fitZRegion(const DamageInput& in, const ZPlacement& place, double width, ScarPath scarPath,
+                   std::vector<cv::Point>& corners)
+{
+    return fitToArea(
+        in.foreground, in.parameters.get("areaFraction"), 3.0, [&](double scale, cv::Mat& mask) {
+            corners = place.corners(scale);
+            cv::fillConvexPoly(
+                mask, std::vector<cv::Point>{corners[0], corners[1], corners[3], corners[2]},
+                cv::Scalar(255));
+            drawScar(scarPath(corners), width, mask);
+        });
+}
+
+// The seams after a Z-plasty's swap: the two bars and the other diagonal (z0 to z3), along
+// which the flaps' tips now meet.
+std::vector<cv::Point> zPlastySeams(const std::vector<cv::Point>& z)
+{
+    return {z[1], z[0], z[3], z[2]};
+}
+
 }  // namespace
 
 DamageResult obliterate(const DamageInput& in, Rng& rng)
@@ -214,13 +237,8 @@ DamageResult zCut(const DamageInput& in, Rng& rng)
     const double cutWidth = in.parameters.get("cutWidthPx") * in.scale;
     const double shift = in.parameters.get("displacementPx") * in.scale;
     std::vector<cv::Point> z;
-    cv::Mat region = fitToArea(
-        in.foreground, in.parameters.get("areaFraction"), 3.0, [&](double scale, cv::Mat& mask) {
-            z = zPlace.corners(scale);
-            cv::fillConvexPoly(mask, std::vector<cv::Point>{z[0], z[1], z[3], z[2]},
-                               cv::Scalar(255));
-            drawScar(z, cutWidth, mask);
-        });
+    const cv::Mat region = fitZRegion(
+        in, zPlace, cutWidth, [](const std::vector<cv::Point>& corners) { return corners; }, z);
     // The two flaps on either side of the diagonal slide along it in opposite directions.
     const cv::Point2d along = cv::Point2d(z[2] - z[1]) / std::max(1.0, cv::norm(z[2] - z[1]));
     cv::Mat flapA = cv::Mat::zeros(in.gray.size(), CV_8UC1);
@@ -258,19 +276,8 @@ DamageResult zPlasty(const DamageInput& in, Rng& rng)
     Rng placeRng = rng.fork(1);
     const ZPlacement zPlace = placeZ(in, placeRng);
     const double scarWidth = in.parameters.get("scarWidthPx") * in.scale;
-    // The seams after the swap: the two bars and the other diagonal (z0 to z3), along which
-    // the flaps' tips now meet.
-    auto seams = [](const std::vector<cv::Point>& z) {
-        return std::vector<cv::Point>{z[1], z[0], z[3], z[2]};
-    };
     std::vector<cv::Point> z;
-    cv::Mat region = fitToArea(
-        in.foreground, in.parameters.get("areaFraction"), 3.0, [&](double scale, cv::Mat& mask) {
-            z = zPlace.corners(scale);
-            cv::fillConvexPoly(mask, std::vector<cv::Point>{z[0], z[1], z[3], z[2]},
-                               cv::Scalar(255));
-            drawScar(seams(z), scarWidth, mask);
-        });
+    const cv::Mat region = fitZRegion(in, zPlace, scarWidth, zPlastySeams, z);
     // Flap A (z0, z1, z2: tip z1, base z0-z2) swings about its base until its tip reaches z3;
     // flap B (z1, z3, z2: tip z2, base z1-z3) until its tip reaches z0. Each destination pixel
     // reads the source flap through the inverse affine map.
@@ -294,7 +301,8 @@ DamageResult zPlasty(const DamageInput& in, Rng& rng)
     Rng noiseRng = rng.fork(2);
     // A seam heals to the light of the skin between ridges (not the paper's: scanned prints
     // often carry a dark frame that the paper's median would pick up).
-    paintScar(in, seams(z), scarWidth, valleyLevel(in.gray, in.foreground), noiseRng, r.image);
+    paintScar(in, zPlastySeams(z), scarWidth, valleyLevel(in.gray, in.foreground), noiseRng,
+              r.image);
     r.region = region;
     zPlace.record(r.drawn);
     r.detail = describe("flaps transposed, scar %.1f px", scarWidth);
