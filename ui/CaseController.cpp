@@ -113,6 +113,7 @@ std::optional<EvidenceItem> windowItem(const Case& c, const DerivedItem& d,
         if (!parameter(d, "settling").empty())
             derivation.settling = std::stoi(parameter(d, "settling"));
         derivation.turnBack = parameter(d, "turnBack") == "1";
+        derivation.slideBack = parameter(d, "slideBack") == "1";
         if (!parameter(d, "ridgeReach").empty())
             derivation.ridgeReach = std::stod(parameter(d, "ridgeReach"));
         derivation.maskSource = QString::fromStdString(parameter(d, "maskFrom"));
@@ -160,6 +161,7 @@ RecordedItem recordInCase(const RecordRequest& r, const CancelToken& cancel)
     request.options.regrowth = d.regrowth;  // what the window used (0 where it does not apply)
     request.options.settling = d.settling;
     request.options.turnBackRotation = d.turnBack;
+    request.options.slideBackFlaps = d.slideBack;
     request.options.ridgeReach = d.ridgeReach;
     if (d.maskSource == QStringLiteral("detect")) {
         request.maskFrom = "detect";

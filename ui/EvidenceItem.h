@@ -49,6 +49,7 @@ struct Derivation {
     double regrowth = 0.0;      // unet-inpaint: share of regrown ridges in the estimate (else 0)
     int settling = 0;           // unet-inpaint: passes of ridge settling (else 0)
     bool turnBack = false;      // unet-inpaint: a rotated patch may be turned back
+    bool slideBack = false;     // unet-inpaint: a z-cut's flaps may be slid back
     double ridgeReach = 0.0;    // selective: ridges drawn this many periods deep (0 = no limit)
     QString maskSource;         // the examiner's choice: "drawn", "damage" or "detect"
     QString maskOrigin;         // what core used: "given", "detected" or "none"

@@ -106,6 +106,7 @@ ReconstructPanel::ReconstructPanel(ModelLibrary* library, QWidget* parent)
     , m_regrowth(new QDoubleSpinBox(this))
     , m_settling(new QSpinBox(this))
     , m_turnBack(new QCheckBox(QStringLiteral("Turn back a rotated patch"), this))
+    , m_slideBack(new QCheckBox(QStringLiteral("Slide back a z-cut's flaps"), this))
     , m_ridgeReach(new QDoubleSpinBox(this))
     , m_modeHint(makePanelNote(this, QStringLiteral("reconstructModeHint")))
     , m_maskInfo(makePanelNote(this, QStringLiteral("reconstructMaskInfo")))
@@ -123,6 +124,7 @@ ReconstructPanel::ReconstructPanel(ModelLibrary* library, QWidget* parent)
     m_regrowth->setObjectName(QStringLiteral("reconstructRegrowth"));
     m_settling->setObjectName(QStringLiteral("reconstructSettling"));
     m_turnBack->setObjectName(QStringLiteral("reconstructTurnBack"));
+    m_slideBack->setObjectName(QStringLiteral("reconstructSlideBack"));
     m_ridgeReach->setObjectName(QStringLiteral("reconstructRidgeReach"));
     m_run->setObjectName(QStringLiteral("runReconstructionButton"));
 
@@ -189,6 +191,13 @@ ReconstructPanel::ReconstructPanel(ModelLibrary* library, QWidget* parent)
         "estimate, if turning it back clearly rejoins them to the ridges around the mask; "
         "otherwise the network runs as usual. The result names the turn "
         "(docs/reconstruction.md, \"Turning back a rotated patch\")."));
+    m_slideBack->setChecked(ReconstructionRequest{}.slideBack);
+    m_slideBack->setToolTip(QStringLiteral(
+        "Inpainting networks: where the mask is a Z-shaped cut whose two flaps were slid along "
+        "its diagonal, find each flap's shift and put its own ridges back, if sliding them back "
+        "clearly rejoins them to the ridges around the mask; the network then estimates only "
+        "the cut's gap and what slid out of view. The result names the shifts "
+        "(docs/reconstruction.md, \"Sliding back a z-cut's flaps\")."));
     m_ridgeReach->setRange(0.0, kMaxRidgeReach);
     m_ridgeReach->setSingleStep(0.5);
     m_ridgeReach->setDecimals(1);
@@ -223,6 +232,7 @@ ReconstructPanel::ReconstructPanel(ModelLibrary* library, QWidget* parent)
     form->addRow(QStringLiteral("Ridge re&growth"), m_regrowth);
     form->addRow(QStringLiteral("Ridge se&ttling"), m_settling);
     form->addRow(QString(), m_turnBack);
+    form->addRow(QString(), m_slideBack);
     form->addRow(QStringLiteral("Ridge &reach"), m_ridgeReach);
 
     auto* layout = new QVBoxLayout(this);
@@ -294,6 +304,7 @@ ReconstructPanel::ReconstructPanel(ModelLibrary* library, QWidget* parent)
     connect(m_regrowth, &QDoubleSpinBox::valueChanged, this, &ReconstructPanel::settingsChanged);
     connect(m_settling, &QSpinBox::valueChanged, this, &ReconstructPanel::settingsChanged);
     connect(m_turnBack, &QCheckBox::toggled, this, &ReconstructPanel::settingsChanged);
+    connect(m_slideBack, &QCheckBox::toggled, this, &ReconstructPanel::settingsChanged);
     connect(m_ridgeReach, &QDoubleSpinBox::valueChanged, this, &ReconstructPanel::settingsChanged);
     connect(m_run, &QPushButton::clicked, this, &ReconstructPanel::runRequested);
     updateDetectorRow();
@@ -389,6 +400,16 @@ void ReconstructPanel::setTurnBack(bool on)
     m_turnBack->setChecked(on);
 }
 
+bool ReconstructPanel::slideBack() const
+{
+    return m_slideBack->isChecked();
+}
+
+void ReconstructPanel::setSlideBack(bool on)
+{
+    m_slideBack->setChecked(on);
+}
+
 double ReconstructPanel::ridgeReach() const
 {
     return m_ridgeReach->value();
@@ -478,6 +499,7 @@ void ReconstructPanel::updateRegrowth()
     m_regrowth->setEnabled(inpainting);
     m_settling->setEnabled(inpainting);
     m_turnBack->setEnabled(inpainting);
+    m_slideBack->setEnabled(inpainting);
 }
 
 void ReconstructPanel::updateRidgeReach()

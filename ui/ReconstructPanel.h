@@ -52,6 +52,9 @@ public:
     // Turning back a rotated patch (on/off) for inpainting networks; the box is off for others.
     bool turnBack() const;
     void setTurnBack(bool on);
+    // Sliding back a z-cut's flaps (on/off) for inpainting networks; the box is off for others.
+    bool slideBack() const;
+    void setSlideBack(bool on);
     // Selective mode: how many ridge periods into the mask ridges are drawn (0 = no limit); the
     // box is off in full mode.
     double ridgeReach() const;
@@ -77,6 +80,7 @@ public:
     QDoubleSpinBox* regrowthBox() const { return m_regrowth; }
     QSpinBox* settlingBox() const { return m_settling; }
     QCheckBox* turnBackBox() const { return m_turnBack; }
+    QCheckBox* slideBackBox() const { return m_slideBack; }
     QDoubleSpinBox* ridgeReachBox() const { return m_ridgeReach; }
     QWidget* detectorRow() const { return m_detectorRow; }
     QPushButton* runButton() const { return m_run; }
@@ -112,6 +116,7 @@ private:
     QDoubleSpinBox* m_regrowth;
     QSpinBox* m_settling;
     QCheckBox* m_turnBack;
+    QCheckBox* m_slideBack;
     QDoubleSpinBox* m_ridgeReach;
     QLabel* m_modeHint;
     QLabel* m_maskInfo;

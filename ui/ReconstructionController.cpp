@@ -350,6 +350,7 @@ ReconstructionController::currentRequest(QString* why, QString* maskInfo) const
     request.regrowth = m_panel->regrowth();
     request.settling = m_panel->settling();
     request.turnBack = m_panel->turnBack();
+    request.slideBack = m_panel->slideBack();
     request.ridgeReach = m_panel->ridgeReach();
     // The classical entry is always listed, so an empty choice means nothing is selected,
     // not that the library is empty.

@@ -125,6 +125,7 @@ EvidenceItem makeReconstructedItem(const EvidenceItem& parent, const Reconstruct
     options.regrowth = usesRidgeRegrowth(architecture) ? request.regrowth : 0.0;
     options.settling = usesRidgeRegrowth(architecture) ? request.settling : 0;
     options.turnBackRotation = usesRidgeRegrowth(architecture) && request.turnBack;
+    options.slideBackFlaps = usesRidgeRegrowth(architecture) && request.slideBack;
     options.ridgeReach = request.mode == ReconstructionMode::Selective ? request.ridgeReach : 0.0;
 
     step(progress, 2, model ? "Reconstructing" : "Continuing the ridges into the mask");
@@ -156,6 +157,8 @@ EvidenceItem makeReconstructedItem(const EvidenceItem& parent, const Reconstruct
             key += QStringLiteral(":settle=") + QString::number(options.settling);
         if (options.turnBackRotation)  // off keeps the keys items had before the choice
             key += QStringLiteral(":turnback");
+        if (options.slideBackFlaps)  // likewise
+            key += QStringLiteral(":slideback");
     }
     if (options.ridgeReach > 0.0)  // no limit keeps the keys items had before the choice
         key += QStringLiteral(":reach=") + QString::number(options.ridgeReach, 'f', 2);
@@ -177,6 +180,7 @@ EvidenceItem makeReconstructedItem(const EvidenceItem& parent, const Reconstruct
     derivation.regrowth = options.regrowth;
     derivation.settling = options.settling;
     derivation.turnBack = options.turnBackRotation;
+    derivation.slideBack = options.slideBackFlaps;
     derivation.ridgeReach = options.ridgeReach;
     derivation.maskSource = toString(request.maskSource);
     derivation.maskOrigin = QString::fromUtf8(toString(result.maskOrigin));

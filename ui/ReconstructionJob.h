@@ -40,6 +40,9 @@ struct ReconstructionRequest {
     // Inpainting networks only: turn back a patch turned in place (core's
     // ReconstructionOptions::turnBackRotation).
     bool turnBack = ReconstructionOptions{}.turnBackRotation;
+    // Inpainting networks only: slide back a z-cut's flaps (core's
+    // ReconstructionOptions::slideBackFlaps).
+    bool slideBack = ReconstructionOptions{}.slideBackFlaps;
     // Selective mode: ridges drawn only this many ridge periods into the mask, a smooth fill
     // deeper (core's ReconstructionOptions::ridgeReach); 0 = no limit.
     double ridgeReach = ReconstructionOptions{}.ridgeReach;

@@ -58,6 +58,7 @@ int runReconstructionSuite(const BenchArgs& args)
     config.regrowth = network.regrowth;
     config.settling = network.settling;
     config.turnBackRotation = network.turnBackRotation;
+    config.slideBackFlaps = network.slideBackFlaps;
     TerminalProgress progress("bench");
     const ReconstructionBenchResult result =
         runReconstructionBench(config, progress.asSink(), interruptToken());

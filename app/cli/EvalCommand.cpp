@@ -73,8 +73,9 @@ void printTable(const EvaluationResult& result)
     // With detected masks: how far those masks are from the true ones.
     const auto& all = result.aggregates.at("model").at("all");
     if (all.count("mask_iou"))
-        std::fprintf(stderr, "detected masks against the true ones: IoU %.3f, precision %.3f, "
-                             "recall %.3f (means over the cases)\n",
+        std::fprintf(stderr,
+                     "detected masks against the true ones: IoU %.3f, precision %.3f, "
+                     "recall %.3f (means over the cases)\n",
                      all.at("mask_iou").mean, all.at("mask_precision").mean,
                      all.at("mask_recall").mean);
 }
@@ -129,6 +130,7 @@ int runEval(const EvalArgs& args)
         {"regrowth", options.reconstruction.regrowth},
         {"settling", options.reconstruction.settling},
         {"turnBack", options.reconstruction.turnBackRotation},  // since 0.7.0; older files: off
+        {"slideBack", options.reconstruction.slideBackFlaps},   // since 0.11.0; older files: off
         {"featherPixels", args.feather},
         {"ridgeReach", args.reach},  // since 2026-12-06; older files: no limit
         // Since 2026-12-05 the baselines are blended in like the model's

@@ -40,11 +40,23 @@ void addNetworkOptions(CLI::App& command, NetworkOptionArgs& args, const std::st
     addCountOption(command, "--settle", args.settling,
                    scope + "passes of ridge settling over the estimate", kMaxSettlingPasses,
                    defaults.settling);
-    command.add_option("--turn-back", args.turnBack,
-                       scope + "on or off: where the damage is a patch turned in place (a "
-                               "central rotation) and turning it back clearly rejoins the ridges "
-                               "at its rim, put its own ridges back instead of an estimate; "
-                               "default " + std::string(defaults.turnBackRotation ? "on" : "off"))
+    command
+        .add_option("--turn-back", args.turnBack,
+                    scope +
+                        "on or off: where the damage is a patch turned in place (a "
+                        "central rotation) and turning it back clearly rejoins the ridges "
+                        "at its rim, put its own ridges back instead of an estimate; "
+                        "default " +
+                        std::string(defaults.turnBackRotation ? "on" : "off"))
+        ->type_name("on|off");
+    command
+        .add_option("--slide-back", args.slideBack,
+                    scope +
+                        "on or off: where the damage is a Z whose two flaps were slid "
+                        "along its diagonal (a z-cut) and sliding them back clearly "
+                        "rejoins the ridges at its rim, put their own ridges back and "
+                        "estimate only the rest; default " +
+                        std::string(defaults.slideBackFlaps ? "on" : "off"))
         ->type_name("on|off");
 }
 
@@ -66,6 +78,10 @@ void checkNetworkOptionsFor(std::string_view model, const NetworkOptionArgs& arg
         throw Error(ErrorKind::InvalidArgument,
                     "--turn-back puts a turned patch back in a network's place: "
                     "ridge-continuation has none");
+    if (args.slideBack)
+        throw Error(ErrorKind::InvalidArgument,
+                    "--slide-back puts a z-cut's flaps back around a network's estimate: "
+                    "ridge-continuation has none");
 }
 
 void applyNetworkOptions(const NetworkOptionArgs& args, ReconstructionOptions& options)
@@ -78,6 +94,8 @@ void applyNetworkOptions(const NetworkOptionArgs& args, ReconstructionOptions& o
         options.settling = *args.settling;
     if (args.turnBack)
         options.turnBackRotation = *args.turnBack;
+    if (args.slideBack)
+        options.slideBackFlaps = *args.slideBack;
 }
 
 }  // namespace rw::cli

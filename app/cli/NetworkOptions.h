@@ -1,7 +1,8 @@
 #pragma once
-// `--refine`, `--regrow`, `--settle` and `--turn-back`: what an inpainting network's
-// reconstruction does beyond its first estimate (ReconstructionOptions::refinements, regrowth,
-// settling, turnBackRotation), taken alike by reconstruct, case reconstruct, eval and bench.
+// `--refine`, `--regrow`, `--settle`, `--turn-back` and `--slide-back`: what an inpainting
+// network's reconstruction does beyond its first estimate (ReconstructionOptions::refinements,
+// regrowth, settling, turnBackRotation, slideBackFlaps), taken alike by reconstruct, case
+// reconstruct, eval and bench.
 #include "ridgeworks/reconstruct/Reconstruction.h"
 
 #include <CLI/CLI.hpp>
@@ -19,9 +20,10 @@ struct NetworkOptionArgs {
     std::optional<double> regrowth;
     std::optional<int> settling;
     std::optional<bool> turnBack;
+    std::optional<bool> slideBack;
 };
 
-// Adds the four options to `command`, bound to `args`; each help text starts with `scope`
+// Adds the five options to `command`, bound to `args`; each help text starts with `scope`
 // ("Inpainting: ", say) and ends with the default.
 void addNetworkOptions(CLI::App& command, NetworkOptionArgs& args, const std::string& scope);
 

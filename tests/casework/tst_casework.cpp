@@ -124,6 +124,7 @@ private Q_SLOTS:
         options.settling = 3;
         options.ridgeReach = 2.5;
         options.turnBackRotation = false;
+        options.slideBackFlaps = false;
         rw::DerivedItem item;
         item.id = "D7";
         item.parameters = rw::casework::reconstructionParameters(options);
@@ -135,9 +136,12 @@ private Q_SLOTS:
         QCOMPARE(back.settling, 3);
         QCOMPARE(back.ridgeReach, 2.5);
         QCOMPARE(back.turnBackRotation, false);
+        QCOMPARE(back.slideBackFlaps, false);
         options.turnBackRotation = true;
+        options.slideBackFlaps = true;
         item.parameters = rw::casework::reconstructionParameters(options);
         QCOMPARE(rw::casework::reconstructionOptionsFrom(item).turnBackRotation, true);
+        QCOMPARE(rw::casework::reconstructionOptionsFrom(item).slideBackFlaps, true);
         // A case recorded before refinement, regrowth, settling or the ridge reach existed ran
         // without them: its replay must too, whatever today's defaults are.
         item.parameters.erase("refinements");
@@ -145,11 +149,13 @@ private Q_SLOTS:
         item.parameters.erase("settling");
         item.parameters.erase("ridgeReach");
         item.parameters.erase("turnBack");
+        item.parameters.erase("slideBack");
         QCOMPARE(rw::casework::reconstructionOptionsFrom(item).refinements, 0);
         QCOMPARE(rw::casework::reconstructionOptionsFrom(item).regrowth, 0.0);
         QCOMPARE(rw::casework::reconstructionOptionsFrom(item).settling, 0);
         QCOMPARE(rw::casework::reconstructionOptionsFrom(item).ridgeReach, 0.0);
         QCOMPARE(rw::casework::reconstructionOptionsFrom(item).turnBackRotation, false);
+        QCOMPARE(rw::casework::reconstructionOptionsFrom(item).slideBackFlaps, false);
     }
 
     void theClassicalMethodIsRecordedReplayedAndReported()

@@ -12,8 +12,8 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 
-#include <utility>
 #include <QtTest>
+#include <utility>
 
 namespace {
 
@@ -89,6 +89,9 @@ private Q_SLOTS:
             QCOMPARE(record[str("options")].toObject()[str("turnBack")].toBool(false),
                      rw::ReconstructionOptions{}.turnBackRotation);
             QVERIFY(record.contains(str("turnedBack")));  // null unless a patch was turned back
+            QCOMPARE(record[str("options")].toObject()[str("slideBack")].toBool(false),
+                     rw::ReconstructionOptions{}.slideBackFlaps);
+            QVERIFY(record.contains(str("slidBack")));  // null unless a z-cut's flaps were slid
             QVERIFY(record[str("note")].toString().contains(str("estimates")));
         }
     }
@@ -156,8 +159,11 @@ private Q_SLOTS:
         QVERIFY(!QDir(refused.filePath(str("out"))).exists());
         // Nor options that only a network has: running it again, regrowing or settling ridges
         // along its estimate.
-        const std::pair<const char*, const char*> networkOnly[] = {
-            {"--refine", "1"}, {"--regrow", "0.5"}, {"--settle", "1"}, {"--turn-back", "on"}};
+        const std::pair<const char*, const char*> networkOnly[] = {{"--refine", "1"},
+                                                                   {"--regrow", "0.5"},
+                                                                   {"--settle", "1"},
+                                                                   {"--turn-back", "on"},
+                                                                   {"--slide-back", "on"}};
         for (const auto& [option, value] : networkOnly) {
             const rw::test::CliRun run =
                 runCli({str("reconstruct"), str("--model"), str("ridge-continuation"), str("--in"),

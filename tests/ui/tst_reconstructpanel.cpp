@@ -424,11 +424,14 @@ private Q_SLOTS:
         QVERIFY(!panel()->regrowthBox()->isEnabled());
         QVERIFY(!panel()->settlingBox()->isEnabled());
         QVERIFY(!panel()->turnBackBox()->isEnabled());
+        QVERIFY(!panel()->slideBackBox()->isEnabled());
         QVERIFY(panel()->setModelPath(unet));
         QVERIFY(panel()->regrowthBox()->isEnabled());
         QVERIFY(panel()->settlingBox()->isEnabled());
         QVERIFY(panel()->turnBackBox()->isEnabled());
+        QVERIFY(panel()->slideBackBox()->isEnabled());
         QCOMPARE(panel()->turnBack(), rw::ReconstructionOptions{}.turnBackRotation);
+        QCOMPARE(panel()->slideBack(), rw::ReconstructionOptions{}.slideBackFlaps);
         QCOMPARE(panel()->regrowth(), rw::ReconstructionOptions{}.regrowth);
         QCOMPARE(panel()->settling(), rw::ReconstructionOptions{}.settling);
 
@@ -481,6 +484,17 @@ private Q_SLOTS:
         QCOMPARE(notTurned.derivation->turnBack, false);
         QVERIFY(!notTurned.derivation->summary.contains(QStringLiteral("turned back")));
         QCOMPARE(cv::countNonZero(notTurned.print.pixels != unsettledPixels), 0);
+
+        // So is sliding back off; a drawn mask over unmoved ridges has no flaps to slide.
+        m_window->selectRow(0);
+        panel()->setSlideBack(false);
+        QVERIFY(runAndWait());
+        QCOMPARE(model()->count(), 6);
+        const rw::EvidenceItem& notSlid = model()->item(5);
+        QCOMPARE(notSlid.derivation->slideBack, false);
+        QCOMPARE(notTurned.derivation->slideBack, rw::ReconstructionOptions{}.slideBackFlaps);
+        QVERIFY(!notSlid.derivation->summary.contains(QStringLiteral("slid back")));
+        QCOMPARE(cv::countNonZero(notSlid.print.pixels != unsettledPixels), 0);
     }
 
     void ridgeReachIsOfferedInSelectiveModeAndRecorded()

@@ -90,6 +90,7 @@ std::map<std::string, std::string> reconstructionParameters(const Reconstruction
             {"regrowth", exactText(o.regrowth)},
             {"settling", std::to_string(o.settling)},
             {"turnBack", o.turnBackRotation ? "1" : "0"},
+            {"slideBack", o.slideBackFlaps ? "1" : "0"},
             {"ridgeReach", exactText(o.ridgeReach)},
             {"tileSize", std::to_string(o.tileSize)},
             {"tileOverlap", std::to_string(o.tileOverlap)},
@@ -114,6 +115,8 @@ ReconstructionOptions reconstructionOptionsFrom(const DerivedItem& item)
     o.settling = item.parameters.count("settling") ? intParameter(item, "settling") : 0;
     // And turning back a rotated patch (0.7.0).
     o.turnBackRotation = item.parameters.count("turnBack") && intParameter(item, "turnBack") != 0;
+    // And sliding back a z-cut's flaps (0.11.0).
+    o.slideBackFlaps = item.parameters.count("slideBack") && intParameter(item, "slideBack") != 0;
     // And the ridge reach (2026-12-06): before it, ridges were drawn everywhere in the hole.
     o.ridgeReach =
         item.parameters.count("ridgeReach") ? std::stod(parameter(item, "ridgeReach")) : 0.0;

@@ -51,8 +51,8 @@ cv::Mat confidenceImage(const cv::Mat& confidence)
 }
 
 // The options that shaped the result: the network's passes, refinements, regrowth, settling,
-// turning back and tiles mean nothing to the classical method, so its record leaves them out rather than list unused
-// values.
+// turning back and tiles mean nothing to the classical method, so its record leaves them out rather
+// than list unused values.
 nlohmann::json appliedOptions(const ReconstructionOptions& options, bool network)
 {
     nlohmann::json applied{{"mode", toString(options.mode)},
@@ -64,6 +64,7 @@ nlohmann::json appliedOptions(const ReconstructionOptions& options, bool network
         applied["regrowth"] = options.regrowth;
         applied["settling"] = options.settling;
         applied["turnBack"] = options.turnBackRotation;
+        applied["slideBack"] = options.slideBackFlaps;
         applied["tileSize"] = options.tileSize;
         applied["tileOverlap"] = options.tileOverlap;
     }
@@ -130,6 +131,13 @@ ReconstructionFileResult reconstructOne(const ReconstructionInput& input, const 
                                                      {"centreY", r.turnedBack->centre.y},
                                                      {"rimAgreement", r.turnedBack->agreement}}
                                     : nlohmann::json(nullptr)},
+        // A z-cut's flaps slid back around the network's estimate (--slide-back), or null.
+        {"slidBack", r.slidBack
+                         ? nlohmann::json{{"shiftA", {r.slidBack->shiftA.x, r.slidBack->shiftA.y}},
+                                          {"shiftB", {r.slidBack->shiftB.x, r.slidBack->shiftB.y}},
+                                          {"rimAgreement", r.slidBack->agreement},
+                                          {"restoredFraction", r.slidBack->restoredFraction}}
+                         : nlohmann::json(nullptr)},
         {"outputs",
          {{"image", result.image.filename().string()},
           {"changedMask", result.changedMask.filename().string()},

@@ -7,6 +7,7 @@
 #include "inpaint/RidgeSettling.h"
 #include "reconstruct/Confidence.h"
 #include "reconstruct/DamageMask.h"
+#include "reconstruct/FlapSlide.h"
 #include "reconstruct/NetworkGeometry.h"
 #include "reconstruct/PatchTurn.h"
 #include "reconstruct/RidgeReach.h"
@@ -19,6 +20,8 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 namespace rw {
@@ -39,7 +42,8 @@ bool settlesRidges(const Model& model, const ReconstructionOptions& options,
                    const Reconstruction& r)
 {
     return model.spec().architecture == Architecture::UNetInpaint && options.settling > 0 &&
-           (r.networkInputs > 0 || r.turnedBack) && r.ridgePeriod > 0.0 && !r.damageMask.empty();
+           (r.networkInputs > 0 || r.turnedBack || r.slidBack) && r.ridgePeriod > 0.0 &&
+           !r.damageMask.empty();
 }
 
 // The summary's network part: the scale the print ran at and how many inputs the network saw.
@@ -59,6 +63,16 @@ std::string describe(const Model& model, const ReconstructionOptions& options,
                       ", rotated patch turned back by %.1f° about (%.0f, %.0f), rim agreement %.2f",
                       r.turnedBack->angleDeg, r.turnedBack->centre.x, r.turnedBack->centre.y,
                       r.turnedBack->agreement);
+        summary += text;
+    }
+    if (r.slidBack) {
+        char text[160];
+        std::snprintf(text, sizeof text,
+                      ", z-cut flaps slid back by %.1f and %.1f px, rim agreement %.2f, %.0f %% of "
+                      "the mask given back",
+                      std::hypot(r.slidBack->shiftA.x, r.slidBack->shiftA.y),
+                      std::hypot(r.slidBack->shiftB.x, r.slidBack->shiftB.y), r.slidBack->agreement,
+                      100.0 * r.slidBack->restoredFraction);
         summary += text;
     }
     if (model.spec().architecture == Architecture::UNetInpaint && options.regrowth > 0.0 &&
@@ -111,12 +125,40 @@ NetworkOutput turnedBackOutput(const cv::Mat& gray, const cv::Mat& hole, const P
     return out;
 }
 
+// A z-cut's flaps slid back, and the network on what they cannot give back (the cut's gap, the
+// strips whose content slid out of view), with the slid-back pixels as known ridges around it.
+NetworkOutput slidBackOutput(const Model& model, const cv::Mat& gray, const NetworkScale& scale,
+                             const TileSettings& settings, const CancelToken& cancel,
+                             Reconstruction& r, cv::Mat& restored)
+{
+    const SlidBackFlaps back = slideBack(gray, r.damageMask, *r.slidBack, r.ridgePeriod);
+    restored = back.restored;
+    const cv::Mat rest = (r.damageMask != 0) & (restored == 0);
+    r.slidBack->restoredFraction =
+        double(cv::countNonZero(restored)) / std::max(1, cv::countNonZero(r.damageMask));
+    NetworkOutput out;
+    if (cv::countNonZero(rest) > 0) {
+        out = runScaledTiles(model, back.image, rest, rest, scale, settings, cancel,
+                             &r.networkInputs);
+    } else {
+        out.mean = cv::Mat::zeros(gray.size(), CV_32FC1);
+        out.spread = cv::Mat::zeros(gray.size(), CV_32FC1);
+    }
+    cv::Mat given;
+    back.image.convertTo(given, CV_32FC1, 1.0 / 255.0);
+    given.copyTo(out.mean, restored);
+    out.spread.setTo(0.0f, restored);
+    out.covered = r.damageMask.clone();
+    return out;
+}
+
 // Where the output is the input's own pixel, 1; where it is an estimate, how far it can be
 // trusted: the passes' agreement and the detector's certainty (estimateConfidence), the depth
 // into the hole or a turned-back patch's agreement with the rim, and the share of drawn ridges.
+// `restored` (may be empty): pixels slid back from a z-cut's flaps.
 cv::Mat confidenceMap(const NetworkOutput& out, const cv::Mat& gray, const cv::Mat& foreground,
                       const cv::Mat& ridgeWeight, const ReconstructionOptions& options,
-                      const Reconstruction& r)
+                      const Reconstruction& r, const cv::Mat& restored)
 {
     cv::Mat confidence = cv::Mat::ones(gray.size(), CV_32FC1);
     if (out.mean.empty())
@@ -134,10 +176,17 @@ cv::Mat confidenceMap(const NetworkOutput& out, const cv::Mat& gray, const cv::M
     // network's ridges are mostly a guess, as the classical continuation's are.
     // A turned-back patch is the print's own ridges, no deeper a guess than at the rim:
     // its trust is how well the turn rejoins them to the ridges around it.
-    if (r.turnedBack)
+    // Slid-back flaps likewise; the estimate between them is a guess as deep as the hole
+    // that is left.
+    if (r.turnedBack) {
         map *= r.turnedBack->agreement;
-    else if (!r.damageMask.empty())
+    } else if (r.slidBack) {
+        cv::Mat trust = depthConfidence((r.damageMask != 0) & (restored == 0), r.ridgePeriod);
+        trust.setTo(r.slidBack->agreement, restored);
+        map = map.mul(trust);
+    } else if (!r.damageMask.empty()) {
         map = map.mul(depthConfidence(r.damageMask, r.ridgePeriod));
+    }
     if (!ridgeWeight.empty())
         map = map.mul(ridgeWeight);  // a smooth fill shows no ridges to trust
     map.copyTo(confidence, r.changedMask);
@@ -180,6 +229,7 @@ Reconstruction reconstruct(const cv::Mat& gray, const Model& model,
     const TileSettings settings = tileSettings(options);
     NetworkOutput out;
     cv::Mat ridgeWeight;  // the drawn ridges' share per pixel; empty = all of it
+    cv::Mat restored;     // pixels slid back from a z-cut's flaps; empty = none
     bool noRidgePeriod = false;
     if (architecture == Architecture::SeedAutoencoder) {
         out = runWholePrint(model, gray, foreground, settings, cancel, &r.networkInputs);
@@ -203,8 +253,13 @@ Reconstruction reconstruct(const cv::Mat& gray, const Model& model,
         } else {
             if (selective && architecture == Architecture::UNetInpaint && options.turnBackRotation)
                 r.turnedBack = findPatchTurn(gray, r.damageMask, printPeriod);
+            if (!r.turnedBack && selective && architecture == Architecture::UNetInpaint &&
+                options.slideBackFlaps)
+                r.slidBack = findFlapSlide(gray, r.damageMask, printPeriod);
             if (r.turnedBack)
                 out = turnedBackOutput(gray, r.damageMask, *r.turnedBack);
+            else if (r.slidBack)
+                out = slidBackOutput(model, gray, scale, settings, cancel, r, restored);
             else if (runWhere.empty() || cv::countNonZero(runWhere) > 0)
                 out = runScaledTiles(model, gray, r.damageMask, runWhere, scale, settings, cancel,
                                      &r.networkInputs);
@@ -224,9 +279,10 @@ Reconstruction reconstruct(const cv::Mat& gray, const Model& model,
     cv::Mat estimateWeights;
     if (options.mode == ReconstructionMode::Selective) {
         // The feather mixes the estimate with the damaged pixels under the mask's edge; under
-        // a turned-back patch those are the turned patch itself, whose ridges would cross the
-        // turned-back ones there: it is put in whole.
-        estimateWeights = featherWeights(r.damageMask, r.turnedBack ? 0 : options.featherPixels);
+        // a turned-back patch or slid-back flaps those are the moved skin itself, whose ridges
+        // would cross the ones put back there: they are put in whole.
+        estimateWeights =
+            featherWeights(r.damageMask, r.turnedBack || r.slidBack ? 0 : options.featherPixels);
         r.image = drawn.empty() ? gray.clone() : blend(gray, drawn, estimateWeights);
         r.changedMask = estimateWeights > 0.0f;
     } else {
@@ -245,7 +301,9 @@ Reconstruction reconstruct(const cv::Mat& gray, const Model& model,
             if (settles)
                 settleDamage(ridgeWeight, options.settling, r);
         },
-        [&] { r.confidence = confidenceMap(out, gray, foreground, ridgeWeight, options, r); });
+        [&] {
+            r.confidence = confidenceMap(out, gray, foreground, ridgeWeight, options, r, restored);
+        });
 
     r.summary = describe(model, options, r);
     if (noRidgePeriod)

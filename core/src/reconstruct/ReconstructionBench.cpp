@@ -73,6 +73,7 @@ std::string ReconstructionBenchResult::toJson() const
                           {"regrowth", regrowth},
                           {"settling", settling},
                           {"turnBack", turnBackRotation},
+                          {"slideBack", slideBackFlaps},
                           {"seedAutoencoder100Ms", seed100Ms},
                           {"unetInpaint100Ms", unet100Ms},
                           {"unetInpaint512SelectiveMs", unet512Ms},
@@ -98,12 +99,14 @@ ReconstructionBenchResult runReconstructionBench(const ReconstructionBenchConfig
     result.regrowth = config.regrowth;
     result.settling = config.settling;
     result.turnBackRotation = config.turnBackRotation;
+    result.slideBackFlaps = config.slideBackFlaps;
     ReconstructionOptions options;
     options.augmentations = config.augmentations;
     options.refinements = config.refinements;
     options.regrowth = config.regrowth;
     options.settling = config.settling;
     options.turnBackRotation = config.turnBackRotation;
+    options.slideBackFlaps = config.slideBackFlaps;
 
     report(progress, {0, 4, "100×100 prints", {}});
     const DamagedPrint small = damagedPrint(100, 100, 7);

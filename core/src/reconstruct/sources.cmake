@@ -12,6 +12,7 @@ set(RIDGEWORKS_INFERENCE_SOURCES
   src/reconstruct/Confidence.cpp
   src/reconstruct/RidgeReach.cpp
   src/reconstruct/PatchTurn.cpp
+  src/reconstruct/FlapSlide.cpp
   src/reconstruct/DamageMask.cpp
   src/reconstruct/Reconstruction.cpp
   src/reconstruct/ClassicalReconstruction.cpp

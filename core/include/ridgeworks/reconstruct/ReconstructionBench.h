@@ -21,6 +21,7 @@ struct ReconstructionBenchConfig {
     double regrowth = ReconstructionOptions{}.regrowth;  // U-Net: share of regrown ridges
     int settling = ReconstructionOptions{}.settling;     // U-Net: passes of ridge settling
     bool turnBackRotation = false;                       // U-Net: turn back a rotated patch
+    bool slideBackFlaps = false;                         // U-Net: slide back a z-cut's flaps
 };
 
 struct ReconstructionBenchResult {
@@ -29,6 +30,7 @@ struct ReconstructionBenchResult {
     double regrowth = 0.0;
     int settling = 0;
     bool turnBackRotation = false;
+    bool slideBackFlaps = false;
     double seed100Ms = 0.0;  // seed-autoencoder, full, a 100×100 print: median ms
     double unet100Ms = 0.0;  // unet-inpaint, selective, a 100×100 print with a damage mask
     double unet512Ms = 0.0;  // unet-inpaint, selective, a 512×512 print (tiled)

@@ -1,0 +1,291 @@
+#include "reconstruct/FlapSlide.h"
+
+#include "ridgeworks/inpaint/RidgeContinuation.h"
+
+#include <opencv2/imgproc.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <vector>
+
+namespace rw::reconstruction {
+namespace {
+
+// The acceptance bars of a turned patch's (PatchTurn.cpp), over both flaps' bands together,
+// with a higher correlation: on the check sets of kMinGainOfEachFlap, 0.35 let a surgical
+// z-cut through.
+constexpr double kMinAgreement = 0.4;
+constexpr double kMinGainOverNoShift = 0.25;
+constexpr double kMinLeadOverOtherShifts = 0.05;
+constexpr double kMinShiftPx = 1.0;
+// Of 62 z-cut slides and 11 surgical z-cuts (flaps swapped and turned, not slid) that passed
+// the other bars at a correlation of 0.35, a gain of 0.25 over no slide for each flap alone and
+// a correlation of 0.4 kept 39 and none (docs/reconstruction.md).
+constexpr double kMinGainOfEachFlap = 0.25;
+// core/damage slides each flap by 3 / 6 / 10 px at 500 ppi (a ridge period is about 9 px there).
+constexpr double kMaxShiftInPeriods = 1.5;
+// The mask's pixels over the area of the quadrilateral fitted to it. A z-cut's mask is the Z's
+// quadrilateral and its cut, a little wider than the quadrilateral; a round or blob-shaped
+// mask is about 1.5 times the area of the four-cornered outline fitted into it.
+constexpr double kMinAreaOverQuad = 0.85;
+constexpr double kMaxAreaOverQuad = 1.15;
+// A flap's pixels this far from its edges are its own skin: the cut's gap, painted over the
+// edges, is 1–3.5 px wide on each side at 500 ppi (0.4 periods is about 3.6 px).
+constexpr double kSourceMarginInPeriods = 0.4;
+constexpr double kMinSourceMarginPx = 2.0;
+
+struct Band {
+    std::vector<cv::Point> points;
+    std::vector<double> expected;  // the continued ridges' gray levels there
+};
+
+struct Flap {
+    cv::Mat inside;  // CV_8UC1, 255 inside the triangle
+    cv::Mat source;  // CV_8UC1, 255 where the flap's pixels are its own skin
+};
+
+struct Slide {
+    double score = -2.0;
+    cv::Point2d shift;
+};
+
+double sourceMargin(double ridgePeriod)
+{
+    return std::max(kMinSourceMarginPx, kSourceMarginInPeriods * ridgePeriod);
+}
+
+Flap flapOf(cv::Point a, cv::Point b, cv::Point c, cv::Size size, double ridgePeriod)
+{
+    Flap flap;
+    flap.inside = cv::Mat::zeros(size, CV_8UC1);
+    cv::fillConvexPoly(flap.inside, std::vector<cv::Point>{a, b, c}, cv::Scalar(255));
+    cv::Mat distance;
+    cv::distanceTransform(flap.inside, distance, cv::DIST_L2, 3);
+    flap.source = distance >= sourceMargin(ridgePeriod);
+    return flap;
+}
+
+// The mask's outline as four corners in order around it, or none when it is not a
+// quadrilateral.
+std::vector<cv::Point> quadrilateralOf(const cv::Mat& inHole, int holePixels)
+{
+    std::vector<std::vector<cv::Point>> contours;
+    cv::findContours(inHole.clone(), contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
+    if (contours.empty())
+        return {};
+    const auto largest =
+        std::max_element(contours.begin(), contours.end(), [](const auto& a, const auto& b) {
+            return cv::contourArea(a) < cv::contourArea(b);
+        });
+    std::vector<cv::Point> hull, quad;
+    cv::convexHull(*largest, hull);
+    const double perimeter = cv::arcLength(hull, true);
+    for (double share = 0.01; share <= 0.1; share += 0.005) {
+        cv::approxPolyDP(hull, quad, share * perimeter, true);
+        if (quad.size() <= 4)
+            break;
+    }
+    if (quad.size() != 4)
+        return {};
+    const double area = cv::contourArea(quad);
+    if (area <= 0.0)
+        return {};
+    const double ratio = holePixels / area;
+    if (ratio < kMinAreaOverQuad || ratio > kMaxAreaOverQuad)
+        return {};
+    return quad;
+}
+
+// The sums behind a correlation between the damaged pixels a shift brings to a band's points
+// (read only where the flap's own skin is) and the ridges continued in from outside.
+struct Correlation {
+    double sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;
+    int n = 0;
+    int wanted = 0;  // points that should have been read
+
+    void add(const cv::Mat& damaged, const Flap& flap, const Band& band, cv::Point2d shift)
+    {
+        wanted += static_cast<int>(band.points.size());
+        for (std::size_t i = 0; i < band.points.size(); ++i) {
+            const double px = band.points[i].x + shift.x, py = band.points[i].y + shift.y;
+            const int x0 = static_cast<int>(std::floor(px)), y0 = static_cast<int>(std::floor(py));
+            if (x0 < 0 || y0 < 0 || x0 + 1 >= damaged.cols || y0 + 1 >= damaged.rows ||
+                !flap.source.at<unsigned char>(cvRound(py), cvRound(px)))
+                continue;
+            const double fx = px - x0, fy = py - y0;
+            const unsigned char* r0 = damaged.ptr<unsigned char>(y0) + x0;
+            const unsigned char* r1 = damaged.ptr<unsigned char>(y0 + 1) + x0;
+            const double v =
+                (1 - fy) * ((1 - fx) * r0[0] + fx * r0[1]) + fy * ((1 - fx) * r1[0] + fx * r1[1]);
+            const double e = band.expected[i];
+            sx += v;
+            sy += e;
+            sxx += v * v;
+            syy += e * e;
+            sxy += v * e;
+            ++n;
+        }
+    }
+
+    // -1 when fewer than half the points could be read: a shift that reads only a corner of
+    // the band must not win on a few points.
+    double value() const
+    {
+        if (n < std::max(30, wanted / 2))
+            return -1.0;
+        const double cov = sxy / n - (sx / n) * (sy / n);
+        const double vx = sxx / n - (sx / n) * (sx / n), vy = syy / n - (sy / n) * (sy / n);
+        return cov / std::sqrt(std::max(1e-9, vx * vy));
+    }
+};
+
+struct FlapPair {
+    Flap a, b;
+    Band bandA, bandB;
+    cv::Point2d along;  // the diagonal's direction, from corner 0 to corner 2
+};
+
+// Flap A's content slid by `shift`, flap B's by the opposite: a z-cut slides the two flaps along
+// the cut in opposite directions by the same distance.
+double agreementAt(const cv::Mat& damaged, const FlapPair& pair, cv::Point2d shift)
+{
+    Correlation c;
+    c.add(damaged, pair.a, pair.bandA, shift);
+    c.add(damaged, pair.b, pair.bandB, -shift);
+    return c.value();
+}
+
+// The flaps' slide along the diagonal, if it rejoins the ridges clearly (the bars in the
+// header).
+std::optional<Slide> findSlide(const cv::Mat& damaged, const FlapPair& pair, double ridgePeriod)
+{
+    if (pair.bandA.points.size() < 50 || pair.bandB.points.size() < 50)
+        return std::nullopt;
+    const int steps = static_cast<int>(std::ceil(2.0 * kMaxShiftInPeriods * ridgePeriod));
+    std::vector<double> scores(std::size_t(2 * steps + 1));
+    cv::parallel_for_(cv::Range(-steps, steps + 1), [&](const cv::Range& range) {
+        for (int k = range.start; k < range.end; ++k)
+            scores[std::size_t(k + steps)] = agreementAt(damaged, pair, pair.along * (0.5 * k));
+    });
+    const double noShift = scores[std::size_t(steps)];
+    std::vector<std::pair<double, int>> peaks;  // local maxima over the range
+    for (int i = 0; i < int(scores.size()); ++i) {
+        const double s = scores[std::size_t(i)];
+        if ((i == 0 || s >= scores[std::size_t(i - 1)]) &&
+            (i + 1 == int(scores.size()) || s >= scores[std::size_t(i + 1)]))
+            peaks.push_back({s, i - steps});
+    }
+    std::sort(peaks.begin(), peaks.end(), [](const auto& a, const auto& b) {
+        return a.first != b.first ? a.first > b.first : a.second < b.second;
+    });
+    if (peaks.empty())
+        return std::nullopt;
+    const double runnerUp = peaks.size() > 1 ? peaks[1].first : -2.0;
+    // Refined to a quarter pixel along the diagonal and up to a pixel across it: the diagonal
+    // comes from a fitted outline, a degree or two off the cut's.
+    const cv::Point2d across(-pair.along.y, pair.along.x);
+    Slide best;
+    for (double a = -0.5; a <= 0.5; a += 0.25)
+        for (double c = -1.0; c <= 1.0; c += 0.5) {
+            const cv::Point2d shift = pair.along * (0.5 * peaks[0].second + a) + across * c;
+            const double score = agreementAt(damaged, pair, shift);
+            if (score > best.score)
+                best = {score, shift};
+        }
+    if (best.score < kMinAgreement || best.score - noShift < kMinGainOverNoShift ||
+        peaks[0].first - runnerUp < kMinLeadOverOtherShifts ||
+        std::hypot(best.shift.x, best.shift.y) < kMinShiftPx)
+        return std::nullopt;
+    // And each flap on its own must be rejoined by the slide: where the flaps were swapped or
+    // turned instead (a Z-plasty), one of them can carry the pooled score alone.
+    auto gainOf = [&](const Flap& flap, const Band& band, cv::Point2d shift) {
+        Correlation slid, unmoved;
+        slid.add(damaged, flap, band, shift);
+        unmoved.add(damaged, flap, band, {0.0, 0.0});
+        return slid.value() - unmoved.value();
+    };
+    if (gainOf(pair.a, pair.bandA, best.shift) < kMinGainOfEachFlap ||
+        gainOf(pair.b, pair.bandB, -best.shift) < kMinGainOfEachFlap)
+        return std::nullopt;
+    return best;
+}
+
+}  // namespace
+
+std::optional<FlapSlide> findFlapSlide(const cv::Mat& damaged, const cv::Mat& hole,
+                                       double ridgePeriod)
+{
+    if (damaged.empty() || hole.empty() || ridgePeriod <= 0.0)
+        return std::nullopt;
+    const cv::Mat inHole = hole != 0;
+    const int holePixels = cv::countNonZero(inHole);
+    if (holePixels < 100)
+        return std::nullopt;
+    const std::vector<cv::Point> quad = quadrilateralOf(inHole, holePixels);
+    if (quad.empty())
+        return std::nullopt;
+
+    // The band: a pixel to 1.5 periods inside the rim, where the continued ridges are in phase
+    // with the real ones.
+    cv::Mat depth;
+    cv::distanceTransform(inHole, depth, cv::DIST_L2, 3);
+    const cv::Mat inBand = inHole & (depth >= 1.0) & (depth <= 1.5 * ridgePeriod);
+    RidgeContinuationOptions continuation;
+    continuation.ridgePeriod = ridgePeriod;
+    const cv::Mat continued = continueRidges(damaged, hole, continuation);
+    auto bandOf = [&](const Flap& flap) {
+        Band band;
+        cv::findNonZero(inBand & flap.inside, band.points);
+        for (const cv::Point& p : band.points)
+            band.expected.push_back(continued.at<unsigned char>(p));
+        return band;
+    };
+
+    std::optional<FlapSlide> found;
+    for (int d = 0; d < 2; ++d) {  // either diagonal may be the cut's
+        const std::vector<cv::Point> corners = {quad[std::size_t(d)], quad[std::size_t(d + 1)],
+                                                quad[std::size_t(d + 2)],
+                                                quad[std::size_t((d + 3) % 4)]};
+        const cv::Point2d diagonal(corners[2] - corners[0]);
+        const double length = std::hypot(diagonal.x, diagonal.y);
+        if (length < 1.0)
+            continue;
+        FlapPair pair;
+        pair.along = diagonal / length;
+        pair.a = flapOf(corners[0], corners[1], corners[2], damaged.size(), ridgePeriod);
+        pair.b = flapOf(corners[0], corners[2], corners[3], damaged.size(), ridgePeriod);
+        pair.bandA = bandOf(pair.a);
+        pair.bandB = bandOf(pair.b);
+        const std::optional<Slide> slide = findSlide(damaged, pair, ridgePeriod);
+        if (slide && (!found || slide->score > found->agreement))
+            found = FlapSlide{corners, slide->shift, -slide->shift, slide->score, 0.0};
+    }
+    return found;
+}
+
+SlidBackFlaps slideBack(const cv::Mat& damaged, const cv::Mat& hole, const FlapSlide& slide,
+                        double ridgePeriod)
+{
+    SlidBackFlaps out;
+    out.image = damaged.clone();
+    out.restored = cv::Mat::zeros(damaged.size(), CV_8UC1);
+    const std::vector<cv::Point>& c = slide.corners;
+    const std::array<std::pair<Flap, cv::Point2d>, 2> flaps = {
+        std::pair{flapOf(c[0], c[1], c[2], damaged.size(), ridgePeriod), slide.shiftA},
+        std::pair{flapOf(c[0], c[2], c[3], damaged.size(), ridgePeriod), slide.shiftB}};
+    for (const auto& [flap, shift] : flaps) {
+        // Pixel x gets the damaged pixel at x + shift, where the flap carried it.
+        const cv::Mat back = (cv::Mat_<double>(2, 3) << 1, 0, -shift.x, 0, 1, -shift.y);
+        cv::Mat sourceAtTarget, moved;
+        cv::warpAffine(flap.source, sourceAtTarget, back, damaged.size(), cv::INTER_NEAREST,
+                       cv::BORDER_CONSTANT, cv::Scalar(0));
+        cv::warpAffine(damaged, moved, back, damaged.size(), cv::INTER_CUBIC, cv::BORDER_REFLECT);
+        const cv::Mat given = sourceAtTarget & flap.inside & (hole != 0) & (out.restored == 0);
+        moved.copyTo(out.image, given);
+        out.restored.setTo(255, given);
+    }
+    return out;
+}
+
+}  // namespace rw::reconstruction
