@@ -1,6 +1,6 @@
 #include "reconstruct/FlapSlide.h"
 
-#include "ridgeworks/inpaint/RidgeContinuation.h"
+#include "reconstruct/RimAgreement.h"
 
 #include <opencv2/imgproc.hpp>
 
@@ -36,11 +36,6 @@ constexpr double kMinShareOfQuadCovered = 0.94;
 // edges, is 1–3.5 px wide on each side at 500 ppi (0.4 periods is about 3.6 px).
 constexpr double kSourceMarginInPeriods = 0.4;
 constexpr double kMinSourceMarginPx = 2.0;
-
-struct Band {
-    std::vector<cv::Point> points;
-    std::vector<double> expected;  // the continued ridges' gray levels there
-};
 
 struct Flap {
     cv::Mat inside;  // CV_8UC1, 255 inside the triangle
@@ -100,52 +95,32 @@ std::vector<cv::Point> quadrilateralOf(const cv::Mat& inHole, int holePixels)
     return quad;
 }
 
-// The sums behind a correlation between the damaged pixels a shift brings to a band's points
-// (read only where the flap's own skin is) and the ridges continued in from outside.
+// The correlation between the damaged pixels shifts bring to bands' points (read only where
+// the flap's own skin is) and the ridges continued in from outside.
 struct Correlation {
-    double sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;
-    int n = 0;
+    RimCorrelation pairs;
     int wanted = 0;  // points that should have been read
 
-    void add(const cv::Mat& damaged, const Flap& flap, const Band& band, cv::Point2d shift)
+    void add(const cv::Mat& damaged, const Flap& flap, const RimBand& band, cv::Point2d shift)
     {
         wanted += static_cast<int>(band.points.size());
         for (std::size_t i = 0; i < band.points.size(); ++i) {
             const double px = band.points[i].x + shift.x, py = band.points[i].y + shift.y;
-            const int x0 = static_cast<int>(std::floor(px)), y0 = static_cast<int>(std::floor(py));
-            if (x0 < 0 || y0 < 0 || x0 + 1 >= damaged.cols || y0 + 1 >= damaged.rows ||
-                !flap.source.at<unsigned char>(cvRound(py), cvRound(px)))
-                continue;
-            const double fx = px - x0, fy = py - y0;
-            const unsigned char* r0 = damaged.ptr<unsigned char>(y0) + x0;
-            const unsigned char* r1 = damaged.ptr<unsigned char>(y0 + 1) + x0;
-            const double v =
-                (1 - fy) * ((1 - fx) * r0[0] + fx * r0[1]) + fy * ((1 - fx) * r1[0] + fx * r1[1]);
-            const double e = band.expected[i];
-            sx += v;
-            sy += e;
-            sxx += v * v;
-            syy += e * e;
-            sxy += v * e;
-            ++n;
+            double v = 0.0;
+            if (sampleBilinear(damaged, px, py, v) &&
+                flap.source.at<unsigned char>(cvRound(py), cvRound(px)))
+                pairs.add(v, band.expected[i]);
         }
     }
 
     // -1 when fewer than half the points could be read: a shift that reads only a corner of
     // the band must not win on a few points.
-    double value() const
-    {
-        if (n < std::max(30, wanted / 2))
-            return -1.0;
-        const double cov = sxy / n - (sx / n) * (sy / n);
-        const double vx = sxx / n - (sx / n) * (sx / n), vy = syy / n - (sy / n) * (sy / n);
-        return cov / std::sqrt(std::max(1e-9, vx * vy));
-    }
+    double value() const { return pairs.value(std::max(30, wanted / 2)); }
 };
 
 struct FlapPair {
     Flap a, b;
-    Band bandA, bandB;
+    RimBand bandA, bandB;
     cv::Point2d along;  // the diagonal's direction, from corner 0 to corner 2
 };
 
@@ -172,16 +147,10 @@ std::optional<Slide> findSlide(const cv::Mat& damaged, const FlapPair& pair, dou
             scores[std::size_t(k + steps)] = agreementAt(damaged, pair, pair.along * (0.5 * k));
     });
     const double noShift = scores[std::size_t(steps)];
-    std::vector<std::pair<double, int>> peaks;  // local maxima over the range
-    for (int i = 0; i < int(scores.size()); ++i) {
-        const double s = scores[std::size_t(i)];
-        if ((i == 0 || s >= scores[std::size_t(i - 1)]) &&
-            (i + 1 == int(scores.size()) || s >= scores[std::size_t(i + 1)]))
-            peaks.push_back({s, i - steps});
-    }
-    std::sort(peaks.begin(), peaks.end(), [](const auto& a, const auto& b) {
-        return a.first != b.first ? a.first > b.first : a.second < b.second;
-    });
+    // The local maxima over the range, as half-pixel steps.
+    std::vector<std::pair<double, int>> peaks = localMaxima(scores, false);
+    for (auto& peak : peaks)
+        peak.second -= steps;
     if (peaks.empty())
         return std::nullopt;
     const double runnerUp = peaks.size() > 1 ? peaks[1].first : -2.0;
@@ -202,7 +171,7 @@ std::optional<Slide> findSlide(const cv::Mat& damaged, const FlapPair& pair, dou
         return std::nullopt;
     // And each flap on its own must be rejoined by the slide: where the flaps were swapped or
     // turned instead (a Z-plasty), one of them can carry the pooled score alone.
-    auto gainOf = [&](const Flap& flap, const Band& band, cv::Point2d shift) {
+    auto gainOf = [&](const Flap& flap, const RimBand& band, cv::Point2d shift) {
         Correlation slid, unmoved;
         slid.add(damaged, flap, band, shift);
         unmoved.add(damaged, flap, band, {0.0, 0.0});
@@ -231,19 +200,9 @@ std::optional<FlapSlide> findFlapSlide(const cv::Mat& damaged, const cv::Mat& ho
 
     // The band: a pixel to 1.5 periods inside the rim, where the continued ridges are in phase
     // with the real ones.
-    cv::Mat depth;
-    cv::distanceTransform(inHole, depth, cv::DIST_L2, 3);
-    const cv::Mat inBand = inHole & (depth >= 1.0) & (depth <= 1.5 * ridgePeriod);
-    RidgeContinuationOptions continuation;
-    continuation.ridgePeriod = ridgePeriod;
-    const cv::Mat continued = continueRidges(damaged, hole, continuation);
-    auto bandOf = [&](const Flap& flap) {
-        Band band;
-        cv::findNonZero(inBand & flap.inside, band.points);
-        for (const cv::Point& p : band.points)
-            band.expected.push_back(continued.at<unsigned char>(p));
-        return band;
-    };
+    const cv::Mat inBand = rimBandMask(inHole, ridgePeriod);
+    const cv::Mat continued = continuedFromRim(damaged, hole, ridgePeriod);
+    auto bandOf = [&](const Flap& flap) { return rimBandOf(inBand & flap.inside, continued); };
 
     std::optional<FlapSlide> found;
     for (int d = 0; d < 2; ++d) {  // either diagonal may be the cut's

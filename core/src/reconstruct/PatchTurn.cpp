@@ -1,6 +1,6 @@
 #include "reconstruct/PatchTurn.h"
 
-#include "ridgeworks/inpaint/RidgeContinuation.h"
+#include "reconstruct/RimAgreement.h"
 
 #include <opencv2/imgproc.hpp>
 
@@ -30,44 +30,22 @@ constexpr double kMinRoundness = 0.8;
 constexpr int kCentreSearchPx = 4;
 constexpr int kCandidates = 3;
 
-struct Band {
-    std::vector<cv::Point> points;
-    std::vector<double> expected;  // the continued ridges' gray levels there
-};
-
 // Correlation between the damaged image read at the band's points turned by `angleDeg` about
 // `centre` (where the turned-back patch puts them) and the ridges continued from outside.
-double agreementAt(const cv::Mat& damaged, const Band& band, cv::Point2d centre, double angleDeg)
+double agreementAt(const cv::Mat& damaged, const RimBand& band, cv::Point2d centre, double angleDeg)
 {
     const double a = angleDeg * std::numbers::pi / 180.0;
     const double c = std::cos(a), s = std::sin(a);
-    double sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;
-    int n = 0;
+    RimCorrelation correlation;
     for (std::size_t i = 0; i < band.points.size(); ++i) {
         // getRotationMatrix2D(centre, angle) applied to the point: where its content went.
         const double qx = band.points[i].x - centre.x, qy = band.points[i].y - centre.y;
         const double px = c * qx + s * qy + centre.x, py = -s * qx + c * qy + centre.y;
-        const int x0 = static_cast<int>(std::floor(px)), y0 = static_cast<int>(std::floor(py));
-        if (x0 < 0 || y0 < 0 || x0 + 1 >= damaged.cols || y0 + 1 >= damaged.rows)
-            continue;
-        const double fx = px - x0, fy = py - y0;
-        const unsigned char* r0 = damaged.ptr<unsigned char>(y0) + x0;
-        const unsigned char* r1 = damaged.ptr<unsigned char>(y0 + 1) + x0;
-        const double v =
-            (1 - fy) * ((1 - fx) * r0[0] + fx * r0[1]) + fy * ((1 - fx) * r1[0] + fx * r1[1]);
-        const double e = band.expected[i];
-        sx += v;
-        sy += e;
-        sxx += v * v;
-        syy += e * e;
-        sxy += v * e;
-        ++n;
+        double v = 0.0;
+        if (sampleBilinear(damaged, px, py, v))
+            correlation.add(v, band.expected[i]);
     }
-    if (n < 20)
-        return -1.0;
-    const double cov = sxy / n - (sx / n) * (sy / n);
-    const double vx = sxx / n - (sx / n) * (sx / n), vy = syy / n - (sy / n) * (sy / n);
-    return cov / std::sqrt(std::max(1e-9, vx * vy));
+    return correlation.value(20);
 }
 
 double roundness(const cv::Mat& inHole, int holePixels)
@@ -102,7 +80,7 @@ struct Turn {
 };
 
 // The best turn near `angleDeg` (±2°, half degrees) and near `centre` (±kCentreSearchPx).
-Turn refine(const cv::Mat& damaged, const Band& band, cv::Point2d centre, double angleDeg)
+Turn refine(const cv::Mat& damaged, const RimBand& band, cv::Point2d centre, double angleDeg)
 {
     constexpr int kSide = 2 * kCentreSearchPx + 1;
     std::vector<Turn> best(kSide * kSide);
@@ -138,18 +116,10 @@ std::optional<PatchTurn> findPatchTurn(const cv::Mat& damaged, const cv::Mat& ho
 
     // The band: a pixel to 1.5 periods inside the rim. The continued ridges are in phase with
     // the real ones there; deeper they drift.
-    cv::Mat depth;
-    cv::distanceTransform(inHole, depth, cv::DIST_L2, 3);
-    const cv::Mat inBand = inHole & (depth >= 1.0) & (depth <= 1.5 * ridgePeriod);
-    Band band;
-    cv::findNonZero(inBand, band.points);
-    if (band.points.size() < 50)
+    const cv::Mat inBand = rimBandMask(inHole, ridgePeriod);
+    if (cv::countNonZero(inBand) < 50)
         return std::nullopt;
-    RidgeContinuationOptions continuation;
-    continuation.ridgePeriod = ridgePeriod;
-    const cv::Mat continued = continueRidges(damaged, hole, continuation);
-    for (const cv::Point& p : band.points)
-        band.expected.push_back(continued.at<unsigned char>(p));
+    const RimBand band = rimBandOf(inBand, continuedFromRim(damaged, hole, ridgePeriod));
 
     const cv::Moments moments = cv::moments(inHole, true);
     const cv::Point2d centroid(moments.m10 / moments.m00, moments.m01 / moments.m00);
@@ -159,15 +129,10 @@ std::optional<PatchTurn> findPatchTurn(const cv::Mat& damaged, const cv::Mat& ho
             scores[std::size_t(i)] = agreementAt(damaged, band, centroid, i - 90);
     });
     const double noTurn = scores[90];
-    std::vector<std::pair<double, int>> peaks;  // local maxima over the half turn (circular)
-    for (int i = 0; i < 180; ++i) {
-        const double s = scores[std::size_t(i)];
-        if (s >= scores[std::size_t((i + 179) % 180)] && s >= scores[std::size_t((i + 1) % 180)])
-            peaks.push_back({s, i - 90});
-    }
-    std::sort(peaks.begin(), peaks.end(), [](const auto& a, const auto& b) {
-        return a.first != b.first ? a.first > b.first : a.second < b.second;
-    });
+    // The local maxima over the half turn (circular), as angles.
+    std::vector<std::pair<double, int>> peaks = localMaxima(scores, true);
+    for (auto& peak : peaks)
+        peak.second -= 90;
     if (peaks.size() > std::size_t(kCandidates))
         peaks.resize(kCandidates);
 

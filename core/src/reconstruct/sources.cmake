@@ -11,6 +11,7 @@ set(RIDGEWORKS_INFERENCE_SOURCES
   src/reconstruct/NetworkGeometry.cpp
   src/reconstruct/Confidence.cpp
   src/reconstruct/RidgeReach.cpp
+  src/reconstruct/RimAgreement.cpp
   src/reconstruct/PatchTurn.cpp
   src/reconstruct/FlapSlide.cpp
   src/reconstruct/DamageMask.cpp
