@@ -114,6 +114,7 @@ std::optional<EvidenceItem> windowItem(const Case& c, const DerivedItem& d,
             derivation.settling = std::stoi(parameter(d, "settling"));
         derivation.turnBack = parameter(d, "turnBack") == "1";
         derivation.slideBack = parameter(d, "slideBack") == "1";
+        derivation.swapBack = parameter(d, "swapBack") == "1";
         if (!parameter(d, "ridgeReach").empty())
             derivation.ridgeReach = std::stod(parameter(d, "ridgeReach"));
         derivation.maskSource = QString::fromStdString(parameter(d, "maskFrom"));
@@ -162,6 +163,7 @@ RecordedItem recordInCase(const RecordRequest& r, const CancelToken& cancel)
     request.options.settling = d.settling;
     request.options.turnBackRotation = d.turnBack;
     request.options.slideBackFlaps = d.slideBack;
+    request.options.swapBackFlaps = d.swapBack;
     request.options.ridgeReach = d.ridgeReach;
     if (d.maskSource == QStringLiteral("detect")) {
         request.maskFrom = "detect";

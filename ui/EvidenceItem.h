@@ -50,6 +50,7 @@ struct Derivation {
     int settling = 0;           // unet-inpaint: passes of ridge settling (else 0)
     bool turnBack = false;      // unet-inpaint: a rotated patch may be turned back
     bool slideBack = false;     // unet-inpaint: a z-cut's flaps may be slid back
+    bool swapBack = false;      // unet-inpaint: a Z-plasty's flaps may be swapped back
     double ridgeReach = 0.0;    // selective: ridges drawn this many periods deep (0 = no limit)
     QString maskSource;         // the examiner's choice: "drawn", "damage" or "detect"
     QString maskOrigin;         // what core used: "given", "detected" or "none"

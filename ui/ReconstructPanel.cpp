@@ -107,6 +107,7 @@ ReconstructPanel::ReconstructPanel(ModelLibrary* library, QWidget* parent)
     , m_settling(new QSpinBox(this))
     , m_turnBack(new QCheckBox(QStringLiteral("Turn back a rotated patch"), this))
     , m_slideBack(new QCheckBox(QStringLiteral("Slide back a z-cut's flaps"), this))
+    , m_swapBack(new QCheckBox(QStringLiteral("Swap back a Z-plasty's flaps"), this))
     , m_ridgeReach(new QDoubleSpinBox(this))
     , m_modeHint(makePanelNote(this, QStringLiteral("reconstructModeHint")))
     , m_maskInfo(makePanelNote(this, QStringLiteral("reconstructMaskInfo")))
@@ -125,6 +126,7 @@ ReconstructPanel::ReconstructPanel(ModelLibrary* library, QWidget* parent)
     m_settling->setObjectName(QStringLiteral("reconstructSettling"));
     m_turnBack->setObjectName(QStringLiteral("reconstructTurnBack"));
     m_slideBack->setObjectName(QStringLiteral("reconstructSlideBack"));
+    m_swapBack->setObjectName(QStringLiteral("reconstructSwapBack"));
     m_ridgeReach->setObjectName(QStringLiteral("reconstructRidgeReach"));
     m_run->setObjectName(QStringLiteral("runReconstructionButton"));
 
@@ -198,6 +200,13 @@ ReconstructPanel::ReconstructPanel(ModelLibrary* library, QWidget* parent)
         "clearly rejoins them to the ridges around the mask; the network then estimates only "
         "the cut's gap and what slid out of view. The result names the shifts "
         "(docs/reconstruction.md, \"Sliding back a z-cut's flaps\")."));
+    m_swapBack->setChecked(ReconstructionRequest{}.swapBack);
+    m_swapBack->setToolTip(QStringLiteral(
+        "Inpainting networks: where the mask is a Z-shaped cut whose two flaps were swapped, "
+        "each swung into the other's place (a Z-plasty, as surgery makes a z-cut), find which "
+        "way and put their own ridges back where they grew, if that clearly rejoins them to the "
+        "ridges around the mask; the network then estimates only the seams. Tried when no slide "
+        "is found (docs/reconstruction.md, \"Swapping back a Z-plasty's flaps\")."));
     m_ridgeReach->setRange(0.0, kMaxRidgeReach);
     m_ridgeReach->setSingleStep(0.5);
     m_ridgeReach->setDecimals(1);
@@ -233,6 +242,7 @@ ReconstructPanel::ReconstructPanel(ModelLibrary* library, QWidget* parent)
     form->addRow(QStringLiteral("Ridge se&ttling"), m_settling);
     form->addRow(QString(), m_turnBack);
     form->addRow(QString(), m_slideBack);
+    form->addRow(QString(), m_swapBack);
     form->addRow(QStringLiteral("Ridge &reach"), m_ridgeReach);
 
     auto* layout = new QVBoxLayout(this);
@@ -305,6 +315,7 @@ ReconstructPanel::ReconstructPanel(ModelLibrary* library, QWidget* parent)
     connect(m_settling, &QSpinBox::valueChanged, this, &ReconstructPanel::settingsChanged);
     connect(m_turnBack, &QCheckBox::toggled, this, &ReconstructPanel::settingsChanged);
     connect(m_slideBack, &QCheckBox::toggled, this, &ReconstructPanel::settingsChanged);
+    connect(m_swapBack, &QCheckBox::toggled, this, &ReconstructPanel::settingsChanged);
     connect(m_ridgeReach, &QDoubleSpinBox::valueChanged, this, &ReconstructPanel::settingsChanged);
     connect(m_run, &QPushButton::clicked, this, &ReconstructPanel::runRequested);
     updateDetectorRow();
@@ -410,6 +421,16 @@ void ReconstructPanel::setSlideBack(bool on)
     m_slideBack->setChecked(on);
 }
 
+bool ReconstructPanel::swapBack() const
+{
+    return m_swapBack->isChecked();
+}
+
+void ReconstructPanel::setSwapBack(bool on)
+{
+    m_swapBack->setChecked(on);
+}
+
 double ReconstructPanel::ridgeReach() const
 {
     return m_ridgeReach->value();
@@ -500,6 +521,7 @@ void ReconstructPanel::updateRegrowth()
     m_settling->setEnabled(inpainting);
     m_turnBack->setEnabled(inpainting);
     m_slideBack->setEnabled(inpainting);
+    m_swapBack->setEnabled(inpainting);
 }
 
 void ReconstructPanel::updateRidgeReach()

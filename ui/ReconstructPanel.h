@@ -55,6 +55,9 @@ public:
     // Sliding back a z-cut's flaps (on/off) for inpainting networks; the box is off for others.
     bool slideBack() const;
     void setSlideBack(bool on);
+    // Swapping back a Z-plasty's flaps (on/off) for inpainting networks; off for others.
+    bool swapBack() const;
+    void setSwapBack(bool on);
     // Selective mode: how many ridge periods into the mask ridges are drawn (0 = no limit); the
     // box is off in full mode.
     double ridgeReach() const;
@@ -81,6 +84,7 @@ public:
     QSpinBox* settlingBox() const { return m_settling; }
     QCheckBox* turnBackBox() const { return m_turnBack; }
     QCheckBox* slideBackBox() const { return m_slideBack; }
+    QCheckBox* swapBackBox() const { return m_swapBack; }
     QDoubleSpinBox* ridgeReachBox() const { return m_ridgeReach; }
     QWidget* detectorRow() const { return m_detectorRow; }
     QPushButton* runButton() const { return m_run; }
@@ -117,6 +121,7 @@ private:
     QSpinBox* m_settling;
     QCheckBox* m_turnBack;
     QCheckBox* m_slideBack;
+    QCheckBox* m_swapBack;
     QDoubleSpinBox* m_ridgeReach;
     QLabel* m_modeHint;
     QLabel* m_maskInfo;

@@ -351,6 +351,7 @@ ReconstructionController::currentRequest(QString* why, QString* maskInfo) const
     request.settling = m_panel->settling();
     request.turnBack = m_panel->turnBack();
     request.slideBack = m_panel->slideBack();
+    request.swapBack = m_panel->swapBack();
     request.ridgeReach = m_panel->ridgeReach();
     // The classical entry is always listed, so an empty choice means nothing is selected,
     // not that the library is empty.

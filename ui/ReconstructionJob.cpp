@@ -126,6 +126,7 @@ EvidenceItem makeReconstructedItem(const EvidenceItem& parent, const Reconstruct
     options.settling = usesRidgeRegrowth(architecture) ? request.settling : 0;
     options.turnBackRotation = usesRidgeRegrowth(architecture) && request.turnBack;
     options.slideBackFlaps = usesRidgeRegrowth(architecture) && request.slideBack;
+    options.swapBackFlaps = usesRidgeRegrowth(architecture) && request.swapBack;
     options.ridgeReach = request.mode == ReconstructionMode::Selective ? request.ridgeReach : 0.0;
 
     step(progress, 2, model ? "Reconstructing" : "Continuing the ridges into the mask");
@@ -159,6 +160,8 @@ EvidenceItem makeReconstructedItem(const EvidenceItem& parent, const Reconstruct
             key += QStringLiteral(":turnback");
         if (options.slideBackFlaps)  // likewise
             key += QStringLiteral(":slideback");
+        if (options.swapBackFlaps)  // likewise
+            key += QStringLiteral(":swapback");
     }
     if (options.ridgeReach > 0.0)  // no limit keeps the keys items had before the choice
         key += QStringLiteral(":reach=") + QString::number(options.ridgeReach, 'f', 2);
@@ -181,6 +184,7 @@ EvidenceItem makeReconstructedItem(const EvidenceItem& parent, const Reconstruct
     derivation.settling = options.settling;
     derivation.turnBack = options.turnBackRotation;
     derivation.slideBack = options.slideBackFlaps;
+    derivation.swapBack = options.swapBackFlaps;
     derivation.ridgeReach = options.ridgeReach;
     derivation.maskSource = toString(request.maskSource);
     derivation.maskOrigin = QString::fromUtf8(toString(result.maskOrigin));

@@ -43,6 +43,9 @@ struct ReconstructionRequest {
     // Inpainting networks only: slide back a z-cut's flaps (core's
     // ReconstructionOptions::slideBackFlaps).
     bool slideBack = ReconstructionOptions{}.slideBackFlaps;
+    // Inpainting networks only: swap back a Z-plasty's flaps (core's
+    // ReconstructionOptions::swapBackFlaps).
+    bool swapBack = ReconstructionOptions{}.swapBackFlaps;
     // Selective mode: ridges drawn only this many ridge periods into the mask, a smooth fill
     // deeper (core's ReconstructionOptions::ridgeReach); 0 = no limit.
     double ridgeReach = ReconstructionOptions{}.ridgeReach;

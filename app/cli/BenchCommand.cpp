@@ -59,6 +59,7 @@ int runReconstructionSuite(const BenchArgs& args)
     config.settling = network.settling;
     config.turnBackRotation = network.turnBackRotation;
     config.slideBackFlaps = network.slideBackFlaps;
+    config.swapBackFlaps = network.swapBackFlaps;
     TerminalProgress progress("bench");
     const ReconstructionBenchResult result =
         runReconstructionBench(config, progress.asSink(), interruptToken());

@@ -131,6 +131,7 @@ int runEval(const EvalArgs& args)
         {"settling", options.reconstruction.settling},
         {"turnBack", options.reconstruction.turnBackRotation},  // since 0.7.0; older files: off
         {"slideBack", options.reconstruction.slideBackFlaps},   // since 0.11.0; older files: off
+        {"swapBack", options.reconstruction.swapBackFlaps},     // since 0.12.0; older files: off
         {"featherPixels", args.feather},
         {"ridgeReach", args.reach},  // since 2026-12-06; older files: no limit
         // Since 2026-12-05 the baselines are blended in like the model's

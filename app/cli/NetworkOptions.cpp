@@ -58,6 +58,15 @@ void addNetworkOptions(CLI::App& command, NetworkOptionArgs& args, const std::st
                         "estimate only the rest; default " +
                         std::string(defaults.slideBackFlaps ? "on" : "off"))
         ->type_name("on|off");
+    command
+        .add_option("--swap-back", args.swapBack,
+                    scope +
+                        "on or off: where the damage is a Z whose two flaps were swapped "
+                        "(a Z-plasty, as surgery makes a z-cut) and swapping them back clearly "
+                        "rejoins the ridges at its rim, put their own ridges back and "
+                        "estimate only the rest; default " +
+                        std::string(defaults.swapBackFlaps ? "on" : "off"))
+        ->type_name("on|off");
 }
 
 void checkNetworkOptionsFor(std::string_view model, const NetworkOptionArgs& args)
@@ -82,6 +91,10 @@ void checkNetworkOptionsFor(std::string_view model, const NetworkOptionArgs& arg
         throw Error(ErrorKind::InvalidArgument,
                     "--slide-back puts a z-cut's flaps back around a network's estimate: "
                     "ridge-continuation has none");
+    if (args.swapBack)
+        throw Error(ErrorKind::InvalidArgument,
+                    "--swap-back puts a Z-plasty's flaps back around a network's estimate: "
+                    "ridge-continuation has none");
 }
 
 void applyNetworkOptions(const NetworkOptionArgs& args, ReconstructionOptions& options)
@@ -96,6 +109,8 @@ void applyNetworkOptions(const NetworkOptionArgs& args, ReconstructionOptions& o
         options.turnBackRotation = *args.turnBack;
     if (args.slideBack)
         options.slideBackFlaps = *args.slideBack;
+    if (args.swapBack)
+        options.swapBackFlaps = *args.swapBack;
 }
 
 }  // namespace rw::cli

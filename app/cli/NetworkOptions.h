@@ -1,8 +1,8 @@
 #pragma once
-// `--refine`, `--regrow`, `--settle`, `--turn-back` and `--slide-back`: what an inpainting
-// network's reconstruction does beyond its first estimate (ReconstructionOptions::refinements,
-// regrowth, settling, turnBackRotation, slideBackFlaps), taken alike by reconstruct, case
-// reconstruct, eval and bench.
+// `--refine`, `--regrow`, `--settle`, `--turn-back`, `--slide-back` and `--swap-back`: what an
+// inpainting network's reconstruction does beyond its first estimate
+// (ReconstructionOptions::refinements, regrowth, settling, turnBackRotation, slideBackFlaps,
+// swapBackFlaps), taken alike by reconstruct, case reconstruct, eval and bench.
 #include "ridgeworks/reconstruct/Reconstruction.h"
 
 #include <CLI/CLI.hpp>
@@ -21,9 +21,10 @@ struct NetworkOptionArgs {
     std::optional<int> settling;
     std::optional<bool> turnBack;
     std::optional<bool> slideBack;
+    std::optional<bool> swapBack;
 };
 
-// Adds the five options to `command`, bound to `args`; each help text starts with `scope`
+// Adds the six options to `command`, bound to `args`; each help text starts with `scope`
 // ("Inpainting: ", say) and ends with the default.
 void addNetworkOptions(CLI::App& command, NetworkOptionArgs& args, const std::string& scope);
 

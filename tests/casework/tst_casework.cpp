@@ -125,6 +125,7 @@ private Q_SLOTS:
         options.ridgeReach = 2.5;
         options.turnBackRotation = false;
         options.slideBackFlaps = false;
+        options.swapBackFlaps = false;
         rw::DerivedItem item;
         item.id = "D7";
         item.parameters = rw::casework::reconstructionParameters(options);
@@ -137,11 +138,14 @@ private Q_SLOTS:
         QCOMPARE(back.ridgeReach, 2.5);
         QCOMPARE(back.turnBackRotation, false);
         QCOMPARE(back.slideBackFlaps, false);
+        QCOMPARE(back.swapBackFlaps, false);
         options.turnBackRotation = true;
         options.slideBackFlaps = true;
+        options.swapBackFlaps = true;
         item.parameters = rw::casework::reconstructionParameters(options);
         QCOMPARE(rw::casework::reconstructionOptionsFrom(item).turnBackRotation, true);
         QCOMPARE(rw::casework::reconstructionOptionsFrom(item).slideBackFlaps, true);
+        QCOMPARE(rw::casework::reconstructionOptionsFrom(item).swapBackFlaps, true);
         // A case recorded before refinement, regrowth, settling or the ridge reach existed ran
         // without them: its replay must too, whatever today's defaults are.
         item.parameters.erase("refinements");
@@ -150,12 +154,14 @@ private Q_SLOTS:
         item.parameters.erase("ridgeReach");
         item.parameters.erase("turnBack");
         item.parameters.erase("slideBack");
+        item.parameters.erase("swapBack");
         QCOMPARE(rw::casework::reconstructionOptionsFrom(item).refinements, 0);
         QCOMPARE(rw::casework::reconstructionOptionsFrom(item).regrowth, 0.0);
         QCOMPARE(rw::casework::reconstructionOptionsFrom(item).settling, 0);
         QCOMPARE(rw::casework::reconstructionOptionsFrom(item).ridgeReach, 0.0);
         QCOMPARE(rw::casework::reconstructionOptionsFrom(item).turnBackRotation, false);
         QCOMPARE(rw::casework::reconstructionOptionsFrom(item).slideBackFlaps, false);
+        QCOMPARE(rw::casework::reconstructionOptionsFrom(item).swapBackFlaps, false);
     }
 
     void theClassicalMethodIsRecordedReplayedAndReported()

@@ -92,6 +92,9 @@ private Q_SLOTS:
             QCOMPARE(record[str("options")].toObject()[str("slideBack")].toBool(false),
                      rw::ReconstructionOptions{}.slideBackFlaps);
             QVERIFY(record.contains(str("slidBack")));  // null unless a z-cut's flaps were slid
+            QCOMPARE(record[str("options")].toObject()[str("swapBack")].toBool(false),
+                     rw::ReconstructionOptions{}.swapBackFlaps);
+            QVERIFY(record.contains(str("swappedBack")));  // null unless flaps were swapped
             QVERIFY(record[str("note")].toString().contains(str("estimates")));
         }
     }
@@ -159,11 +162,9 @@ private Q_SLOTS:
         QVERIFY(!QDir(refused.filePath(str("out"))).exists());
         // Nor options that only a network has: running it again, regrowing or settling ridges
         // along its estimate.
-        const std::pair<const char*, const char*> networkOnly[] = {{"--refine", "1"},
-                                                                   {"--regrow", "0.5"},
-                                                                   {"--settle", "1"},
-                                                                   {"--turn-back", "on"},
-                                                                   {"--slide-back", "on"}};
+        const std::pair<const char*, const char*> networkOnly[] = {
+            {"--refine", "1"},     {"--regrow", "0.5"},    {"--settle", "1"},
+            {"--turn-back", "on"}, {"--slide-back", "on"}, {"--swap-back", "on"}};
         for (const auto& [option, value] : networkOnly) {
             const rw::test::CliRun run =
                 runCli({str("reconstruct"), str("--model"), str("ridge-continuation"), str("--in"),

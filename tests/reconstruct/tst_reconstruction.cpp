@@ -486,6 +486,9 @@ private Q_SLOTS:
         QVERIFY2(slid.slidBack, slid.summary.c_str());
         QVERIFY(!estimated.slidBack);
         QVERIFY(!slid.turnedBack);
+        // Slid flaps are not taken for swapped ones, tried first or alone.
+        QVERIFY(!slid.swappedBack);
+        QVERIFY2(!estimated.swappedBack, estimated.summary.c_str());
         const cv::Point2d a = slid.slidBack->shiftA, b = slid.slidBack->shiftB;
         qInfo("drawn shift %.1f px; found (%.2f, %.2f) and (%.2f, %.2f), agreement %.2f, %.0f %% "
               "given back",
@@ -511,10 +514,10 @@ private Q_SLOTS:
         QVERIFY(slidMeasures.quality.inside.ssim > estimatedMeasures.quality.inside.ssim + 0.1);
     }
 
-    void otherDamageIsNeverSlidBack()
+    void otherDamageIsNeverSlidOrSwappedBack()
     {
-        // Obliterations and rotations (round or blob-shaped masks) are not a Z: nothing is slid,
-        // and the pixels are those the option off gives.
+        // Obliterations and rotations (round or blob-shaped masks) are not a Z: nothing is slid
+        // or swapped, and the pixels are those the options off give.
         for (const int printSeed : {11, 12}) {
             const cv::Mat clean = test::cachedSyntheticPrint(printSeed, 200, 220).image;
             for (const DamageKind kind : {DamageKind::Obliteration, DamageKind::Rotation}) {
@@ -523,11 +526,61 @@ private Q_SLOTS:
                 options.mask = d.mask;
                 const Reconstruction on = reconstruct(d.image, shipped("unet-inpaint"), options);
                 options.slideBackFlaps = false;
+                options.swapBackFlaps = false;
                 const Reconstruction off = reconstruct(d.image, shipped("unet-inpaint"), options);
                 QVERIFY(!on.slidBack);
+                QVERIFY(!on.swappedBack);
                 QCOMPARE(cv::countNonZero(on.image != off.image), 0);
             }
         }
+    }
+
+    void aZPlastysFlapsAreSwappedBack()
+    {
+        // A Z-plasty swings each flap about one side of the Z into the other's place: carried
+        // back, the flaps' own ridges meet those around the mask again, where an estimate can
+        // only guess them.
+        const cv::Mat clean = test::cachedSyntheticPrint(11, 200, 220).image;
+        DamageSpec spec;
+        spec.kind = DamageKind::ZPlasty;
+        spec.level = DamageLevel::Hard;
+        spec.seed = 5;
+        const DamagedPrint d = applyDamage(clean, {}, spec);
+        ReconstructionOptions options;
+        options.mask = d.mask;
+        const Reconstruction swapped = reconstruct(d.image, shipped("unet-inpaint"), options);
+        options.swapBackFlaps = false;
+        const Reconstruction estimated = reconstruct(d.image, shipped("unet-inpaint"), options);
+        QVERIFY2(swapped.swappedBack, swapped.summary.c_str());
+        QVERIFY(!swapped.slidBack && !swapped.turnedBack);
+        QVERIFY(!estimated.swappedBack);
+        const FlapSwap& swap = *swapped.swappedBack;
+        qInfo("%s", swapped.summary.c_str());
+        // Each flap grew in one triangle of a diagonal and lies in one of the other's, sharing
+        // two corners with it: the third was swung.
+        QCOMPARE(swap.corners.size(), std::size_t(4));
+        for (const SwappedFlap& flap : swap.flaps) {
+            int shared = 0;
+            for (const cv::Point& g : flap.grewAt)
+                for (const cv::Point& n : flap.liesAt)
+                    shared += g == n ? 1 : 0;
+            QCOMPARE(shared, 2);
+        }
+        QVERIFY(swap.agreement >= 0.4);
+        QVERIFY(swap.restoredFraction > 0.3 && swap.restoredFraction < 1.0);
+        QVERIFY(swapped.networkInputs > 0);  // the seams and the flaps' edges are estimated
+        QCOMPARE(cv::countNonZero((swapped.image != d.image) & (d.mask == 0)), 0);
+        QVERIFY(QString::fromStdString(swapped.summary).contains(QStringLiteral("swapped back")));
+        const PrintMetrics swappedMeasures = measurePrint(clean, swapped.image, d.mask);
+        const PrintMetrics estimatedMeasures = measurePrint(clean, estimated.image, d.mask);
+        qInfo("orientation inside: swapped back %.2f°, estimated %.2f°; SSIM inside %.3f against "
+              "%.3f",
+              swappedMeasures.ridgesInside.orientationDeg,
+              estimatedMeasures.ridgesInside.orientationDeg, swappedMeasures.quality.inside.ssim,
+              estimatedMeasures.quality.inside.ssim);
+        QVERIFY(swappedMeasures.ridgesInside.orientationDeg <
+                estimatedMeasures.ridgesInside.orientationDeg);
+        QVERIFY(swappedMeasures.quality.inside.ssim > estimatedMeasures.quality.inside.ssim + 0.1);
     }
 
     void fullModeReplacesTheCroppedPrint()

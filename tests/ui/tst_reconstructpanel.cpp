@@ -425,13 +425,16 @@ private Q_SLOTS:
         QVERIFY(!panel()->settlingBox()->isEnabled());
         QVERIFY(!panel()->turnBackBox()->isEnabled());
         QVERIFY(!panel()->slideBackBox()->isEnabled());
+        QVERIFY(!panel()->swapBackBox()->isEnabled());
         QVERIFY(panel()->setModelPath(unet));
         QVERIFY(panel()->regrowthBox()->isEnabled());
         QVERIFY(panel()->settlingBox()->isEnabled());
         QVERIFY(panel()->turnBackBox()->isEnabled());
         QVERIFY(panel()->slideBackBox()->isEnabled());
+        QVERIFY(panel()->swapBackBox()->isEnabled());
         QCOMPARE(panel()->turnBack(), rw::ReconstructionOptions{}.turnBackRotation);
         QCOMPARE(panel()->slideBack(), rw::ReconstructionOptions{}.slideBackFlaps);
+        QCOMPARE(panel()->swapBack(), rw::ReconstructionOptions{}.swapBackFlaps);
         QCOMPARE(panel()->regrowth(), rw::ReconstructionOptions{}.regrowth);
         QCOMPARE(panel()->settling(), rw::ReconstructionOptions{}.settling);
 
@@ -495,6 +498,17 @@ private Q_SLOTS:
         QCOMPARE(notTurned.derivation->slideBack, rw::ReconstructionOptions{}.slideBackFlaps);
         QVERIFY(!notSlid.derivation->summary.contains(QStringLiteral("slid back")));
         QCOMPARE(cv::countNonZero(notSlid.print.pixels != unsettledPixels), 0);
+
+        // And swapping back off; nor are there flaps to swap.
+        m_window->selectRow(0);
+        panel()->setSwapBack(false);
+        QVERIFY(runAndWait());
+        QCOMPARE(model()->count(), 7);
+        const rw::EvidenceItem& notSwapped = model()->item(6);
+        QCOMPARE(notSwapped.derivation->swapBack, false);
+        QCOMPARE(notSlid.derivation->swapBack, rw::ReconstructionOptions{}.swapBackFlaps);
+        QVERIFY(!notSwapped.derivation->summary.contains(QStringLiteral("swapped back")));
+        QCOMPARE(cv::countNonZero(notSwapped.print.pixels != unsettledPixels), 0);
     }
 
     void ridgeReachIsOfferedInSelectiveModeAndRecorded()

@@ -91,6 +91,7 @@ std::map<std::string, std::string> reconstructionParameters(const Reconstruction
             {"settling", std::to_string(o.settling)},
             {"turnBack", o.turnBackRotation ? "1" : "0"},
             {"slideBack", o.slideBackFlaps ? "1" : "0"},
+            {"swapBack", o.swapBackFlaps ? "1" : "0"},
             {"ridgeReach", exactText(o.ridgeReach)},
             {"tileSize", std::to_string(o.tileSize)},
             {"tileOverlap", std::to_string(o.tileOverlap)},
@@ -117,6 +118,8 @@ ReconstructionOptions reconstructionOptionsFrom(const DerivedItem& item)
     o.turnBackRotation = item.parameters.count("turnBack") && intParameter(item, "turnBack") != 0;
     // And sliding back a z-cut's flaps (0.11.0).
     o.slideBackFlaps = item.parameters.count("slideBack") && intParameter(item, "slideBack") != 0;
+    // And swapping back a Z-plasty's flaps (0.12.0).
+    o.swapBackFlaps = item.parameters.count("swapBack") && intParameter(item, "swapBack") != 0;
     // And the ridge reach (2026-12-06): before it, ridges were drawn everywhere in the hole.
     o.ridgeReach =
         item.parameters.count("ridgeReach") ? std::stod(parameter(item, "ridgeReach")) : 0.0;

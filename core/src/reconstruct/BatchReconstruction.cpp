@@ -65,10 +65,30 @@ nlohmann::json appliedOptions(const ReconstructionOptions& options, bool network
         applied["settling"] = options.settling;
         applied["turnBack"] = options.turnBackRotation;
         applied["slideBack"] = options.slideBackFlaps;
+        applied["swapBack"] = options.swapBackFlaps;
         applied["tileSize"] = options.tileSize;
         applied["tileOverlap"] = options.tileOverlap;
     }
     return applied;
+}
+
+nlohmann::json pointsJson(const auto& points)
+{
+    nlohmann::json list = nlohmann::json::array();
+    for (const cv::Point& p : points)
+        list.push_back({p.x, p.y});
+    return list;
+}
+
+nlohmann::json swappedBackJson(const FlapSwap& swap)
+{
+    nlohmann::json flaps = nlohmann::json::array();
+    for (const SwappedFlap& flap : swap.flaps)
+        flaps.push_back({{"grewAt", pointsJson(flap.grewAt)}, {"liesAt", pointsJson(flap.liesAt)}});
+    return {{"corners", pointsJson(swap.corners)},
+            {"flaps", flaps},
+            {"rimAgreement", swap.agreement},
+            {"restoredFraction", swap.restoredFraction}};
 }
 
 ReconstructionFileResult reconstructOne(const ReconstructionInput& input, const Model* model,
@@ -138,6 +158,9 @@ ReconstructionFileResult reconstructOne(const ReconstructionInput& input, const 
                                           {"rimAgreement", r.slidBack->agreement},
                                           {"restoredFraction", r.slidBack->restoredFraction}}
                          : nlohmann::json(nullptr)},
+        // A Z-plasty's flaps swapped back around the network's estimate (--swap-back), or null:
+        // the mask's corners and, per flap, the triangle it grew in and the one it lay in.
+        {"swappedBack", r.swappedBack ? swappedBackJson(*r.swappedBack) : nlohmann::json(nullptr)},
         {"outputs",
          {{"image", result.image.filename().string()},
           {"changedMask", result.changedMask.filename().string()},

@@ -25,75 +25,11 @@ constexpr double kMinShiftPx = 1.0;
 constexpr double kMinGainOfEachFlap = 0.25;
 // core/damage slides each flap by 3 / 6 / 10 px at 500 ppi (a ridge period is about 9 px there).
 constexpr double kMaxShiftInPeriods = 1.5;
-// A z-cut's mask is the Z's quadrilateral and its cut, which sticks out a little: on 36
-// synthetic and 24 real z-cuts at most 8 % of the mask lay outside the four corners fitted to
-// it, and the mask covered at least 94.7 % of them. Obliterations whose outline simplifies to four
-// corners had 12–54 % outside and covered 78–100 % (docs/reconstruction.md). Without this test
-// the bench's 512×512 obliteration ran the whole search, 40–60 ms.
-constexpr double kMaxShareOutsideQuad = 0.10;
-constexpr double kMinShareOfQuadCovered = 0.94;
-// A flap's pixels this far from its edges are its own skin: the cut's gap, painted over the
-// edges, is 1–3.5 px wide on each side at 500 ppi (0.4 periods is about 3.6 px).
-constexpr double kSourceMarginInPeriods = 0.4;
-constexpr double kMinSourceMarginPx = 2.0;
-
-struct Flap {
-    cv::Mat inside;  // CV_8UC1, 255 inside the triangle
-    cv::Mat source;  // CV_8UC1, 255 where the flap's pixels are its own skin
-};
 
 struct Slide {
     double score = -2.0;
     cv::Point2d shift;
 };
-
-double sourceMargin(double ridgePeriod)
-{
-    return std::max(kMinSourceMarginPx, kSourceMarginInPeriods * ridgePeriod);
-}
-
-Flap flapOf(cv::Point a, cv::Point b, cv::Point c, cv::Size size, double ridgePeriod)
-{
-    Flap flap;
-    flap.inside = cv::Mat::zeros(size, CV_8UC1);
-    cv::fillConvexPoly(flap.inside, std::vector<cv::Point>{a, b, c}, cv::Scalar(255));
-    cv::Mat distance;
-    cv::distanceTransform(flap.inside, distance, cv::DIST_L2, 3);
-    flap.source = distance >= sourceMargin(ridgePeriod);
-    return flap;
-}
-
-// The mask's outline as four corners in order around it, or none when it is not a
-// quadrilateral.
-std::vector<cv::Point> quadrilateralOf(const cv::Mat& inHole, int holePixels)
-{
-    std::vector<std::vector<cv::Point>> contours;
-    cv::findContours(inHole.clone(), contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
-    if (contours.empty())
-        return {};
-    const auto largest =
-        std::max_element(contours.begin(), contours.end(), [](const auto& a, const auto& b) {
-            return cv::contourArea(a) < cv::contourArea(b);
-        });
-    std::vector<cv::Point> hull, quad;
-    cv::convexHull(*largest, hull);
-    const double perimeter = cv::arcLength(hull, true);
-    for (double share = 0.01; share <= 0.1; share += 0.005) {
-        cv::approxPolyDP(hull, quad, share * perimeter, true);
-        if (quad.size() <= 4)
-            break;
-    }
-    if (quad.size() != 4)
-        return {};
-    cv::Mat inQuad = cv::Mat::zeros(inHole.size(), CV_8UC1);
-    cv::fillConvexPoly(inQuad, quad, cv::Scalar(255));
-    const int quadPixels = cv::countNonZero(inQuad);
-    const int shared = cv::countNonZero(inHole & inQuad);
-    if (quadPixels == 0 || double(holePixels - shared) / holePixels > kMaxShareOutsideQuad ||
-        double(shared) / quadPixels < kMinShareOfQuadCovered)
-        return {};
-    return quad;
-}
 
 // The correlation between the damaged pixels shifts bring to bands' points (read only where
 // the flap's own skin is) and the ridges continued in from outside.
@@ -188,21 +124,13 @@ std::optional<Slide> findSlide(const cv::Mat& damaged, const FlapPair& pair, dou
 std::optional<FlapSlide> findFlapSlide(const cv::Mat& damaged, const cv::Mat& hole,
                                        double ridgePeriod)
 {
-    if (damaged.empty() || hole.empty() || ridgePeriod <= 0.0)
+    const std::optional<ZCutEvidence> evidence = zCutEvidence(damaged, hole, ridgePeriod);
+    if (!evidence)
         return std::nullopt;
-    const cv::Mat inHole = hole != 0;
-    const int holePixels = cv::countNonZero(inHole);
-    if (holePixels < 100)
-        return std::nullopt;
-    const std::vector<cv::Point> quad = quadrilateralOf(inHole, holePixels);
-    if (quad.empty())
-        return std::nullopt;
-
-    // The band: a pixel to 1.5 periods inside the rim, where the continued ridges are in phase
-    // with the real ones.
-    const cv::Mat inBand = rimBandMask(inHole, ridgePeriod);
-    const cv::Mat continued = continuedFromRim(damaged, hole, ridgePeriod);
-    auto bandOf = [&](const Flap& flap) { return rimBandOf(inBand & flap.inside, continued); };
+    const std::vector<cv::Point>& quad = evidence->quad;
+    auto bandOf = [&](const Flap& flap) {
+        return rimBandOf(evidence->inBand & flap.inside, evidence->continued);
+    };
 
     std::optional<FlapSlide> found;
     for (int d = 0; d < 2; ++d) {  // either diagonal may be the cut's
@@ -226,10 +154,10 @@ std::optional<FlapSlide> findFlapSlide(const cv::Mat& damaged, const cv::Mat& ho
     return found;
 }
 
-SlidBackFlaps slideBack(const cv::Mat& damaged, const cv::Mat& hole, const FlapSlide& slide,
-                        double ridgePeriod)
+FlapsPutBack slideBack(const cv::Mat& damaged, const cv::Mat& hole, const FlapSlide& slide,
+                       double ridgePeriod)
 {
-    SlidBackFlaps out;
+    FlapsPutBack out;
     out.image = damaged.clone();
     out.restored = cv::Mat::zeros(damaged.size(), CV_8UC1);
     const std::vector<cv::Point>& c = slide.corners;

@@ -8,6 +8,7 @@
 #include "reconstruct/Confidence.h"
 #include "reconstruct/DamageMask.h"
 #include "reconstruct/FlapSlide.h"
+#include "reconstruct/FlapSwap.h"
 #include "reconstruct/NetworkGeometry.h"
 #include "reconstruct/PatchTurn.h"
 #include "reconstruct/RidgeReach.h"
@@ -42,8 +43,8 @@ bool settlesRidges(const Model& model, const ReconstructionOptions& options,
                    const Reconstruction& r)
 {
     return model.spec().architecture == Architecture::UNetInpaint && options.settling > 0 &&
-           (r.networkInputs > 0 || r.turnedBack || r.slidBack) && r.ridgePeriod > 0.0 &&
-           !r.damageMask.empty();
+           (r.networkInputs > 0 || r.turnedBack || r.slidBack || r.swappedBack) &&
+           r.ridgePeriod > 0.0 && !r.damageMask.empty();
 }
 
 // The summary's network part: the scale the print ran at and how many inputs the network saw.
@@ -73,6 +74,14 @@ std::string describe(const Model& model, const ReconstructionOptions& options,
                       std::hypot(r.slidBack->shiftA.x, r.slidBack->shiftA.y),
                       std::hypot(r.slidBack->shiftB.x, r.slidBack->shiftB.y), r.slidBack->agreement,
                       100.0 * r.slidBack->restoredFraction);
+        summary += text;
+    }
+    if (r.swappedBack) {
+        char text[128];
+        std::snprintf(text, sizeof text,
+                      ", Z-plasty's flaps swapped back, rim agreement %.2f, %.0f %% of the mask "
+                      "given back",
+                      r.swappedBack->agreement, 100.0 * r.swappedBack->restoredFraction);
         summary += text;
     }
     if (model.spec().architecture == Architecture::UNetInpaint && options.regrowth > 0.0 &&
@@ -125,24 +134,24 @@ NetworkOutput turnedBackOutput(const cv::Mat& gray, const cv::Mat& hole, const P
     return out;
 }
 
-// A z-cut's flaps slid back, and the network on what they cannot give back (the cut's gap, the
-// strips whose content slid out of view), with the slid-back pixels as known ridges around it.
-NetworkOutput slidBackOutput(const Model& model, const cv::Mat& gray, const NetworkScale& scale,
-                             const TileSettings& settings, const CancelToken& cancel,
-                             Reconstruction& r, cv::Mat& restored)
+// A z-cut's flaps put back (slid or swapped), and the network on what they cannot give back
+// (the cut's gap or seams, the strips whose content moved out of view), with the put-back
+// pixels as known ridges around it. Returns the share of the mask given back.
+NetworkOutput putBackOutput(const Model& model, const FlapsPutBack& back, const NetworkScale& scale,
+                            const TileSettings& settings, const CancelToken& cancel,
+                            Reconstruction& r, double& restoredFraction)
 {
-    const SlidBackFlaps back = slideBack(gray, r.damageMask, *r.slidBack, r.ridgePeriod);
-    restored = back.restored;
+    const cv::Mat& restored = back.restored;
     const cv::Mat rest = (r.damageMask != 0) & (restored == 0);
-    r.slidBack->restoredFraction =
+    restoredFraction =
         double(cv::countNonZero(restored)) / std::max(1, cv::countNonZero(r.damageMask));
     NetworkOutput out;
     if (cv::countNonZero(rest) > 0) {
         out = runScaledTiles(model, back.image, rest, rest, scale, settings, cancel,
                              &r.networkInputs);
     } else {
-        out.mean = cv::Mat::zeros(gray.size(), CV_32FC1);
-        out.spread = cv::Mat::zeros(gray.size(), CV_32FC1);
+        out.mean = cv::Mat::zeros(back.image.size(), CV_32FC1);
+        out.spread = cv::Mat::zeros(back.image.size(), CV_32FC1);
     }
     cv::Mat given;
     back.image.convertTo(given, CV_32FC1, 1.0 / 255.0);
@@ -155,7 +164,7 @@ NetworkOutput slidBackOutput(const Model& model, const cv::Mat& gray, const Netw
 // Where the output is the input's own pixel, 1; where it is an estimate, how far it can be
 // trusted: the passes' agreement and the detector's certainty (estimateConfidence), the depth
 // into the hole or a turned-back patch's agreement with the rim, and the share of drawn ridges.
-// `restored` (may be empty): pixels slid back from a z-cut's flaps.
+// `restored` (may be empty): pixels put back from a z-cut's flaps.
 cv::Mat confidenceMap(const NetworkOutput& out, const cv::Mat& gray, const cv::Mat& foreground,
                       const cv::Mat& ridgeWeight, const ReconstructionOptions& options,
                       const Reconstruction& r, const cv::Mat& restored)
@@ -176,13 +185,13 @@ cv::Mat confidenceMap(const NetworkOutput& out, const cv::Mat& gray, const cv::M
     // network's ridges are mostly a guess, as the classical continuation's are.
     // A turned-back patch is the print's own ridges, no deeper a guess than at the rim:
     // its trust is how well the turn rejoins them to the ridges around it.
-    // Slid-back flaps likewise; the estimate between them is a guess as deep as the hole
+    // Put-back flaps likewise; the estimate between them is a guess as deep as the hole
     // that is left.
     if (r.turnedBack) {
         map *= r.turnedBack->agreement;
-    } else if (r.slidBack) {
+    } else if (r.slidBack || r.swappedBack) {
         cv::Mat trust = depthConfidence((r.damageMask != 0) & (restored == 0), r.ridgePeriod);
-        trust.setTo(r.slidBack->agreement, restored);
+        trust.setTo(r.slidBack ? r.slidBack->agreement : r.swappedBack->agreement, restored);
         map = map.mul(trust);
     } else if (!r.damageMask.empty()) {
         map = map.mul(depthConfidence(r.damageMask, r.ridgePeriod));
@@ -229,7 +238,7 @@ Reconstruction reconstruct(const cv::Mat& gray, const Model& model,
     const TileSettings settings = tileSettings(options);
     NetworkOutput out;
     cv::Mat ridgeWeight;  // the drawn ridges' share per pixel; empty = all of it
-    cv::Mat restored;     // pixels slid back from a z-cut's flaps; empty = none
+    cv::Mat restored;     // pixels put back from a z-cut's flaps; empty = none
     bool noRidgePeriod = false;
     if (architecture == Architecture::SeedAutoencoder) {
         out = runWholePrint(model, gray, foreground, settings, cancel, &r.networkInputs);
@@ -256,13 +265,25 @@ Reconstruction reconstruct(const cv::Mat& gray, const Model& model,
             if (!r.turnedBack && selective && architecture == Architecture::UNetInpaint &&
                 options.slideBackFlaps)
                 r.slidBack = findFlapSlide(gray, r.damageMask, printPeriod);
-            if (r.turnedBack)
+            if (!r.turnedBack && !r.slidBack && selective &&
+                architecture == Architecture::UNetInpaint && options.swapBackFlaps)
+                r.swappedBack = findFlapSwap(gray, r.damageMask, printPeriod);
+            if (r.turnedBack) {
                 out = turnedBackOutput(gray, r.damageMask, *r.turnedBack);
-            else if (r.slidBack)
-                out = slidBackOutput(model, gray, scale, settings, cancel, r, restored);
-            else if (runWhere.empty() || cv::countNonZero(runWhere) > 0)
+            } else if (r.slidBack) {
+                const FlapsPutBack back = slideBack(gray, r.damageMask, *r.slidBack, printPeriod);
+                restored = back.restored;
+                out = putBackOutput(model, back, scale, settings, cancel, r,
+                                    r.slidBack->restoredFraction);
+            } else if (r.swappedBack) {
+                const FlapsPutBack back = swapBack(gray, r.damageMask, *r.swappedBack, printPeriod);
+                restored = back.restored;
+                out = putBackOutput(model, back, scale, settings, cancel, r,
+                                    r.swappedBack->restoredFraction);
+            } else if (runWhere.empty() || cv::countNonZero(runWhere) > 0) {
                 out = runScaledTiles(model, gray, r.damageMask, runWhere, scale, settings, cancel,
                                      &r.networkInputs);
+            }
         }
     }
 
@@ -279,10 +300,10 @@ Reconstruction reconstruct(const cv::Mat& gray, const Model& model,
     cv::Mat estimateWeights;
     if (options.mode == ReconstructionMode::Selective) {
         // The feather mixes the estimate with the damaged pixels under the mask's edge; under
-        // a turned-back patch or slid-back flaps those are the moved skin itself, whose ridges
+        // a turned-back patch or put-back flaps those are the moved skin itself, whose ridges
         // would cross the ones put back there: they are put in whole.
-        estimateWeights =
-            featherWeights(r.damageMask, r.turnedBack || r.slidBack ? 0 : options.featherPixels);
+        estimateWeights = featherWeights(
+            r.damageMask, r.turnedBack || r.slidBack || r.swappedBack ? 0 : options.featherPixels);
         r.image = drawn.empty() ? gray.clone() : blend(gray, drawn, estimateWeights);
         r.changedMask = estimateWeights > 0.0f;
     } else {

@@ -74,6 +74,7 @@ std::string ReconstructionBenchResult::toJson() const
                           {"settling", settling},
                           {"turnBack", turnBackRotation},
                           {"slideBack", slideBackFlaps},
+                          {"swapBack", swapBackFlaps},
                           {"seedAutoencoder100Ms", seed100Ms},
                           {"unetInpaint100Ms", unet100Ms},
                           {"unetInpaint512SelectiveMs", unet512Ms},
@@ -100,6 +101,7 @@ ReconstructionBenchResult runReconstructionBench(const ReconstructionBenchConfig
     result.settling = config.settling;
     result.turnBackRotation = config.turnBackRotation;
     result.slideBackFlaps = config.slideBackFlaps;
+    result.swapBackFlaps = config.swapBackFlaps;
     ReconstructionOptions options;
     options.augmentations = config.augmentations;
     options.refinements = config.refinements;
@@ -107,6 +109,7 @@ ReconstructionBenchResult runReconstructionBench(const ReconstructionBenchConfig
     options.settling = config.settling;
     options.turnBackRotation = config.turnBackRotation;
     options.slideBackFlaps = config.slideBackFlaps;
+    options.swapBackFlaps = config.swapBackFlaps;
 
     report(progress, {0, 4, "100×100 prints", {}});
     const DamagedPrint small = damagedPrint(100, 100, 7);

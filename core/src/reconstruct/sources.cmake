@@ -13,7 +13,9 @@ set(RIDGEWORKS_INFERENCE_SOURCES
   src/reconstruct/RidgeReach.cpp
   src/reconstruct/RimAgreement.cpp
   src/reconstruct/PatchTurn.cpp
+  src/reconstruct/ZCutOutline.cpp
   src/reconstruct/FlapSlide.cpp
+  src/reconstruct/FlapSwap.cpp
   src/reconstruct/DamageMask.cpp
   src/reconstruct/Reconstruction.cpp
   src/reconstruct/ClassicalReconstruction.cpp

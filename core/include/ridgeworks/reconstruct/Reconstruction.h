@@ -7,6 +7,7 @@
 
 #include <opencv2/core.hpp>
 
+#include <array>
 #include <optional>
 #include <string>
 #include <vector>
@@ -110,6 +111,16 @@ struct ReconstructionOptions {
     // obliterations and rotations changed. Records made before the option existed replay
     // without it (docs/reconstruction.md, "Sliding back a z-cut's flaps").
     bool slideBackFlaps = true;
+    // Inpainting networks, selective mode: when the damage is a Z whose two triangular flaps
+    // were swapped, each swung about one side of the Z into the other's place (a Z-plasty, as
+    // surgery makes a z-cut alteration: SOCOFing's "_Zcut" prints, core/damage's `zplasty`),
+    // find which way they were swapped and put each flap's own ridges back where they grew;
+    // the network then fills only what the swap cannot give back (the seams and the flaps'
+    // edges). Only a swap that clearly rejoins the ridges at the mask's rim is used
+    // (findFlapSwap). Tried after a slide (slideBackFlaps) was not found. Records made before
+    // the option existed replay without it (docs/reconstruction.md, "Swapping back a
+    // Z-plasty's flaps").
+    bool swapBackFlaps = true;
     // Fully convolutional networks (U-Nets) run on square tiles at the resolution the model
     // was trained for (the print is scaled so its ridge period matches the card's), overlapping
     // and blended; in selective mode only the mask's bounding box and 48 px of context around
@@ -143,6 +154,23 @@ struct FlapSlide {
     double restoredFraction = 0.0;   // share of the mask given back from the flaps (0..1)
 };
 
+// A flap of a Z-plasty: the triangle where it grew, and the triangle its content lies in now,
+// corner for corner (an affine map between the two).
+struct SwappedFlap {
+    std::array<cv::Point, 3> grewAt;
+    std::array<cv::Point, 3> liesAt;
+};
+
+// A Z-shaped cut whose two triangular flaps were found swapped (a Z-plasty), and swapped back
+// (ReconstructionOptions::swapBackFlaps).
+struct FlapSwap {
+    std::vector<cv::Point> corners;  // the mask's quadrilateral, in order around it
+    std::array<SwappedFlap, 2> flaps;
+    double agreement = 0.0;         // correlation of the swapped-back ridges with those
+                                    // continued in from the rim, both flaps together (-1..1)
+    double restoredFraction = 0.0;  // share of the mask given back from the flaps (0..1)
+};
+
 struct Reconstruction {
     cv::Mat image;        // CV_8UC1, the input's size
     cv::Mat changedMask;  // CV_8UC1, 255 where the pixel is an estimate (differs in origin
@@ -158,6 +186,7 @@ struct Reconstruction {
     std::string summary;       // one line for logs: model, mode, mask, scale, tiles
     std::optional<PatchTurn> turnedBack;  // set when a rotated patch was turned back
     std::optional<FlapSlide> slidBack;    // set when a z-cut's flaps were slid back
+    std::optional<FlapSwap> swappedBack;  // set when a Z-plasty's flaps were swapped back
 };
 
 // Reconstructs one 8-bit print (CV_8UC1). Throws rw::Error(InvalidArgument) naming the problem

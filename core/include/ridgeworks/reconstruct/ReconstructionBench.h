@@ -22,6 +22,7 @@ struct ReconstructionBenchConfig {
     int settling = ReconstructionOptions{}.settling;     // U-Net: passes of ridge settling
     bool turnBackRotation = false;                       // U-Net: turn back a rotated patch
     bool slideBackFlaps = false;                         // U-Net: slide back a z-cut's flaps
+    bool swapBackFlaps = false;  // U-Net: swap back a Z-plasty's flaps
 };
 
 struct ReconstructionBenchResult {
@@ -31,6 +32,7 @@ struct ReconstructionBenchResult {
     int settling = 0;
     bool turnBackRotation = false;
     bool slideBackFlaps = false;
+    bool swapBackFlaps = false;
     double seed100Ms = 0.0;  // seed-autoencoder, full, a 100×100 print: median ms
     double unet100Ms = 0.0;  // unet-inpaint, selective, a 100×100 print with a damage mask
     double unet512Ms = 0.0;  // unet-inpaint, selective, a 512×512 print (tiled)
