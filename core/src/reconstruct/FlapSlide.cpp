@@ -1,6 +1,7 @@
 #include "reconstruct/FlapSlide.h"
 
 #include "reconstruct/RimAgreement.h"
+#include "reconstruct/ZCutOutline.h"
 
 #include <opencv2/imgproc.hpp>
 
@@ -12,17 +13,10 @@
 namespace rw::reconstruction {
 namespace {
 
-// The acceptance bars of a turned patch's (PatchTurn.cpp), over both flaps' bands together,
-// with a higher correlation: on the check sets of kMinGainOfEachFlap, 0.35 let a surgical
-// z-cut through.
-constexpr double kMinAgreement = 0.4;
-constexpr double kMinGainOverNoShift = 0.25;
-constexpr double kMinLeadOverOtherShifts = 0.05;
+// The bars (ZCutOutline.h) are a turned patch's (PatchTurn.cpp) over both flaps' bands together,
+// with a higher correlation: on the check sets of the per-flap gain, 0.35 let a surgical z-cut
+// through. A slide must also move the flaps at least a pixel.
 constexpr double kMinShiftPx = 1.0;
-// Of 62 z-cut slides and 11 surgical z-cuts (flaps swapped and turned, not slid) that passed
-// the other bars at a correlation of 0.35, a gain of 0.25 over no slide for each flap alone and
-// a correlation of 0.4 kept 39 and none (docs/reconstruction.md).
-constexpr double kMinGainOfEachFlap = 0.25;
 // core/damage slides each flap by 3 / 6 / 10 px at 500 ppi (a ridge period is about 9 px there).
 constexpr double kMaxShiftInPeriods = 1.5;
 
@@ -101,8 +95,8 @@ std::optional<Slide> findSlide(const cv::Mat& damaged, const FlapPair& pair, dou
             if (score > best.score)
                 best = {score, shift};
         }
-    if (best.score < kMinAgreement || best.score - noShift < kMinGainOverNoShift ||
-        peaks[0].first - runnerUp < kMinLeadOverOtherShifts ||
+    if (best.score < kPutBackMinAgreement || best.score - noShift < kPutBackMinGainOverUnmoved ||
+        peaks[0].first - runnerUp < kPutBackMinLeadOverOthers ||
         std::hypot(best.shift.x, best.shift.y) < kMinShiftPx)
         return std::nullopt;
     // And each flap on its own must be rejoined by the slide: where the flaps were swapped or
@@ -113,8 +107,8 @@ std::optional<Slide> findSlide(const cv::Mat& damaged, const FlapPair& pair, dou
         unmoved.add(damaged, flap, band, {0.0, 0.0});
         return slid.value() - unmoved.value();
     };
-    if (gainOf(pair.a, pair.bandA, best.shift) < kMinGainOfEachFlap ||
-        gainOf(pair.b, pair.bandB, -best.shift) < kMinGainOfEachFlap)
+    if (gainOf(pair.a, pair.bandA, best.shift) < kPutBackMinGainOfEachFlap ||
+        gainOf(pair.b, pair.bandB, -best.shift) < kPutBackMinGainOfEachFlap)
         return std::nullopt;
     return best;
 }

@@ -11,11 +11,6 @@
 namespace rw::reconstruction {
 namespace {
 
-// The bars of a slide (FlapSlide.cpp); how they were checked is in docs/reconstruction.md.
-constexpr double kMinAgreement = 0.4;
-constexpr double kMinGainOverUnmoved = 0.25;
-constexpr double kMinLeadOverOtherSwaps = 0.05;
-constexpr double kMinGainOfEachFlap = 0.25;
 // The corners come from the mask's fitted outline, a pixel or two off the cut's; a flap's swung
 // corner magnifies that. So the swung corner's place where the flap lies now is searched this
 // far around the fitted one: on SOCOFing's hard "_Zcut" prints the correlation of the swapped-
@@ -185,13 +180,13 @@ std::optional<FlapSwap> findFlapSwap(const cv::Mat& damaged, const cv::Mat& hole
     const Scored& best = scored.front();
     const double runnerUp = scored.size() > 1 ? scored[1].score : -2.0;
     const double unmoved = agreementOf(damaged, best.moves, true);
-    if (best.score < kMinAgreement || best.score - unmoved < kMinGainOverUnmoved ||
-        best.score - runnerUp < kMinLeadOverOtherSwaps)
+    if (best.score < kPutBackMinAgreement || best.score - unmoved < kPutBackMinGainOverUnmoved ||
+        best.score - runnerUp < kPutBackMinLeadOverOthers)
         return std::nullopt;
     // Each flap on its own must be rejoined: one well-placed flap must not carry the other.
     for (const FlapMove& move : best.moves)
         if (agreementOf(damaged, move, false) - agreementOf(damaged, move, true) <
-            kMinGainOfEachFlap)
+            kPutBackMinGainOfEachFlap)
             return std::nullopt;
     FlapSwap swap;
     swap.corners = evidence->quad;

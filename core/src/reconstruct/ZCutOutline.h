@@ -32,6 +32,16 @@ struct ZCutEvidence {
 std::optional<ZCutEvidence> zCutEvidence(const cv::Mat& damaged, const cv::Mat& hole,
                                          double ridgePeriod);
 
+// The bars flaps put back (slid or swapped) must clear: the rim-band correlation of both flaps
+// together, its gain over the damaged pixels where they lie, its lead over the next candidate
+// move, and each flap's own gain. Chosen for slides (FlapSlide.cpp: of 62 z-cut slides and 11
+// surgical z-cuts that passed at a correlation of 0.35, a gain of 0.25 for each flap and a
+// correlation of 0.4 kept 39 and none) and used unchanged for swaps (docs/reconstruction.md).
+inline constexpr double kPutBackMinAgreement = 0.4;
+inline constexpr double kPutBackMinGainOverUnmoved = 0.25;
+inline constexpr double kPutBackMinLeadOverOthers = 0.05;
+inline constexpr double kPutBackMinGainOfEachFlap = 0.25;
+
 struct Flap {
     cv::Mat inside;  // CV_8UC1, 255 inside the triangle
     cv::Mat source;  // CV_8UC1, 255 where the flap's pixels are its own skin
