@@ -245,6 +245,35 @@ private Q_SLOTS:
         QVERIFY2(overlap > 0.8, qPrintable(QString::number(overlap)));
     }
 
+    // The cut's gap is skin taken away: light, whatever surrounds the print. On a scan whose
+    // background is a dark frame (SOCOFing's black strips) the paper's median is black; up to
+    // 0.12.0 the cut was drawn in it.
+    void zCutGapIsLightOnAFramedScan()
+    {
+        const rw::SyntheticPrint& print = rw::test::damageTestPrint(3);
+        cv::Mat framed = print.image.clone();
+        framed.setTo(0, print.foreground == 0);
+        const rw::DamagedPrint onPaper = rw::applyDamage(
+            print.image, print.foreground, spec(DamageKind::ZCut, DamageLevel::Medium, 5));
+        const rw::DamagedPrint inFrame = rw::applyDamage(
+            framed, print.foreground, spec(DamageKind::ZCut, DamageLevel::Medium, 5));
+        QVERIFY(identical(inFrame.mask, onPaper.mask));
+        // Nothing in the damage darker than the print's own darkest ridges.
+        double darkestRidge = 0.0;
+        cv::minMaxLoc(print.image, &darkestRidge, nullptr, nullptr, nullptr, print.foreground);
+        const cv::Mat inside = inFrame.mask != 0;
+        QCOMPARE(cv::countNonZero((inFrame.image < darkestRidge - 1.0) & inside), 0);
+        // And the gap as light as on paper: as many light pixels in the damage.
+        auto lightPixels = [&](const cv::Mat& image) {
+            return cv::countNonZero((image > 200) & inside);
+        };
+        const int paper = lightPixels(onPaper.image), frame = lightPixels(inFrame.image);
+        QVERIFY2(
+            paper > 0 && std::abs(frame - paper) < 0.2 * paper,
+            qPrintable(
+                QStringLiteral("%1 light pixels on paper, %2 in a frame").arg(paper).arg(frame)));
+    }
+
     void sizesScaleWithPpi()
     {
         // The same print declared at 1000 ppi: a blur of 2 px at 500 ppi becomes 4 px, and a

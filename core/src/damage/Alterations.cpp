@@ -110,18 +110,35 @@ ZPlacement placeZ(const DamageInput& in, Rng& placeRng)
     return z;
 }
 
-// The light end of the print's own grays: the skin between the ridges (90th percentile of the
-// foreground).
-double valleyLevel(const cv::Mat& gray, const cv::Mat& foreground)
+// The gray below which `share` of the print's own pixels (the foreground) lie.
+double foregroundLevel(const cv::Mat& gray, const cv::Mat& foreground, double share)
 {
     std::vector<std::uint8_t> values;
     for (int y = 0; y < gray.rows; ++y)
         for (int x = 0; x < gray.cols; ++x)
             if (foreground.at<std::uint8_t>(y, x))
                 values.push_back(gray.at<std::uint8_t>(y, x));
-    const auto at = values.begin() + static_cast<std::ptrdiff_t>(values.size() * 9 / 10);
+    const auto at = values.begin() + static_cast<std::ptrdiff_t>(double(values.size()) * share);
     std::nth_element(values.begin(), at, values.end());
     return *at;
+}
+
+// The light end of the print's own grays: the skin between the ridges (90th percentile of the
+// foreground).
+double valleyLevel(const cv::Mat& gray, const cv::Mat& foreground)
+{
+    return foregroundLevel(gray, foreground, 0.9);
+}
+
+// What skin removed along a cut shows: the paper's gray, where the background is paper, lighter
+// than the print's middle gray. A scan with a dark frame and little paper showing (SOCOFing's
+// black strips) has a background median of the frame's black: there, the skin between the
+// ridges. Up to 0.12.0 such cuts were drawn black; a print on paper (every synthetic one) gets
+// the gap it always had.
+double removedSkinLevel(const cv::Mat& gray, const cv::Mat& foreground)
+{
+    const double paper = paperLevel(gray, foreground);
+    return paper > foregroundLevel(gray, foreground, 0.5) ? paper : valleyLevel(gray, foreground);
 }
 
 // A cut or seam `width` px wide along an open polyline (nothing below half a pixel).
@@ -258,7 +275,8 @@ DamageResult zCut(const DamageInput& in, Rng& rng)
     shifted(-1.0).copyTo(r.image, flapB);
     // Skin removed along the cut shows as light, slightly mottled gaps (SOCOFing's slivers).
     Rng noiseRng = rng.fork(2);
-    paintScar(in, z, cutWidth, paperLevel(in.gray, in.foreground) - 8.0, noiseRng, r.image);
+    const double gapLevel = removedSkinLevel(in.gray, in.foreground) - 8.0;
+    paintScar(in, z, cutWidth, gapLevel, noiseRng, r.image);
     r.region = region;
     zPlace.record(r.drawn);
     r.detail = describe("cut %.1f px, shift %.1f px", cutWidth, shift);
