@@ -5,10 +5,15 @@
 #include "ErrorKindOf.h"
 
 #include <ridgeworks/common/Error.h>
+#include <ridgeworks/damage/Damage.h>
 #include <ridgeworks/image/ImageWriter.h>
 #include <ridgeworks/model/Model.h>
 #include <ridgeworks/reconstruct/BatchReconstruction.h>
 
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -24,6 +29,13 @@ const Model& seedAutoencoder()
 {
     static const Model model =
         Model::load(fs::path(RIDGEWORKS_TEST_MODELS_DIR) / "seed-autoencoder.rwm");
+    return model;
+}
+
+const Model& inpaintingModel()
+{
+    static const Model model =
+        Model::load(fs::path(RIDGEWORKS_TEST_MODELS_DIR) / "unet-inpaint.rwm");
     return model;
 }
 
@@ -85,6 +97,42 @@ private Q_SLOTS:
         QCOMPARE(steps.size(), inputs.size());
         for (std::size_t i = 0; i < steps.size(); ++i)
             QCOMPARE(steps[i], i + 1);
+    }
+
+    // The record says how a Z-plasty's swap was judged: by the rim correlation alone (flow
+    // null), or, where that was faint, confirmed by the ridge flow (tst_reconstruction has the
+    // same print).
+    void aSwapsRecordSaysWhatConfirmedIt()
+    {
+        QTemporaryDir in, out;
+        SynthOptions synth;
+        synth.width = 96;
+        synth.height = 104;
+        synth.ppi = 190.0;
+        synth.seed = 2;
+        const SyntheticPrint print = generateSyntheticPrint(synth);
+        DamageSpec spec;
+        spec.kind = DamageKind::ZPlasty;
+        spec.level = DamageLevel::Medium;
+        spec.seed = 5;
+        spec.ppi = synth.ppi;
+        const DamagedPrint d = applyDamage(print.image, print.foreground, spec);
+        const fs::path image = pathOf(in, "zplasty.png"), mask = pathOf(in, "zplasty_mask.png");
+        saveImage(image, d.image, synth.ppi);
+        saveImage(mask, d.mask, synth.ppi);
+        const ReconstructionBatchResult batch = reconstructFiles(
+            {{image, mask, {}}}, inpaintingModel(), {}, {}, out.path().toStdString());
+        QCOMPARE(batch.failed, std::size_t{0});
+        QFile recordFile(QString::fromStdString(batch.files[0].record.string()));
+        QVERIFY(recordFile.open(QIODevice::ReadOnly));
+        const QJsonObject swap = QJsonDocument::fromJson(recordFile.readAll())
+                                     .object()[QStringLiteral("swappedBack")]
+                                     .toObject();
+        QVERIFY2(!swap.isEmpty(), batch.files[0].summary.c_str());
+        QVERIFY(swap[QStringLiteral("rimAgreement")].toDouble(1.0) < 0.4);
+        QVERIFY(swap[QStringLiteral("flowAgreement")].toDouble(-2.0) >= 0.6);
+        QCOMPARE(swap[QStringLiteral("flaps")].toArray().size(), 2);
+        QVERIFY(swap[QStringLiteral("restoredFraction")].toDouble() > 0.3);
     }
 
     void aCancelKeepsTheFinishedPrints()

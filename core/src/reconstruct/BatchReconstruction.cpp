@@ -88,6 +88,8 @@ nlohmann::json swappedBackJson(const FlapSwap& swap)
     return {{"corners", pointsJson(swap.corners)},
             {"flaps", flaps},
             {"rimAgreement", swap.agreement},
+            {"flowAgreement",
+             swap.flowAgreement ? nlohmann::json(*swap.flowAgreement) : nlohmann::json(nullptr)},
             {"restoredFraction", swap.restoredFraction}};
 }
 

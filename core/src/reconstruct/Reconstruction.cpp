@@ -78,10 +78,16 @@ std::string describe(const Model& model, const ReconstructionOptions& options,
     }
     if (r.swappedBack) {
         char text[128];
-        std::snprintf(text, sizeof text,
-                      ", Z-plasty's flaps swapped back, rim agreement %.2f, %.0f %% of the mask "
-                      "given back",
-                      r.swappedBack->agreement, 100.0 * r.swappedBack->restoredFraction);
+        std::snprintf(text, sizeof text, ", Z-plasty's flaps swapped back, rim agreement %.2f",
+                      r.swappedBack->agreement);
+        summary += text;
+        if (r.swappedBack->flowAgreement) {
+            std::snprintf(text, sizeof text, " (confirmed by the ridge flow, %.2f)",
+                          *r.swappedBack->flowAgreement);
+            summary += text;
+        }
+        std::snprintf(text, sizeof text, ", %.0f %% of the mask given back",
+                      100.0 * r.swappedBack->restoredFraction);
         summary += text;
     }
     if (model.spec().architecture == Architecture::UNetInpaint && options.regrowth > 0.0 &&

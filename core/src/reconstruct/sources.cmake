@@ -12,6 +12,7 @@ set(RIDGEWORKS_INFERENCE_SOURCES
   src/reconstruct/Confidence.cpp
   src/reconstruct/RidgeReach.cpp
   src/reconstruct/RimAgreement.cpp
+  src/reconstruct/RimFlow.cpp
   src/reconstruct/PatchTurn.cpp
   src/reconstruct/ZCutOutline.cpp
   src/reconstruct/FlapSlide.cpp

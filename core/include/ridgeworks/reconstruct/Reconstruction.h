@@ -169,6 +169,10 @@ struct FlapSwap {
     double agreement = 0.0;         // correlation of the swapped-back ridges with those
                                     // continued in from the rim, both flaps together (-1..1)
     double restoredFraction = 0.0;  // share of the mask given back from the flaps (0..1)
+    // Where the rim correlation alone was too faint, the ridge flow's agreement that confirmed
+    // the swap (-1..1: coherence-weighted cos 2Δθ of the carried-back flow with the flow
+    // continued in from the rim); none when the correlation sufficed.
+    std::optional<double> flowAgreement;
 };
 
 struct Reconstruction {
