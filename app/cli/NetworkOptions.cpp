@@ -63,8 +63,9 @@ void addNetworkOptions(CLI::App& command, NetworkOptionArgs& args, const std::st
                     scope +
                         "on or off: where the damage is a Z whose two flaps were swapped "
                         "(a Z-plasty, as surgery makes a z-cut) and swapping them back clearly "
-                        "rejoins the ridges at its rim, put their own ridges back and "
-                        "estimate only the rest; default " +
+                        "rejoins the ridges at its rim (or, where that is faint, their "
+                        "direction), put their own ridges back and estimate only the rest; "
+                        "default " +
                         std::string(defaults.swapBackFlaps ? "on" : "off"))
         ->type_name("on|off");
 }
