@@ -3,16 +3,16 @@
 // finished.
 #include "CachedSyntheticPrint.h"
 #include "ErrorKindOf.h"
+#include "FineRidgedZPlasty.h"
 
 #include <ridgeworks/common/Error.h>
-#include <ridgeworks/damage/Damage.h>
 #include <ridgeworks/image/ImageWriter.h>
 #include <ridgeworks/model/Model.h>
 #include <ridgeworks/reconstruct/BatchReconstruction.h>
 
 #include <QFile>
-#include <QJsonDocument>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -105,21 +105,11 @@ private Q_SLOTS:
     void aSwapsRecordSaysWhatConfirmedIt()
     {
         QTemporaryDir in, out;
-        SynthOptions synth;
-        synth.width = 96;
-        synth.height = 104;
-        synth.ppi = 190.0;
-        synth.seed = 2;
-        const SyntheticPrint print = generateSyntheticPrint(synth);
-        DamageSpec spec;
-        spec.kind = DamageKind::ZPlasty;
-        spec.level = DamageLevel::Medium;
-        spec.seed = 5;
-        spec.ppi = synth.ppi;
-        const DamagedPrint d = applyDamage(print.image, print.foreground, spec);
+        const test::FineRidgedZPlasty z = test::fineRidgedZPlasty();
+        const DamagedPrint& d = z.damaged;
         const fs::path image = pathOf(in, "zplasty.png"), mask = pathOf(in, "zplasty_mask.png");
-        saveImage(image, d.image, synth.ppi);
-        saveImage(mask, d.mask, synth.ppi);
+        saveImage(image, d.image, z.ppi);
+        saveImage(mask, d.mask, z.ppi);
         const ReconstructionBatchResult batch = reconstructFiles(
             {{image, mask, {}}}, inpaintingModel(), {}, {}, out.path().toStdString());
         QCOMPARE(batch.failed, std::size_t{0});

@@ -3,6 +3,7 @@
 #include "CachedSyntheticPrint.h"
 #include "DiscHole.h"
 #include "ErrorKindOf.h"
+#include "FineRidgedZPlasty.h"
 
 #include <ridgeworks/common/Error.h>
 #include <ridgeworks/damage/Damage.h>
@@ -589,18 +590,9 @@ private Q_SLOTS:
         // At 190 ppi the ridges are 3.2 px apart: the rim band's gray levels barely correlate
         // with the ridges continued into it (0.28 here, under the put-back bar of 0.4), but the
         // direction of the ridges carried back agrees with theirs, and picks the same way.
-        SynthOptions synth;
-        synth.width = 96;
-        synth.height = 104;
-        synth.ppi = 190.0;
-        synth.seed = 2;
-        const SyntheticPrint print = generateSyntheticPrint(synth);
-        DamageSpec spec;
-        spec.kind = DamageKind::ZPlasty;
-        spec.level = DamageLevel::Medium;
-        spec.seed = 5;
-        spec.ppi = synth.ppi;
-        const DamagedPrint d = applyDamage(print.image, print.foreground, spec);
+        const test::FineRidgedZPlasty z = test::fineRidgedZPlasty();
+        const SyntheticPrint& print = z.print;
+        const DamagedPrint& d = z.damaged;
         ReconstructionOptions options;
         options.mask = d.mask;
         const Reconstruction swapped = reconstruct(d.image, shipped("unet-inpaint"), options);

@@ -212,9 +212,8 @@ std::optional<double> flowConfirms(const cv::Mat& damaged, const ZCutEvidence& e
         next = std::max(next, flowOf(flow, scored[i].moves));
     // The flow of the damaged pixels where they lie: a slid z-cut's skin keeps its direction.
     FlowTally unmoved;
-    const cv::Mat anywhere(damaged.size(), CV_8UC1, cv::Scalar(255));
     for (const FlapMove& move : scored.front().moves)
-        addFlowAgreement(flow, move.band.points, cv::Matx23d(1, 0, 0, 0, 1, 0), anywhere, unmoved);
+        addUnmovedFlowAgreement(flow, move.band.points, unmoved);
     if (picked < kFlowPathMinFlow || picked - next < kFlowPathMinLead ||
         picked - unmoved.value() < kFlowPathMinGainOverUnmoved)
         return std::nullopt;

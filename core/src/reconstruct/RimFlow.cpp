@@ -13,6 +13,15 @@ namespace {
 constexpr double kSmoothingInPeriods = 0.6;
 constexpr double kMinSmoothingPx = 1.5;
 
+// One band point `p`: a read direction (radians) of coherence `coherence` against the expected.
+void addPoint(const RimFlow& flow, double direction, double coherence, cv::Point p,
+              FlowTally& tally)
+{
+    const double w = coherence * double(flow.expectedCoherence.at<float>(p));
+    tally.sum += w * std::cos(2.0 * (direction - flow.expectedOrientation.at<float>(p)));
+    tally.weight += w;
+}
+
 }  // namespace
 
 RimFlow rimFlowOf(const cv::Mat& damaged, const cv::Mat& continued, double ridgePeriod)
@@ -44,13 +53,16 @@ void addFlowAgreement(const RimFlow& flow, const std::vector<cv::Point>& band,
         // A ridge's direction where the skin lies now, carried back to where it grew.
         const double now = flow.readOrientation.at<float>(y, x);
         const cv::Vec2d grew = back * cv::Vec2d(std::cos(now), std::sin(now));
-        const double there = std::atan2(grew[1], grew[0]);
-        const double expected = flow.expectedOrientation.at<float>(p);
-        const double w = double(flow.readCoherence.at<float>(y, x)) *
-                         double(flow.expectedCoherence.at<float>(p));
-        tally.sum += w * std::cos(2.0 * (there - expected));
-        tally.weight += w;
+        addPoint(flow, std::atan2(grew[1], grew[0]), flow.readCoherence.at<float>(y, x), p, tally);
     }
+}
+
+void addUnmovedFlowAgreement(const RimFlow& flow, const std::vector<cv::Point>& band,
+                             FlowTally& tally)
+{
+    for (const cv::Point& p : band)
+        addPoint(flow, flow.readOrientation.at<float>(p), flow.readCoherence.at<float>(p), p,
+                 tally);
 }
 
 }  // namespace rw::reconstruction

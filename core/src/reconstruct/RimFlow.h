@@ -32,4 +32,9 @@ struct FlowTally {
 void addFlowAgreement(const RimFlow& flow, const std::vector<cv::Point>& band,
                       const cv::Matx23d& toHere, const cv::Mat& readable, FlowTally& tally);
 
+// Adds `band`'s points with the damaged pixels' flow where they lie (no move): what a move must
+// beat, since skin that only slid keeps its direction.
+void addUnmovedFlowAgreement(const RimFlow& flow, const std::vector<cv::Point>& band,
+                             FlowTally& tally);
+
 }  // namespace rw::reconstruction
