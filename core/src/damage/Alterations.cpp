@@ -133,8 +133,8 @@ double valleyLevel(const cv::Mat& gray, const cv::Mat& foreground)
 // What skin removed along a cut shows: the paper's gray, where the background is paper, lighter
 // than the print's middle gray. A scan with a dark frame and little paper showing (SOCOFing's
 // black strips) has a background median of the frame's black: there, the skin between the
-// ridges. Up to 0.12.0 such cuts were drawn black; a print on paper (every synthetic one) gets
-// the gap it always had.
+// ridges. Up to 0.12.0 such cuts were drawn black; a print on paper gets the gap it always had
+// (docs/damage.md).
 double removedSkinLevel(const cv::Mat& gray, const cv::Mat& foreground)
 {
     const double paper = paperLevel(gray, foreground);
