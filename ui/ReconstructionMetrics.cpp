@@ -12,6 +12,10 @@ const std::vector<MetricsColumn>& metricsColumns()
     // invents ridge endings. Inside the mask first, then the same over the whole print.
     static const std::vector<MetricsColumn> columns = {
         {QStringLiteral("Spurious minutiae mask"), "spurious_minutiae_inside", 0, false},
+        // The count's other half: of the minutiae a fill drew there, the share the clean print
+        // has. A fill that draws no ridges invents none; this says whether what was drawn is
+        // right (README, "Invented minutiae against the minutiae drawn").
+        {QStringLiteral("Minutiae precision mask"), "minutiae_precision_inside", 3, true},
         {QStringLiteral("Minutiae F1 mask"), "minutiae_f1_inside", 3, true},
         {QStringLiteral("Orientation error mask (°)"), "orientation_deg_inside", 1, false},
         {QStringLiteral("SSIM mask"), "ssim_inside", 3, true},

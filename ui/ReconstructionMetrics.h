@@ -43,8 +43,9 @@ struct MetricsColumn {
     int decimals = 2;
     bool higherIsBetter = true;
 };
-// Spurious minutiae, minutiae F1, orientation error, SSIM, PSNR and MAE inside the mask, then
-// the same over the whole print: the ridge-structure measures lead.
+// Spurious minutiae, minutiae precision (inside only), minutiae F1, orientation error, SSIM, PSNR
+// and MAE inside the mask, then the same but precision over the whole print: the
+// ridge-structure measures lead.
 const std::vector<MetricsColumn>& metricsColumns();
 
 // `clean`, `damaged`, `estimate`: CV_8UC1 of one size. `truthMask`: what the damage altered

@@ -369,15 +369,17 @@ private Q_SLOTS:
         QCOMPARE(table->verticalHeaderItem(3)->text(), QStringLiteral("navier-stokes (baseline)"));
         QCOMPARE(table->verticalHeaderItem(4)->text(),
                  QStringLiteral("ridge-continuation (baseline)"));
-        QCOMPARE(table->columnCount(), 12);
+        QCOMPARE(table->columnCount(), 13);
         QStringList headers;
         for (int c = 0; c < table->columnCount(); ++c)
             headers.append(table->horizontalHeaderItem(c)->text());
         for (const char* wanted : {"PSNR mask", "SSIM whole", "MAE mask", "Orientation error",
                                    "Minutiae F1", "Spurious minutiae"})
             QVERIFY2(headers.join(u'|').contains(QLatin1String(wanted)), wanted);
-        // The invented minutiae lead, inside the mask: an examiner reads them first.
+        // The invented minutiae lead, inside the mask: an examiner reads them first, and next to
+        // them the share of the drawn minutiae that are right.
         QCOMPARE(headers.first(), QStringLiteral("Spurious minutiae mask"));
+        QCOMPARE(headers.at(1), QStringLiteral("Minutiae precision mask"));
         QVERIFY(headers.indexOf(QStringLiteral("Orientation error mask (°)")) <
                 headers.indexOf(QStringLiteral("PSNR mask (dB)")));
         const auto columnOf = [](const char* key) {
@@ -412,6 +414,9 @@ private Q_SLOTS:
                  forIdentity.at("psnr_inside"));
         QCOMPARE(table->item(1, columnOf("spurious_minutiae"))->data(Qt::UserRole).toDouble(),
                  forIdentity.at("spurious_minutiae"));
+        const int precisionColumn = columnOf("minutiae_precision_inside");
+        QCOMPARE(table->item(0, precisionColumn)->data(Qt::UserRole).toDouble(),
+                 forModel.at("minutiae_precision_inside"));
         // Telea fills the mask the reconstruction used and is blended in with its feather
         // (none: the damage mask is exact).
         const rw::Derivation& how = *model()->item(2).derivation;
