@@ -76,6 +76,23 @@ int ridgeSideDisagreements(const cv::Mat& a, const cv::Mat& b, const cv::Mat& wh
 // A hard central rotation of print 12 that findPatchTurn finds (most do: docs/reconstruction.md).
 constexpr std::uint64_t kTurnedPatchSeed = 5;
 
+// Flaps put back (slid or swapped, `how`) must leave the print closer to the clean one inside
+// the mask than the estimate made without putting them back: ridges in a better direction, and
+// clearly more alike.
+void expectPutBackBeatsEstimate(const cv::Mat& clean, const cv::Mat& putBack,
+                                const cv::Mat& estimated, const cv::Mat& mask, const char* how)
+{
+    const PrintMetrics putBackMeasures = measurePrint(clean, putBack, mask);
+    const PrintMetrics estimatedMeasures = measurePrint(clean, estimated, mask);
+    qInfo("orientation inside: %s %.2f°, estimated %.2f°; SSIM inside %.3f against %.3f", how,
+          putBackMeasures.ridgesInside.orientationDeg,
+          estimatedMeasures.ridgesInside.orientationDeg, putBackMeasures.quality.inside.ssim,
+          estimatedMeasures.quality.inside.ssim);
+    QVERIFY(putBackMeasures.ridgesInside.orientationDeg <
+            estimatedMeasures.ridgesInside.orientationDeg);
+    QVERIFY(putBackMeasures.quality.inside.ssim > estimatedMeasures.quality.inside.ssim + 0.1);
+}
+
 }  // namespace
 
 class TstReconstruction : public QObject {
@@ -504,15 +521,7 @@ private Q_SLOTS:
         QVERIFY(slid.networkInputs > 0);  // the gap and the strips are still estimated
         QCOMPARE(cv::countNonZero((slid.image != d.image) & (d.mask == 0)), 0);
         QVERIFY(QString::fromStdString(slid.summary).contains(QStringLiteral("slid back")));
-        const PrintMetrics slidMeasures = measurePrint(clean, slid.image, d.mask);
-        const PrintMetrics estimatedMeasures = measurePrint(clean, estimated.image, d.mask);
-        qInfo("orientation inside: slid back %.2f°, estimated %.2f°; SSIM inside %.3f against %.3f",
-              slidMeasures.ridgesInside.orientationDeg,
-              estimatedMeasures.ridgesInside.orientationDeg, slidMeasures.quality.inside.ssim,
-              estimatedMeasures.quality.inside.ssim);
-        QVERIFY(slidMeasures.ridgesInside.orientationDeg <
-                estimatedMeasures.ridgesInside.orientationDeg);
-        QVERIFY(slidMeasures.quality.inside.ssim > estimatedMeasures.quality.inside.ssim + 0.1);
+        expectPutBackBeatsEstimate(clean, slid.image, estimated.image, d.mask, "slid back");
     }
 
     void otherDamageIsNeverSlidOrSwappedBack()
@@ -573,16 +582,7 @@ private Q_SLOTS:
         QVERIFY(swapped.networkInputs > 0);  // the seams and the flaps' edges are estimated
         QCOMPARE(cv::countNonZero((swapped.image != d.image) & (d.mask == 0)), 0);
         QVERIFY(QString::fromStdString(swapped.summary).contains(QStringLiteral("swapped back")));
-        const PrintMetrics swappedMeasures = measurePrint(clean, swapped.image, d.mask);
-        const PrintMetrics estimatedMeasures = measurePrint(clean, estimated.image, d.mask);
-        qInfo("orientation inside: swapped back %.2f°, estimated %.2f°; SSIM inside %.3f against "
-              "%.3f",
-              swappedMeasures.ridgesInside.orientationDeg,
-              estimatedMeasures.ridgesInside.orientationDeg, swappedMeasures.quality.inside.ssim,
-              estimatedMeasures.quality.inside.ssim);
-        QVERIFY(swappedMeasures.ridgesInside.orientationDeg <
-                estimatedMeasures.ridgesInside.orientationDeg);
-        QVERIFY(swappedMeasures.quality.inside.ssim > estimatedMeasures.quality.inside.ssim + 0.1);
+        expectPutBackBeatsEstimate(clean, swapped.image, estimated.image, d.mask, "swapped back");
     }
 
     void aFaintSwapIsConfirmedByTheRidgeFlow()
@@ -606,16 +606,8 @@ private Q_SLOTS:
         QVERIFY(QString::fromStdString(swapped.summary)
                     .contains(QStringLiteral("confirmed by the ridge flow")));
         QCOMPARE(cv::countNonZero((swapped.image != d.image) & (d.mask == 0)), 0);
-        const PrintMetrics swappedMeasures = measurePrint(print.image, swapped.image, d.mask);
-        const PrintMetrics estimatedMeasures = measurePrint(print.image, estimated.image, d.mask);
-        qInfo("orientation inside: swapped back %.2f°, estimated %.2f°; SSIM inside %.3f against "
-              "%.3f",
-              swappedMeasures.ridgesInside.orientationDeg,
-              estimatedMeasures.ridgesInside.orientationDeg, swappedMeasures.quality.inside.ssim,
-              estimatedMeasures.quality.inside.ssim);
-        QVERIFY(swappedMeasures.ridgesInside.orientationDeg <
-                estimatedMeasures.ridgesInside.orientationDeg);
-        QVERIFY(swappedMeasures.quality.inside.ssim > estimatedMeasures.quality.inside.ssim + 0.1);
+        expectPutBackBeatsEstimate(print.image, swapped.image, estimated.image, d.mask,
+                                   "swapped back");
     }
 
     void fullModeReplacesTheCroppedPrint()
